@@ -1,0 +1,3 @@
+//! Entry point of the PDF worker (filled in by the PDF work).
+
+fn main() {}

@@ -1,0 +1,395 @@
+//! The draft: every answer exactly as typed. A `Draft` always deserialises
+//! (missing keys take their empty values) and never rejects input; checking is
+//! `validate`'s job. Field names are the field paths of `product/caf-form.md`,
+//! so the serialised `data` object is the draft file's `data` object.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::DateDraft;
+
+/// One CAF record stored on this device: identity and bookkeeping around the
+/// answers. This is the `draft` object of the draft file format.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// UUID v4, made when the draft is created and never changed.
+    pub id: String,
+    /// RFC 3339 UTC time the draft was created.
+    pub created_at: String,
+    /// RFC 3339 UTC time of the last stored change.
+    pub updated_at: String,
+    /// Goes up by one on every stored change; used to refuse overwriting newer work.
+    pub revision: u64,
+    /// Document version printed on PDFs: 1 until a PDF of changed content is made.
+    pub version: u64,
+    /// Fingerprint of the content of the last PDF created, `""` if none.
+    pub last_pdf_fingerprint: String,
+    /// The answers.
+    pub data: Data,
+}
+
+/// The answers, keyed by the field paths of `caf-form.md`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Data {
+    pub start: StartDraft,
+    pub child: ChildDraft,
+    pub parents: Vec<ParentDraft>,
+    pub household: Vec<HouseholdMemberDraft>,
+    pub family: FamilyDraft,
+    pub assessor: AssessorDraft,
+    pub assessment: AssessmentDatesDraft,
+    pub services: Vec<ServiceDraft>,
+    pub reason: ReasonDraft,
+    pub needs: NeedsDraft,
+    pub views: ViewsDraft,
+    pub conclusion: ConclusionDraft,
+    pub plan: PlanDraft,
+    pub consent: ConsentDraft,
+    pub reviews: Vec<ReviewDraft>,
+}
+
+/// Step 1, "Before you start".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StartDraft {
+    /// `yes` / `no`: is the child at risk of significant harm.
+    pub significant_harm: String,
+    /// `checked_none` / `checked_exists` / `not_checked`.
+    pub existing_check: String,
+    pub assess_agreed_by: String,
+    pub assess_agreed_relationship: String,
+    pub assess_agreed_on: DateDraft,
+}
+
+/// Step 2, "About the child".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChildDraft {
+    pub unborn: bool,
+    pub given_name: String,
+    pub family_name: String,
+    pub known_as: String,
+    pub date_of_birth: DateDraft,
+    pub expected_date: DateDraft,
+    /// `male` / `female` / `unknown` / `not_stated`.
+    pub sex: String,
+    pub no_fixed_abode: bool,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+    pub first_language: String,
+    /// `yes` / `no`.
+    pub interpreter_needed: String,
+    /// `yes` / `no` / `unknown`.
+    pub disability: String,
+    pub disability_details: String,
+    pub nhs_number: String,
+    pub upn: String,
+    pub setting: String,
+    /// A code from `domain::codes::ETHNICITIES`.
+    pub ethnicity: String,
+}
+
+/// One parent or carer (`parents[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParentDraft {
+    pub name: String,
+    pub relationship: String,
+    /// `yes` / `no` / `unknown`.
+    pub parental_responsibility: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    /// `yes` / `no`.
+    pub lives_with_child: String,
+}
+
+/// Another person in the household (`household[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HouseholdMemberDraft {
+    pub name: String,
+    pub relationship: String,
+    pub date_of_birth: DateDraft,
+}
+
+/// Anything else about the family and home.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FamilyDraft {
+    pub notes: String,
+}
+
+/// The practitioner doing the assessment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AssessorDraft {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub phone: String,
+    pub email: String,
+    pub ofsted_urn: String,
+}
+
+/// When the assessment started.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AssessmentDatesDraft {
+    pub started_on: DateDraft,
+}
+
+/// Another service working with the child (`services[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceDraft {
+    pub service: String,
+    pub contact_name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// Step 5, why the assessment is being done.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReasonDraft {
+    pub summary: String,
+    pub people_present: String,
+}
+
+/// One element's rating and notes (`needs.<element>`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NeedDraft {
+    /// `strength` / `no_concern` / `some_concern` / `significant_concern`; `""` = not assessed.
+    pub rating: String,
+    pub notes: String,
+}
+
+/// The fourteen strengths-and-needs elements, in form order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NeedsDraft {
+    pub health: NeedDraft,
+    pub emotional_social: NeedDraft,
+    pub behaviour: NeedDraft,
+    pub identity: NeedDraft,
+    pub relationships: NeedDraft,
+    pub self_care: NeedDraft,
+    pub learning: NeedDraft,
+    pub basic_care: NeedDraft,
+    pub warmth_stability: NeedDraft,
+    pub guidance_boundaries: NeedDraft,
+    pub family_functioning: NeedDraft,
+    pub wider_family: NeedDraft,
+    pub housing_finance: NeedDraft,
+    pub community: NeedDraft,
+}
+
+impl NeedsDraft {
+    /// The element with this code (see `domain::elements`), if the code is one.
+    pub fn element(&self, code: &str) -> Option<&NeedDraft> {
+        Some(match code {
+            "health" => &self.health,
+            "emotional_social" => &self.emotional_social,
+            "behaviour" => &self.behaviour,
+            "identity" => &self.identity,
+            "relationships" => &self.relationships,
+            "self_care" => &self.self_care,
+            "learning" => &self.learning,
+            "basic_care" => &self.basic_care,
+            "warmth_stability" => &self.warmth_stability,
+            "guidance_boundaries" => &self.guidance_boundaries,
+            "family_functioning" => &self.family_functioning,
+            "wider_family" => &self.wider_family,
+            "housing_finance" => &self.housing_finance,
+            "community" => &self.community,
+            _ => return None,
+        })
+    }
+
+    /// The element with this code, for changing it.
+    pub fn element_mut(&mut self, code: &str) -> Option<&mut NeedDraft> {
+        Some(match code {
+            "health" => &mut self.health,
+            "emotional_social" => &mut self.emotional_social,
+            "behaviour" => &mut self.behaviour,
+            "identity" => &mut self.identity,
+            "relationships" => &mut self.relationships,
+            "self_care" => &mut self.self_care,
+            "learning" => &mut self.learning,
+            "basic_care" => &mut self.basic_care,
+            "warmth_stability" => &mut self.warmth_stability,
+            "guidance_boundaries" => &mut self.guidance_boundaries,
+            "family_functioning" => &mut self.family_functioning,
+            "wider_family" => &mut self.wider_family,
+            "housing_finance" => &mut self.housing_finance,
+            "community" => &mut self.community,
+            _ => return None,
+        })
+    }
+}
+
+/// Step 7, what the child and family say.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewsDraft {
+    pub child: String,
+    pub child_not_sought: String,
+    pub parent: String,
+}
+
+/// Step 8, what needs to happen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConclusionDraft {
+    pub summary: String,
+    /// `single_agency` / `team_around_child`.
+    pub response: String,
+}
+
+/// Step 9, the Team Around the Child and the delivery plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanDraft {
+    pub meeting_date: DateDraft,
+    pub team: Vec<TeamMemberDraft>,
+    pub lead: LeadDraft,
+    pub deputy: DeputyDraft,
+    pub actions: Vec<ActionDraft>,
+    pub next_review: DateDraft,
+}
+
+/// A member of the Team Around the Child (`plan.team[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TeamMemberDraft {
+    pub name: String,
+    pub role: String,
+    pub agency: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// The lead professional (`plan.lead`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LeadDraft {
+    pub name: String,
+    pub role: String,
+    pub agency: String,
+    pub phone: String,
+    pub email: String,
+    pub agreed_with_family: bool,
+    /// Codes: `main_need`, `key_agency`, `statutory_role`, `existing_relationship`,
+    /// `family_preference`, `best_communicator`.
+    pub reasons: Vec<String>,
+}
+
+/// A deputy lead professional for a set period (`plan.deputy`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeputyDraft {
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub until: DateDraft,
+}
+
+/// One action of the delivery plan (`plan.actions[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionDraft {
+    /// An element code, or `other`.
+    pub need: String,
+    pub what: String,
+    pub who: String,
+    pub due: DateDraft,
+    pub outcome: String,
+    /// `be_healthy` / `stay_safe` / `enjoy_and_achieve` / `positive_contribution` /
+    /// `economic_wellbeing`.
+    pub ecm: String,
+    /// `not_started` / `in_progress` / `done` / `stopped`.
+    pub status: String,
+    pub progress: String,
+}
+
+/// Step 10, the family's agreement to share information, recorded as an event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConsentDraft {
+    pub given_by: String,
+    pub relationship: String,
+    /// `yes` / `no` / `unknown`.
+    pub parental_responsibility: String,
+    /// `agreed` / `not_agreed` / `not_appropriate`.
+    pub young_person: String,
+    pub explained: bool,
+    pub store: bool,
+    /// Agencies named, ticked from suggestions or typed.
+    pub share_with: Vec<String>,
+    pub not_share_with: String,
+    pub sensitive: bool,
+    /// `signed_paper` / `signed_on_screen` / `verbal_in_person` / `verbal_phone` /
+    /// `verbal_video`.
+    pub method: String,
+    /// A drawn signature as a PNG data URL, `""` if none.
+    pub signature: String,
+    /// The keyboard alternative to drawing: the signer's name, typed by them.
+    pub signature_name: String,
+    pub date: DateDraft,
+    /// `HH:MM`, 24-hour.
+    pub time: String,
+    pub practitioner: String,
+    pub leaflet_given: bool,
+    pub withdrawn_on: DateDraft,
+    pub withdrawn_note: String,
+    /// Fingerprint of the content when the agreement was recorded, `""` if never.
+    pub recorded_fingerprint: String,
+    /// RFC 3339 UTC time the agreement was recorded, `""` if never.
+    pub recorded_at: String,
+    /// Earlier agreements, oldest first.
+    pub history: Vec<ConsentHistoryEntry>,
+}
+
+/// An earlier recorded agreement (`consent.history[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConsentHistoryEntry {
+    pub given_by: String,
+    pub method: String,
+    pub date: DateDraft,
+    pub recorded_fingerprint: String,
+    pub recorded_at: String,
+}
+
+/// A review meeting (`reviews[i]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewDraft {
+    pub date: DateDraft,
+    pub present: String,
+    pub summary: String,
+    /// Each plan action as it stood when the review was recorded.
+    pub actions: Vec<ReviewActionDraft>,
+    pub child_comments: String,
+    pub parent_comments: String,
+    /// `continue` / `close`.
+    pub decision: String,
+    pub next_review: DateDraft,
+    /// `needs_met` / `step_down_single_agency` / `step_up_social_care` /
+    /// `consent_withdrawn` / `moved_area` / `other`.
+    pub closure_reason: String,
+    pub closure_notes: String,
+}
+
+/// One plan action as it stood at a review (`reviews[i].actions[j]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewActionDraft {
+    pub what: String,
+    pub status: String,
+    pub progress: String,
+}
