@@ -1,0 +1,143 @@
+//! How one question is described: its path, words, kind of answer and where
+//! its answer lives in the draft. Generic UI components render any `Field`.
+
+use crate::domain::{DateDraft, Data};
+use crate::form::Choice;
+
+/// Which HTML input a one-line text answer uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputType {
+    Text,
+    Email,
+    Tel,
+    /// `HH:MM`, typed as text so nothing is reformatted.
+    Time,
+}
+
+/// How wide a one-line box is drawn (GOV.UK input widths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    Full,
+    Half,
+    Short,
+}
+
+/// The kind of answer and the control that takes it (caf-form.md §1).
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Text { input: InputType, width: Width },
+    /// A textarea with a live character count that warns and never blocks typing.
+    LongText { max_chars: usize },
+    Date,
+    Radios(&'static [Choice]),
+    /// A drop-down, for long lists.
+    Select(&'static [Choice]),
+    Tick,
+    /// Checkboxes sharing one name; `suggest` says where extra options come from.
+    Checkboxes(&'static [Choice]),
+}
+
+/// Where a field's answer lives. The `usize` is the item index inside a list
+/// and is ignored for fields outside lists; `None` means no such item.
+#[derive(Clone, Copy)]
+pub enum Access {
+    Text(
+        fn(&Data, usize) -> Option<&String>,
+        fn(&mut Data, usize) -> Option<&mut String>,
+    ),
+    Date(
+        fn(&Data, usize) -> Option<&DateDraft>,
+        fn(&mut Data, usize) -> Option<&mut DateDraft>,
+    ),
+    Bool(
+        fn(&Data, usize) -> Option<&bool>,
+        fn(&mut Data, usize) -> Option<&mut bool>,
+    ),
+    Strings(
+        fn(&Data, usize) -> Option<&Vec<String>>,
+        fn(&mut Data, usize) -> Option<&mut Vec<String>>,
+    ),
+}
+
+/// One question of the form.
+#[derive(Clone, Copy)]
+pub struct Field {
+    /// The field path, with `[]` where a list index goes: `parents[].name`.
+    pub path: &'static str,
+    /// The question as shown.
+    pub label: &'static str,
+    /// Help under the label; `""` for none.
+    pub hint: &'static str,
+    pub kind: Kind,
+    pub access: Access,
+    /// Shown as "(optional)" after the label: the answer is never required.
+    pub optional: bool,
+}
+
+impl Field {
+    /// The field path for list item `idx` (`parents[].name` → `parents[0].name`).
+    pub fn path_at(&self, idx: usize) -> String {
+        self.path.replacen("[]", &format!("[{idx}]"), 1)
+    }
+
+    /// The answer as text, for text and choice fields.
+    pub fn text<'a>(&self, data: &'a Data, idx: usize) -> Option<&'a String> {
+        match self.access {
+            Access::Text(get, _) => get(data, idx),
+            _ => None,
+        }
+    }
+
+    /// Whether nothing has been answered here.
+    pub fn is_blank(&self, data: &Data, idx: usize) -> bool {
+        match self.access {
+            Access::Text(get, _) => get(data, idx).is_none_or(|text| text.trim().is_empty()),
+            Access::Date(get, _) => get(data, idx).is_none_or(DateDraft::is_blank),
+            Access::Bool(get, _) => get(data, idx).is_none_or(|ticked| !ticked),
+            Access::Strings(get, _) => get(data, idx).is_none_or(Vec::is_empty),
+        }
+    }
+}
+
+/// A repeating group ("Add another …" / "Remove").
+#[derive(Clone, Copy)]
+pub struct List {
+    /// The list's path: `parents`, `plan.actions`.
+    pub path: &'static str,
+    /// What one item is called, for headings ("Parent or carer 2").
+    pub item: &'static str,
+    /// Items shown even before any is added (at least one parent is asked for).
+    pub min_items: usize,
+    pub len: fn(&Data) -> usize,
+    pub add: fn(&mut Data),
+    pub remove: fn(&mut Data, usize),
+    pub fields: &'static [Field],
+}
+
+/// Something on a step page that is not a plain question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// The safeguarding message when significant harm is answered `yes`.
+    SafeguardingMessage,
+    /// The unmet-needs count and what it suggests.
+    ThresholdAdvice,
+    /// "Choose from the team" for the lead professional.
+    ChooseLead,
+    /// The plain-language statement the family is read before agreeing.
+    ConsentStatement,
+    /// The drawn signature and its keyboard alternative.
+    Signature,
+    /// "Record agreement", its status and history.
+    ConsentRecord,
+}
+
+/// One piece of a step page, in order.
+#[derive(Clone, Copy)]
+pub enum Block {
+    Heading(&'static str),
+    /// A paragraph of guidance.
+    Text(&'static str),
+    Field(&'static Field),
+    List(&'static List),
+    Special(Special),
+}

@@ -1,0 +1,84 @@
+//! The form description matches the draft: every field's path names exactly
+//! the place in the stored draft that its accessor reads and writes.
+
+use caf_lite::domain::{Data, DateDraft};
+use caf_lite::form::caf::{self, blocks, fields};
+use caf_lite::form::{control_id, Access, Block, Step};
+use serde_json::Value;
+
+/// A draft with one item in every list, so list item fields have a place.
+fn data_with_one_of_each() -> Data {
+    let mut data = Data::default();
+    for step in Step::ALL {
+        for block in blocks(step) {
+            if let Block::List(list) = block {
+                (list.add)(&mut data);
+            }
+        }
+    }
+    data.reviews.push(Default::default());
+    data
+}
+
+fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut at = value;
+    for segment in path.split('.') {
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        at = at.get(key)?;
+        if let Some(idx) = index {
+            at = at.get(idx)?;
+        }
+    }
+    Some(at)
+}
+
+#[test]
+fn every_field_path_names_the_value_its_accessor_writes() {
+    let mut all = Vec::new();
+    for step in Step::ALL {
+        all.extend(fields(step));
+    }
+    all.extend(caf::REVIEW_FIELDS.iter());
+    all.push(&caf::REVIEW_CLOSURE_NOTES);
+    assert!(all.len() > 100, "the table describes every question, found {}", all.len());
+    for field in all {
+        let mut data = data_with_one_of_each();
+        let path = field.path_at(0);
+        let marker = format!("<{path}>");
+        let expected = match field.access {
+            Access::Text(_, set) => {
+                *set(&mut data, 0).expect("item 0 exists") = marker.clone();
+                Value::String(marker)
+            }
+            Access::Date(_, set) => {
+                *set(&mut data, 0).expect("item 0 exists") =
+                    DateDraft { day: "1".into(), month: "2".into(), year: marker.clone() };
+                serde_json::json!({ "day": "1", "month": "2", "year": marker })
+            }
+            Access::Bool(_, set) => {
+                *set(&mut data, 0).expect("item 0 exists") = true;
+                Value::Bool(true)
+            }
+            Access::Strings(_, set) => {
+                *set(&mut data, 0).expect("item 0 exists") = vec![marker.clone()];
+                serde_json::json!([marker])
+            }
+        };
+        let json = serde_json::to_value(&data).expect("data serialises");
+        assert_eq!(lookup(&json, &path), Some(&expected), "field {path}");
+    }
+}
+
+#[test]
+fn control_ids_are_unique_within_each_step() {
+    for step in Step::ALL {
+        let mut ids: Vec<String> = fields(step).iter().map(|f| control_id(&f.path_at(0))).collect();
+        let n_ids = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n_ids, "duplicate control id on step {}", step.id());
+    }
+}
