@@ -5,3 +5,6 @@
 
 pub mod domain;
 pub mod form;
+pub mod validate;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

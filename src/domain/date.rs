@@ -22,6 +22,13 @@ pub struct Date {
     day: u8,
 }
 
+/// 1 January 1970; only a stand-in where a date is structurally required.
+impl Default for Date {
+    fn default() -> Date {
+        Date { year: 1970, month: 1, day: 1 }
+    }
+}
+
 /// Why three typed boxes are not a date. The UI words these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {

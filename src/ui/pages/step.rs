@@ -1,0 +1,83 @@
+//! One step of the form: its questions, the error summary after a failed
+//! Continue, and Continue / Back.
+
+use leptos::prelude::*;
+
+use crate::form::caf::blocks;
+use crate::form::{Block, Step};
+use crate::ui::pages::specials::SpecialView;
+use crate::ui::platform;
+use crate::ui::state::{use_form_state, Page};
+use crate::ui::widgets::{ErrorSummary, FieldView, ListView, SUMMARY_ID};
+use crate::validate::Severity;
+
+/// The page for `step`.
+#[component]
+pub fn StepPage(
+    /// Which step to show.
+    step: Step,
+) -> impl IntoView {
+    let state = use_form_state();
+    let issues = Signal::derive(move || {
+        if state.summary_shown.get() {
+            state.step_issues(step)
+        } else {
+            Vec::new()
+        }
+    });
+    let gate_closed = move || step == Step::Start && state.safeguarding_stop();
+    let on_continue = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.attempt(step);
+        let has_errors = state.step_issues(step).iter().any(|issue| issue.severity == Severity::Error);
+        if has_errors {
+            state.summary_shown.set(true);
+            // Let the summary render before moving focus to it.
+            request_animation_frame(move || platform::focus(SUMMARY_ID));
+            return;
+        }
+        if gate_closed() {
+            return;
+        }
+        state.summary_shown.set(false);
+        let next = match step.next() {
+            Some(Step::Reviews) | None => Page::TaskList,
+            Some(next) => Page::Step(next),
+        };
+        state.page.set(next);
+    };
+    let body = blocks(step)
+        .into_iter()
+        .map(|block| match block {
+            Block::Heading(text) => view! { <h2 class="caf-heading-m">{text}</h2> }.into_any(),
+            Block::Text(text) => view! { <p class="caf-body">{text}</p> }.into_any(),
+            Block::Field(field) => view! { <FieldView field=field/> }.into_any(),
+            Block::List(list) => view! { <ListView list=list/> }.into_any(),
+            Block::Special(special) => view! { <SpecialView special=special/> }.into_any(),
+        })
+        .collect_view();
+    let number = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+    view! {
+        <ErrorSummary issues=issues/>
+        <form class="caf-form" novalidate on:submit=on_continue>
+            <span class="caf-caption">{format!("Step {number} of 11")}</span>
+            <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{step.title()}</h1>
+            {body}
+            <div class="caf-button-group">
+                <button type="submit" class="caf-button" id="continue">
+                    {move || if gate_closed() { "Save and stop" } else { "Continue" }}
+                </button>
+                <button
+                    type="button"
+                    class="caf-button caf-button--secondary"
+                    on:click=move |_| {
+                        state.summary_shown.set(false);
+                        state.page.set(step.previous().map_or(Page::TaskList, Page::Step));
+                    }
+                >
+                    "Back"
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,65 @@
+//! The task list of one draft: every step with its status.
+
+use leptos::prelude::*;
+
+use crate::form::Step;
+use crate::ui::state::{use_form_state, Page, StepStatus};
+
+/// The draft's home: steps and their statuses.
+#[component]
+pub fn TaskListPage() -> impl IntoView {
+    let state = use_form_state();
+    let child_name = move || {
+        state.draft.with(|d| {
+            let child = &d.data.child;
+            let name = format!("{} {}", child.given_name.trim(), child.family_name.trim());
+            if name.trim().is_empty() { "A new CAF".to_owned() } else { name.trim().to_owned() }
+        })
+    };
+    let rows = move || {
+        let gate_closed = state.safeguarding_stop();
+        Step::ALL
+            .into_iter()
+            .filter(|step| *step != Step::Reviews)
+            .filter(|step| !gate_closed || *step == Step::Start)
+            .map(|step| {
+                let status = state.status(step);
+                let status_class = match status {
+                    StepStatus::Completed => "caf-tag",
+                    StepStatus::HasErrors => "caf-tag caf-tag--red",
+                    StepStatus::InProgress => "caf-tag caf-tag--blue",
+                    StepStatus::NotStarted => "caf-tag caf-tag--grey",
+                };
+                let link_id = format!("task-{}", step.id());
+                let status_id = format!("task-{}-status", step.id());
+                let shows_status = step != Step::Check;
+                view! {
+                    <li class="caf-task-list__item">
+                        <a
+                            class="caf-link caf-task-list__link"
+                            href=format!("#{}", step.id())
+                            id=link_id
+                            aria-describedby=status_id.clone()
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                state.summary_shown.set(false);
+                                state.page.set(Page::Step(step));
+                            }
+                        >
+                            {step.title()}
+                        </a>
+                        <Show when=move || shows_status>
+                            <strong class=status_class id=status_id.clone()>{status.words()}</strong>
+                        </Show>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <span class="caf-caption">"Common Assessment Framework (CAF)"</span>
+        <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{child_name}</h1>
+        <p class="caf-body">"Do the steps in any order. Start with \"Before you start\". Your answers are saved on this device as you type."</p>
+        <ol class="caf-task-list">{rows}</ol>
+    }
+}

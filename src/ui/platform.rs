@@ -1,0 +1,87 @@
+//! The page's only direct use of browser APIs beyond Leptos: the clock, ids,
+//! focus and downloads. Everything returns plain values; nothing panics.
+
+use wasm_bindgen::JsCast;
+
+use crate::domain::Date;
+
+/// Today's date on this device.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    // The browser's calendar always gives a real date; the default is never used.
+    Date::new(now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8).unwrap_or_default()
+}
+
+/// The current time as RFC 3339 UTC, to the second.
+pub fn now_rfc3339() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    // `toISOString` gives milliseconds; drafts store whole seconds.
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
+}
+
+/// Local time `HH:MM` for status lines.
+pub fn clock_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+/// A fresh UUID v4 from the browser's cryptographic generator.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| format!("draft-{}", js_sys::Date::now() as u64))
+}
+
+/// Moves keyboard focus to the element with `id`. A date question has no
+/// element of its own id, so its day box is used; an element that cannot take
+/// focus (a heading, a group) is made focusable first.
+pub fn focus(id: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let element = document
+        .get_element_by_id(id)
+        .or_else(|| document.get_element_by_id(&format!("{id}-day")))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let focusable = matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A");
+        if !focusable && !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
+}
+
+/// Why a download could not be offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DownloadError;
+
+impl std::fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the browser would not create the file to download")
+    }
+}
+
+/// Offers `bytes` as a file download named `file_name`.
+pub fn download(bytes: &[u8], file_name: &str, media_type: &str) -> Result<(), DownloadError> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| DownloadError)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError)?;
+    let anchor = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("a").ok())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or(DownloadError)?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

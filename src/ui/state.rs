@@ -1,0 +1,142 @@
+//! The open draft's state, shared by every step page through one context.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::domain::{Data, Date, Draft};
+use crate::form::caf::{order_key, step_has_answers};
+use crate::form::Step;
+use crate::validate::{self, Issue, Report, Severity};
+
+/// Which page of the open draft is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    TaskList,
+    Step(Step),
+}
+
+/// A step's status on the task list (GOV.UK "complete multiple tasks").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    HasErrors,
+}
+
+impl StepStatus {
+    /// The words shown on the task list.
+    pub fn words(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "Not started",
+            StepStatus::InProgress => "In progress",
+            StepStatus::Completed => "Completed",
+            StepStatus::HasErrors => "Has errors",
+        }
+    }
+}
+
+/// The open draft: its answers, the derived report and where the user is.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub draft: RwSignal<Draft>,
+    /// Every issue of the whole draft, recomputed when an answer changes.
+    pub report: Memo<Report>,
+    /// Steps whose errors are shown: Continue was pressed, or the user left
+    /// the step after typing in it.
+    pub attempted: RwSignal<BTreeSet<Step>>,
+    pub page: RwSignal<Page>,
+    /// Whether the error summary shows (after a failed Continue).
+    pub summary_shown: RwSignal<bool>,
+    pub today: Date,
+}
+
+impl FormState {
+    /// Creates the state for `draft` and provides it as context.
+    pub fn provide(draft: Draft, today: Date) -> FormState {
+        let draft = RwSignal::new(draft);
+        let report = Memo::new(move |_| draft.with(|draft| validate::check(&draft.data, today).report));
+        let state = FormState {
+            draft,
+            report,
+            attempted: RwSignal::new(BTreeSet::new()),
+            page: RwSignal::new(Page::TaskList),
+            summary_shown: RwSignal::new(false),
+            today,
+        };
+        provide_context(state);
+        state
+    }
+
+    /// Changes the answers.
+    pub fn update(&self, change: impl FnOnce(&mut Data)) {
+        self.draft.update(|draft| change(&mut draft.data));
+    }
+
+    /// The issues of one step, errors and warnings, in form order.
+    pub fn step_issues(&self, step: Step) -> Vec<Issue> {
+        let mut issues: Vec<Issue> = self.report.with(|report| {
+            report
+                .issues
+                .iter()
+                .filter(|issue| Step::of_path(&issue.path) == Some(step))
+                .cloned()
+                .collect()
+        });
+        issues.sort_by_cached_key(|issue| order_key(&issue.path));
+        issues
+    }
+
+    /// The message to show beside the control for `path`, once its step has
+    /// been attempted; errors before warnings.
+    pub fn message(&self, path: String) -> Signal<Option<(Severity, String)>> {
+        let state = *self;
+        Signal::derive(move || {
+            let step = Step::of_path(&path)?;
+            if !state.attempted.with(|attempted| attempted.contains(&step)) {
+                return None;
+            }
+            state.report.with(|report| {
+                let mut found: Vec<&Issue> = report.issues.iter().filter(|issue| issue.path == path).collect();
+                found.sort_by_key(|issue| issue.severity != Severity::Error);
+                found.first().map(|issue| (issue.severity, issue.message.clone()))
+            })
+        })
+    }
+
+    /// The task-list status of a step.
+    pub fn status(&self, step: Step) -> StepStatus {
+        let has_answers = self.draft.with(|draft| step_has_answers(step, &draft.data));
+        let has_errors = self.report.with(|report| {
+            report
+                .issues
+                .iter()
+                .any(|issue| issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(step))
+        });
+        let attempted = self.attempted.with(|attempted| attempted.contains(&step));
+        match (has_answers || attempted, has_errors, attempted) {
+            (false, _, _) => StepStatus::NotStarted,
+            (true, true, true) => StepStatus::HasErrors,
+            (true, true, false) => StepStatus::InProgress,
+            (true, false, _) => StepStatus::Completed,
+        }
+    }
+
+    /// Marks a step attempted, so its errors show.
+    pub fn attempt(&self, step: Step) {
+        self.attempted.update(|attempted| {
+            attempted.insert(step);
+        });
+    }
+
+    /// Whether the safeguarding gate is closed: significant harm answered yes.
+    pub fn safeguarding_stop(&self) -> bool {
+        self.draft.with(|draft| draft.data.start.significant_harm == "yes")
+    }
+}
+
+/// The open draft's state; only called inside the draft's pages.
+pub fn use_form_state() -> FormState {
+    expect_context::<FormState>()
+}

@@ -1,0 +1,403 @@
+//! Renders any question of the form from its description: label, hint,
+//! message, and the control for its kind. Each control's `name` is the field
+//! path and its `id` is derived from it (caf-form.md §1).
+
+use leptos::prelude::*;
+
+use crate::domain::DateDraft;
+use crate::form::{control_id, Access, Choice, Field, InputType, Kind, Width};
+use crate::ui::state::use_form_state;
+use crate::validate::Severity;
+
+/// One question, for list item `idx` (0 outside lists).
+#[component]
+pub fn FieldView(
+    /// The question.
+    field: &'static Field,
+    /// The list item index; ignored for fields outside lists.
+    #[prop(optional)]
+    idx: usize,
+    /// Extra answers to offer as checkboxes (agencies for sharing).
+    #[prop(optional, into)]
+    suggestions: Option<Signal<Vec<String>>>,
+) -> impl IntoView {
+    let state = use_form_state();
+    let path = field.path_at(idx);
+    let id = control_id(&path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let message = state.message(path.clone());
+    let has_hint = !field.hint.is_empty();
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if message.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || message.with(|m| matches!(m, Some((Severity::Error, _)))).then_some("true");
+    let optional_words = if field.optional { " (optional)" } else { "" };
+    let hint = has_hint.then(|| view! { <div class="caf-hint" id=hint_id.clone()>{field.hint}</div> });
+    let message_view = {
+        let error_id = error_id.clone();
+        move || {
+            message.get().map(|(severity, text)| {
+                let (class, prefix) = match severity {
+                    Severity::Error => ("caf-error-message", "Error: "),
+                    Severity::Warning => ("caf-warning-message", "Warning: "),
+                };
+                view! {
+                    <p class=class id=error_id.clone()>
+                        <span class="caf-visually-hidden">{prefix}</span>
+                        {text}
+                    </p>
+                }
+            })
+        }
+    };
+    let group_class = move || {
+        let mut class = String::from("caf-field");
+        match message.get() {
+            Some((Severity::Error, _)) => class.push_str(" caf-field--error"),
+            Some((Severity::Warning, _)) => class.push_str(" caf-field--warning"),
+            None => (),
+        }
+        class
+    };
+
+    let control = match (field.kind, field.access) {
+        (Kind::Text { input, width }, Access::Text(get, set)) => {
+            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let input_type = match input {
+                InputType::Text | InputType::Time => "text",
+                InputType::Email => "email",
+                InputType::Tel => "tel",
+            };
+            let autocomplete = match input {
+                InputType::Email => "email",
+                InputType::Tel => "tel",
+                _ => "off",
+            };
+            let width_class = match width {
+                Width::Full => "caf-input",
+                Width::Half => "caf-input caf-input--half",
+                Width::Short => "caf-input caf-input--short",
+            };
+            view! {
+                <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
+                {hint}
+                {message_view}
+                <input
+                    class=width_class
+                    id=id.clone()
+                    name=path.clone()
+                    type=input_type
+                    autocomplete=autocomplete
+                    spellcheck="false"
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        state.update(|d| if let Some(slot) = set(d, idx) { *slot = text });
+                    }
+                />
+            }
+            .into_any()
+        }
+        (Kind::LongText { max_chars }, Access::Text(get, set)) => {
+            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let n_chars = Memo::new(move |_| value.with(|text| text.chars().count()));
+            let count_id = format!("{id}-count");
+            let count_text = move || {
+                let n = n_chars.get();
+                if n > max_chars {
+                    let over = n - max_chars;
+                    format!("You have {over} character{} too many", if over == 1 { "" } else { "s" })
+                } else {
+                    let left = max_chars - n;
+                    format!("You have {left} character{} remaining", if left == 1 { "" } else { "s" })
+                }
+            };
+            let described_by = {
+                let count_id = count_id.clone();
+                move || Some(described_by().map_or(count_id.clone(), |ids| format!("{ids} {count_id}")))
+            };
+            view! {
+                <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
+                {hint}
+                {message_view}
+                <textarea
+                    class="caf-textarea"
+                    id=id.clone()
+                    name=path.clone()
+                    rows="5"
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        state.update(|d| if let Some(slot) = set(d, idx) { *slot = text });
+                    }
+                ></textarea>
+                <div
+                    id=count_id
+                    class={move || if n_chars.get() > max_chars { "caf-count caf-count--over" } else { "caf-count" }}
+                    aria-live="polite"
+                >
+                    {count_text}
+                </div>
+            }
+            .into_any()
+        }
+        (Kind::Date, Access::Date(get, set)) => {
+            let part = move |which: fn(&DateDraft) -> &String| {
+                Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).map(which).cloned().unwrap_or_default()))
+            };
+            let day = part(|date| &date.day);
+            let month = part(|date| &date.month);
+            let year = part(|date| &date.year);
+            let date_box = move |label: &'static str, suffix: &'static str, value: Memo<String>, write: fn(&mut DateDraft, String)| {
+                let box_id = format!("{id}-{suffix}");
+                let box_name = format!("{path}.{suffix}");
+                let class = if suffix == "year" { "caf-input caf-input--year" } else { "caf-input caf-input--date" };
+                view! {
+                    <div class="caf-date__item">
+                        <label class="caf-label caf-date__label" for=box_id.clone()>{label}</label>
+                        <input
+                            class=class
+                            id=box_id
+                            name=box_name
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            aria-invalid=invalid
+                            prop:value=move || value.get()
+                            on:input:target=move |ev| {
+                                let text = ev.target().value();
+                                state.update(|d| if let Some(date) = set(d, idx) { write(date, text) });
+                            }
+                        />
+                    </div>
+                }
+            };
+            view! {
+                <fieldset class="caf-fieldset" role="group" aria-describedby=described_by>
+                    <legend class="caf-fieldset__legend">{field.label}{optional_words}</legend>
+                    {hint}
+                    {message_view}
+                    <div class="caf-date">
+                        {date_box("Day", "day", day, |date, text| date.day = text)}
+                        {date_box("Month", "month", month, |date, text| date.month = text)}
+                        {date_box("Year", "year", year, |date, text| date.year = text)}
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        (Kind::Radios(choices), Access::Text(get, set)) => {
+            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let options = choices
+                .iter()
+                .enumerate()
+                .map(|(n, choice)| {
+                    // The first radio carries the field's own id, so error links land on it.
+                    let option_id = if n == 0 { id.clone() } else { format!("{id}-{}", choice.code) };
+                    let code = choice.code;
+                    view! {
+                        <div class="caf-radios__item">
+                            <input
+                                class="caf-radios__input"
+                                type="radio"
+                                id=option_id.clone()
+                                name=path.clone()
+                                value=code
+                                prop:checked=move || value.with(|v| v == code)
+                                on:change=move |_| state.update(|d| if let Some(slot) = set(d, idx) { *slot = code.to_owned() })
+                            />
+                            <label class="caf-label caf-radios__label" for=option_id>{choice.label}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let legend_id = format!("{id}-legend");
+            view! {
+                <fieldset class="caf-fieldset" aria-describedby=described_by>
+                    <legend class="caf-fieldset__legend" id=legend_id>{field.label}{optional_words}</legend>
+                    {hint}
+                    {message_view}
+                    <div class="caf-radios" class:caf-radios--inline=choices.len() <= 3>{options}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        (Kind::Select(choices), Access::Text(get, set)) => {
+            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let options = choices
+                .iter()
+                .map(|choice| {
+                    let code = choice.code;
+                    view! { <option value=code prop:selected=move || value.with(|v| v == code)>{choice.label}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
+                {hint}
+                {message_view}
+                <select
+                    class="caf-select"
+                    id=id.clone()
+                    name=path.clone()
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    on:change:target=move |ev| {
+                        let code = ev.target().value();
+                        state.update(|d| if let Some(slot) = set(d, idx) { *slot = code });
+                    }
+                >
+                    <option value="" prop:selected=move || value.with(String::is_empty)>"Choose one"</option>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        (Kind::Tick, Access::Bool(get, set)) => {
+            let checked = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).copied().unwrap_or(false)));
+            view! {
+                {message_view}
+                <div class="caf-checkboxes__item">
+                    <input
+                        class="caf-checkboxes__input"
+                        type="checkbox"
+                        id=id.clone()
+                        name=path.clone()
+                        value="true"
+                        aria-describedby=described_by
+                        aria-invalid=invalid
+                        prop:checked=move || checked.get()
+                        on:change:target=move |ev| {
+                            let ticked = ev.target().checked();
+                            state.update(|d| if let Some(slot) = set(d, idx) { *slot = ticked });
+                        }
+                    />
+                    <label class="caf-label caf-checkboxes__label" for=id.clone()>{field.label}{optional_words}</label>
+                </div>
+                {hint}
+            }
+            .into_any()
+        }
+        (Kind::Checkboxes(choices), Access::Strings(get, set)) => {
+            let ticked = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            // Offered values: the fixed choices, then suggestions, then anything
+            // already ticked that is neither (typed earlier, or imported).
+            let offered = Memo::new(move |_| {
+                let mut acc: Vec<(String, String)> =
+                    choices.iter().map(|c: &Choice| (c.code.to_owned(), c.label.to_owned())).collect();
+                let extra = suggestions.map(|s| s.get()).unwrap_or_default();
+                for value in extra.into_iter().chain(ticked.get()) {
+                    if !value.trim().is_empty() && !acc.iter().any(|(code, _)| *code == value) {
+                        acc.push((value.clone(), value));
+                    }
+                }
+                acc
+            });
+            let id_for_list = id.clone();
+            let path_for_list = path.clone();
+            let options = move || {
+                offered
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, (code, label))| {
+                        let option_id = if n == 0 { id_for_list.clone() } else { format!("{id_for_list}-{n}") };
+                        let code_for_check = code.clone();
+                        view! {
+                            <div class="caf-checkboxes__item">
+                                <input
+                                    class="caf-checkboxes__input"
+                                    type="checkbox"
+                                    id=option_id.clone()
+                                    name=path_for_list.clone()
+                                    value=code.clone()
+                                    prop:checked=move || ticked.with(|t| t.contains(&code_for_check))
+                                    on:change:target=move |ev| {
+                                        let on = ev.target().checked();
+                                        let code = code.clone();
+                                        state.update(|d| {
+                                            if let Some(list) = set(d, idx) {
+                                                list.retain(|v| *v != code);
+                                                if on {
+                                                    list.push(code);
+                                                }
+                                            }
+                                        });
+                                    }
+                                />
+                                <label class="caf-label caf-checkboxes__label" for=option_id>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            };
+            let add_id = format!("{id}-add");
+            let new_entry = RwSignal::new(String::new());
+            let add = move || {
+                let entry = new_entry.get_untracked().trim().to_owned();
+                if entry.is_empty() {
+                    return;
+                }
+                state.update(|d| {
+                    if let Some(list) = set(d, idx) {
+                        if !list.contains(&entry) {
+                            list.push(entry);
+                        }
+                    }
+                });
+                new_entry.set(String::new());
+            };
+            let show_add = choices.is_empty();
+            view! {
+                <fieldset class="caf-fieldset" aria-describedby=described_by>
+                    <legend class="caf-fieldset__legend">{field.label}{optional_words}</legend>
+                    {hint}
+                    {message_view}
+                    <div class="caf-checkboxes">{options}</div>
+                    <Show when=move || show_add>
+                        <div class="caf-add-entry">
+                            <label class="caf-label" for=add_id.clone()>"Add another agency"</label>
+                            <input
+                                class="caf-input caf-input--half"
+                                id=add_id.clone()
+                                type="text"
+                                prop:value=move || new_entry.get()
+                                on:input:target=move |ev| new_entry.set(ev.target().value())
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Enter" {
+                                        ev.prevent_default();
+                                        add();
+                                    }
+                                }
+                            />
+                            <button type="button" class="caf-button caf-button--secondary" on:click=move |_| add()>
+                                "Add agency"
+                            </button>
+                        </div>
+                    </Show>
+                </fieldset>
+            }
+            .into_any()
+        }
+        // The table pairs kinds with accessors; a mismatch is a bug in the table,
+        // shown plainly rather than hidden.
+        _ => view! { <p class="caf-error-message">"This question cannot be shown: " {field.path}</p> }.into_any(),
+    };
+
+    view! { <div class=group_class>{control}</div> }
+}
