@@ -1,8 +1,30 @@
 //! What a CAF is: plain values with no I/O, no clock and no browser or UI
 //! crates. `today` is always a parameter.
 
+pub mod assessment;
 pub mod date;
 pub mod draft;
+pub mod elements;
+pub mod email;
+pub mod fingerprint;
+pub mod nhs_number;
+pub mod ofsted_urn;
+pub mod phone;
+pub mod postcode;
+pub mod settings;
+pub mod time;
+pub mod upn;
 
+pub use assessment::Assessment;
 pub use date::{Date, DateDraft};
 pub use draft::*;
+pub use elements::{unmet_needs, Ecm, Element, ElementDomain, ELEMENTS};
+pub use email::{Email, EmailError};
+pub use fingerprint::fingerprint;
+pub use nhs_number::{NhsNumber, NhsNumberError};
+pub use ofsted_urn::{OfstedUrn, OfstedUrnError};
+pub use phone::{Phone, PhoneError};
+pub use postcode::{Postcode, PostcodeError};
+pub use settings::Settings;
+pub use time::{TimeError, TimeOfDay};
+pub use upn::{Upn, UpnError};
