@@ -1,6 +1,7 @@
 //! The form as data: steps, questions, choices and page layout, described
 //! once and read by the step pages, check answers and the printouts. Pure.
 
+pub mod answer;
 pub mod caf;
 pub mod choices;
 pub mod field;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::Draft;
+use crate::domain::{Draft, Settings};
 use crate::form::Step;
 use crate::ui::pages::{StepPage, TaskListPage};
 use crate::ui::state::{FormState, Page};
@@ -86,7 +86,7 @@ fn DraftView(
     /// The app's status region.
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let state = FormState::provide(draft, platform::today());
+    let state = FormState::provide(draft, platform::today(), Signal::derive(Settings::default));
     let save_now = move || {
         let draft = state.draft.get_untracked();
         match persist::save(&draft) {

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{Data, Date, Draft};
+use crate::domain::{Data, Date, Draft, Settings};
 use crate::form::caf::{order_key, step_has_answers};
 use crate::form::Step;
 use crate::validate::{self, Issue, Report, Severity};
@@ -50,13 +50,17 @@ pub struct FormState {
     /// Whether the error summary shows (after a failed Continue).
     pub summary_shown: RwSignal<bool>,
     pub today: Date,
+    /// The council's local settings (defaults when none are deployed).
+    pub settings: Signal<Settings>,
 }
 
 impl FormState {
     /// Creates the state for `draft` and provides it as context.
-    pub fn provide(draft: Draft, today: Date) -> FormState {
+    pub fn provide(draft: Draft, today: Date, settings: Signal<Settings>) -> FormState {
         let draft = RwSignal::new(draft);
-        let report = Memo::new(move |_| draft.with(|draft| validate::check(&draft.data, today).report));
+        let report = Memo::new(move |_| {
+            settings.with(|settings| draft.with(|draft| validate::check(&draft.data, today, settings).report))
+        });
         let state = FormState {
             draft,
             report,
@@ -64,6 +68,7 @@ impl FormState {
             page: RwSignal::new(Page::TaskList),
             summary_shown: RwSignal::new(false),
             today,
+            settings,
         };
         provide_context(state);
         state
@@ -78,7 +83,7 @@ impl FormState {
     pub fn step_issues(&self, step: Step) -> Vec<Issue> {
         let mut issues: Vec<Issue> = self.report.with(|report| {
             report
-                .issues
+                .issues()
                 .iter()
                 .filter(|issue| Step::of_path(&issue.path) == Some(step))
                 .cloned()
@@ -98,7 +103,7 @@ impl FormState {
                 return None;
             }
             state.report.with(|report| {
-                let mut found: Vec<&Issue> = report.issues.iter().filter(|issue| issue.path == path).collect();
+                let mut found: Vec<&Issue> = report.issues().iter().filter(|issue| issue.path == path).collect();
                 found.sort_by_key(|issue| issue.severity != Severity::Error);
                 found.first().map(|issue| (issue.severity, issue.message.clone()))
             })
@@ -110,7 +115,7 @@ impl FormState {
         let has_answers = self.draft.with(|draft| step_has_answers(step, &draft.data));
         let has_errors = self.report.with(|report| {
             report
-                .issues
+                .issues()
                 .iter()
                 .any(|issue| issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(step))
         });

@@ -18,5 +18,12 @@ pub struct Issue {
 /// All issues.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
-    pub issues: Vec<Issue>,
+    issues: Vec<Issue>,
+}
+
+impl Report {
+    /// Every issue.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
 }

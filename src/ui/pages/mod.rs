@@ -1,8 +1,11 @@
 //! The app's pages: the drafts list, a draft's task list, its steps and the
 //! check page.
 
+mod consent;
+mod signature;
 mod specials;
 mod step;
+pub(crate) mod suggest;
 mod task_list;
 
 pub use step::StepPage;

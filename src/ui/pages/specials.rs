@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::unmet_needs;
 use crate::form::Special;
+use crate::ui::pages::consent::ConsentRecordView;
+use crate::ui::pages::signature::SignaturePad;
 use crate::ui::state::use_form_state;
 
 /// One special block.
@@ -13,23 +16,149 @@ pub fn SpecialView(
     /// Which block.
     special: Special,
 ) -> impl IntoView {
-    let state = use_form_state();
     match special {
-        Special::SafeguardingMessage => view! {
-            <Show when=move || state.safeguarding_stop()>
-                <div class="caf-warning-panel" role="alert">
-                    <h2 class="caf-heading-m">"Follow your safeguarding procedures now"</h2>
-                    <p class="caf-body">"A CAF is not the right tool when a child may be at risk of significant harm."</p>
-                    <ul class="caf-list-bullet">
-                        <li>"Tell your designated safeguarding lead."</li>
-                        <li>"Contact your local children's services front door today."</li>
-                        <li>"In an emergency, call 999."</li>
-                    </ul>
-                    <p class="caf-body">"This draft is kept on this device. The other steps open again if you change this answer."</p>
-                </div>
-            </Show>
+        Special::SafeguardingMessage => view! { <SafeguardingMessage/> }.into_any(),
+        Special::ThresholdAdvice => view! { <ThresholdAdvice/> }.into_any(),
+        Special::ChooseLead => view! { <ChooseLead/> }.into_any(),
+        Special::ConsentStatement => view! { <ConsentStatement/> }.into_any(),
+        Special::Signature => view! { <SignaturePad/> }.into_any(),
+        Special::ConsentRecord => view! { <ConsentRecordView/> }.into_any(),
+    }
+}
+
+#[component]
+fn SafeguardingMessage() -> impl IntoView {
+    let state = use_form_state();
+    let message = move || state.settings.with(|s| s.safeguarding_message.clone());
+    let front_door = move || {
+        state.settings.with(|s| {
+            (!s.front_door_phone.is_empty()).then(|| format!("Children's services front door: {}", s.front_door_phone))
+        })
+    };
+    view! {
+        <Show when=move || state.safeguarding_stop()>
+            <div class="caf-warning-panel" role="alert" id="safeguarding-message">
+                <h2 class="caf-heading-m">"Stop: follow your safeguarding procedures now"</h2>
+                <p class="caf-body">"A CAF is not the right tool when a child may be at risk of significant harm."</p>
+                <p class="caf-body">{message}</p>
+                <p class="caf-body">{front_door}</p>
+                <p class="caf-body">
+                    "This draft is kept on this device. The other steps open again if you change this answer."
+                </p>
+            </div>
+        </Show>
+    }
+}
+
+/// The unmet-needs count and what it suggests; on the conclusion step it also
+/// pre-selects the suggested response when none is chosen yet.
+#[component]
+fn ThresholdAdvice() -> impl IntoView {
+    let state = use_form_state();
+    let n_needs = Memo::new(move |_| state.draft.with(|d| unmet_needs(&d.data.needs)));
+    let threshold = move || state.settings.with(|s| s.unmet_needs_threshold);
+    let suggests_team = move || n_needs.get() >= threshold();
+    if matches!(state.page.get_untracked(), crate::ui::state::Page::Step(crate::form::Step::Conclusion)) {
+        let code = if suggests_team() { "team_around_child" } else { "single_agency" };
+        state.update(|d| {
+            if d.conclusion.response.is_empty() {
+                d.conclusion.response = code.to_owned();
+            }
+        });
+    }
+    let count_words = move || match n_needs.get() {
+        0 => "You have not rated any element as a concern yet.".to_owned(),
+        1 => "You have rated 1 element as some or significant concern.".to_owned(),
+        n => format!("You have rated {n} elements as some or significant concern."),
+    };
+    let advice = move || {
+        if suggests_team() {
+            format!(
+                "With {} or more, we suggest a Team Around the Child with a lead professional. This is advice: you decide.",
+                threshold()
+            )
+        } else {
+            format!(
+                "With fewer than {}, we suggest one agency helps, alongside universal services such as school or the health visitor. This is advice: you decide.",
+                threshold()
+            )
         }
-        .into_any(),
-        _ => ().into_any(),
+    };
+    view! {
+        <div class="caf-advice" id="threshold-advice" aria-live="polite">
+            <p class="caf-body"><strong>{count_words}</strong></p>
+            <p class="caf-body">{advice}</p>
+        </div>
+    }
+}
+
+/// Copies a team member's details into the lead professional's.
+#[component]
+fn ChooseLead() -> impl IntoView {
+    let state = use_form_state();
+    let members = Memo::new(move |_| {
+        state.draft.with(|d| {
+            d.data
+                .plan
+                .team
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| !m.name.trim().is_empty())
+                .map(|(idx, m)| (idx, format!("{} ({})", m.name.trim(), m.role.trim())))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choose = move |value: String| {
+        let Ok(idx) = value.parse::<usize>() else {
+            return;
+        };
+        state.update(|d| {
+            if let Some(member) = d.plan.team.get(idx).cloned() {
+                d.plan.lead.name = member.name;
+                d.plan.lead.role = member.role;
+                d.plan.lead.agency = member.agency;
+                d.plan.lead.phone = member.phone;
+                d.plan.lead.email = member.email;
+            }
+        });
+    };
+    view! {
+        <Show when=move || !members.with(Vec::is_empty)>
+            <div class="caf-field">
+                <label class="caf-label" for="choose-lead">"Choose from the team"</label>
+                <div class="caf-hint" id="choose-lead-hint">"This copies their details below. You can still change them."</div>
+                <select
+                    class="caf-select"
+                    id="choose-lead"
+                    aria-describedby="choose-lead-hint"
+                    on:change:target=move |ev| choose(ev.target().value())
+                >
+                    <option value="">"Choose a team member"</option>
+                    {move || members.get().into_iter().map(|(idx, name)| view! { <option value=idx.to_string()>{name}</option> }).collect_view()}
+                </select>
+            </div>
+        </Show>
+    }
+}
+
+/// The plain-language statement read to the family (caf-form.md §3.10).
+#[component]
+fn ConsentStatement() -> impl IntoView {
+    view! {
+        <div class="caf-inset" id="consent-statement">
+            <h2 class="caf-heading-m">"Read this to the family"</h2>
+            <p class="caf-body">
+                "We have written down what is going well for your child and where you would like help, so that we can plan support together."
+            </p>
+            <p class="caf-body">
+                "This record is kept on this device. We will only share it with the people and services you agree to below."
+            </p>
+            <p class="caf-body">
+                "If we think a child or an adult is at risk of harm, we may have to share information without asking you first."
+            </p>
+            <p class="caf-body">
+                "You can ask to see what we hold about you. You can change your mind at any time by telling your lead professional."
+            </p>
+        </div>
     }
 }

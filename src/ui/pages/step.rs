@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::form::caf::blocks;
 use crate::form::{Block, Step};
 use crate::ui::pages::specials::SpecialView;
+use crate::ui::pages::suggest;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::ui::widgets::{ErrorSummary, FieldView, ListView, SUMMARY_ID};
@@ -51,7 +52,9 @@ pub fn StepPage(
         .map(|block| match block {
             Block::Heading(text) => view! { <h2 class="caf-heading-m">{text}</h2> }.into_any(),
             Block::Text(text) => view! { <p class="caf-body">{text}</p> }.into_any(),
-            Block::Field(field) => view! { <FieldView field=field/> }.into_any(),
+            Block::Field(field) => {
+                view! { <FieldView field=field suggestions=suggest::for_field(field.path, state)/> }.into_any()
+            }
             Block::List(list) => view! { <ListView list=list/> }.into_any(),
             Block::Special(special) => view! { <SpecialView special=special/> }.into_any(),
         })

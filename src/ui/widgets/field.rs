@@ -17,8 +17,8 @@ pub fn FieldView(
     /// The list item index; ignored for fields outside lists.
     #[prop(optional)]
     idx: usize,
-    /// Extra answers to offer as checkboxes (agencies for sharing).
-    #[prop(optional, into)]
+    /// Answers to offer: a list under a text box, or extra checkboxes.
+    #[prop(default = None)]
     suggestions: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
     let state = use_form_state();
@@ -90,11 +90,22 @@ pub fn FieldView(
                 Width::Half => "caf-input caf-input--half",
                 Width::Short => "caf-input caf-input--short",
             };
+            let list_id = suggestions.map(|_| format!("{id}-suggestions"));
+            let datalist = suggestions.map(|offered| {
+                let list_id = format!("{id}-suggestions");
+                view! {
+                    <datalist id=list_id>
+                        {move || offered.get().into_iter().map(|value| view! { <option value=value></option> }).collect_view()}
+                    </datalist>
+                }
+            });
             view! {
                 <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
                 {hint}
                 {message_view}
+                {datalist}
                 <input
+                    list=list_id
                     class=width_class
                     id=id.clone()
                     name=path.clone()

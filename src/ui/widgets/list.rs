@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::form::{control_id, List};
+use crate::ui::pages::suggest;
 use crate::ui::state::use_form_state;
 use crate::ui::widgets::FieldView;
 
@@ -32,7 +33,7 @@ pub fn ListView(
                 view! {
                     <section class="caf-list__item" aria-labelledby=labelled_by>
                         <h3 class="caf-heading-s" id=heading_id tabindex="-1">{format!("{} {}", list.item, idx + 1)}</h3>
-                        {list.fields.iter().map(|field| view! { <FieldView field=field idx=idx/> }).collect_view()}
+                        {list.fields.iter().map(|field| view! { <FieldView field=field idx=idx suggestions=suggest::for_field(field.path, state)/> }).collect_view()}
                         <Show when=move || can_remove>
                             <button
                                 type="button"
