@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Draft, Settings};
 use crate::form::Step;
-use crate::ui::pages::{StepPage, TaskListPage};
+use crate::ui::pages::{CheckPage, StepPage, TaskListPage};
 use crate::ui::state::{FormState, Page};
 use crate::ui::{persist, platform};
 
@@ -103,15 +103,17 @@ fn DraftView(
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     on_cleanup(move || on_hide.remove());
+    // On every page change, focus goes to the heading, or to the field a
+    // Change link named.
     Effect::new(move |_| {
         state.page.track();
-        request_animation_frame(|| platform::focus("step-heading"));
+        let target = state.pending_focus.get_untracked().unwrap_or_else(|| "step-heading".to_owned());
+        state.pending_focus.set(None);
+        request_animation_frame(move || platform::focus(&target));
     });
     move || match state.page.get() {
         Page::TaskList => view! { <TaskListPage/> }.into_any(),
-        Page::Step(step) => {
-            let _ = Step::ALL;
-            view! { <StepPage step=step/> }.into_any()
-        }
+        Page::Step(Step::Check) => view! { <CheckPage>{()}</CheckPage> }.into_any(),
+        Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
     }
 }

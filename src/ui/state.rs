@@ -49,6 +49,8 @@ pub struct FormState {
     pub page: RwSignal<Page>,
     /// Whether the error summary shows (after a failed Continue).
     pub summary_shown: RwSignal<bool>,
+    /// A control to focus once the next page has rendered (a Change link).
+    pub pending_focus: RwSignal<Option<String>>,
     pub today: Date,
     /// The council's local settings (defaults when none are deployed).
     pub settings: Signal<Settings>,
@@ -67,6 +69,7 @@ impl FormState {
             attempted: RwSignal::new(BTreeSet::new()),
             page: RwSignal::new(Page::TaskList),
             summary_shown: RwSignal::new(false),
+            pending_focus: RwSignal::new(None),
             today,
             settings,
         };

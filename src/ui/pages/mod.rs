@@ -1,6 +1,7 @@
 //! The app's pages: the drafts list, a draft's task list, its steps and the
 //! check page.
 
+mod check;
 mod consent;
 mod signature;
 mod specials;
@@ -8,5 +9,6 @@ mod step;
 pub(crate) mod suggest;
 mod task_list;
 
+pub use check::CheckPage;
 pub use step::StepPage;
 pub use task_list::TaskListPage;
