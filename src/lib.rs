@@ -5,6 +5,8 @@
 
 pub mod domain;
 pub mod form;
+pub mod storage;
 pub mod validate;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

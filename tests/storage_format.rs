@@ -1,0 +1,649 @@
+//! The draft file format, the stored shape, the revision rule and the
+//! in-memory draft store, tested natively against the fixtures in
+//! `tests/fixtures/import/`.
+
+use caf_lite::domain::{Draft, ParentDraft};
+use caf_lite::storage::conflict::{decide, SaveDecision};
+use caf_lite::storage::format::{
+    decode_import, decode_stored, encode_export, encode_stored, export_file_name, migrate,
+    ImportError, Migration, StoredError, FORMAT_VERSION, MAX_IMPORT_BYTES, MIGRATIONS,
+    OLDEST_FORMAT_VERSION,
+};
+use caf_lite::storage::{
+    deleted_key, draft_key, DraftStore, DraftSummary, ImportMode, LoadError, SaveError, Saved,
+    QUOTA_MESSAGE,
+};
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|err| panic!("cannot read {path}: {err}"))
+}
+
+fn refusal(name: &str) -> ImportError {
+    match decode_import(&fixture(name)) {
+        Ok(imported) => panic!("{name} was accepted: {imported:?}"),
+        Err(err) => err,
+    }
+}
+
+fn accepted(name: &str) -> caf_lite::storage::Imported {
+    match decode_import(&fixture(name)) {
+        Ok(imported) => imported,
+        Err(err) => panic!("{name} was refused: {err}"),
+    }
+}
+
+const HOSTILE: &[&str] = &[
+    "<script>alert('x')</script>",
+    "O'Brien & Sons",
+    "\u{202e}evil\u{202c}",
+    "before\0after",
+    "👩‍👧‍👦 🇵🇱 Zoë",
+    "Łukasiewicz Γιώργος Дмитрий فاطمة",
+    "\"quoted\" \\back\\slash\\ \n\t\r",
+    "\u{feff}starts with a byte order mark",
+];
+
+fn hostile_draft() -> Draft {
+    let mut draft = Draft {
+        id: "4f1c2a9e-5d0b-4c47-9a51-3e2f7b8c6d10".to_string(),
+        revision: 12,
+        version: 3,
+        ..Draft::default()
+    };
+    draft.data.child.given_name = HOSTILE.concat();
+    draft.data.parents = HOSTILE
+        .iter()
+        .map(|text| ParentDraft {
+            name: text.to_string(),
+            ..ParentDraft::default()
+        })
+        .collect();
+    // A 1 MB string of mixed-width characters.
+    draft.data.family.notes = "a€😀<&>\u{202e}\0".repeat(1024 * 1024 / 16);
+    draft.data.consent.share_with = HOSTILE.iter().map(|text| text.to_string()).collect();
+    draft
+}
+
+// ---- Envelope and round trips ----
+
+#[test]
+fn export_then_import_gives_an_equal_draft() {
+    let draft = match decode_import(&fixture("draft_v1.caf.json")) {
+        Ok(imported) => imported.draft,
+        Err(err) => panic!("{err}"),
+    };
+    let file = encode_export(&draft, "2026-11-23T10:42:07Z");
+    let imported = decode_import(file.as_bytes()).expect("own export is readable");
+    assert_eq!(imported.draft, draft);
+    assert_eq!(imported.exported_at, "2026-11-23T10:42:07Z");
+    assert!(imported.unknown_keys.is_empty());
+}
+
+#[test]
+fn export_writes_the_envelope_of_draft_format_md() {
+    let file = encode_export(&Draft::default(), "2026-11-23T10:42:07Z");
+    let value: Value = serde_json::from_str(&file).expect("export is JSON");
+    assert_eq!(value["format"], "caf-lite.draft");
+    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["exported_at"], "2026-11-23T10:42:07Z");
+    assert!(value["draft"]["data"]["child"].is_object());
+}
+
+#[test]
+fn hostile_text_survives_export_and_import_byte_for_byte() {
+    let draft = hostile_draft();
+    let imported = decode_import(encode_export(&draft, "now").as_bytes()).expect("readable");
+    assert_eq!(imported.draft, draft);
+    assert_eq!(
+        imported.draft.data.child.given_name.as_bytes(),
+        HOSTILE.concat().as_bytes()
+    );
+    for (parent, text) in imported.draft.data.parents.iter().zip(HOSTILE) {
+        assert_eq!(parent.name.as_bytes(), text.as_bytes());
+    }
+}
+
+#[test]
+fn hostile_text_survives_storing_byte_for_byte() {
+    let draft = hostile_draft();
+    assert_eq!(decode_stored(&encode_stored(&draft)), Ok(draft));
+}
+
+#[test]
+fn the_full_sample_reads_every_script_and_hostile_string_exactly() {
+    let imported = accepted("draft_v1.caf.json");
+    let data = &imported.draft.data;
+    assert!(
+        imported.unknown_keys.is_empty(),
+        "{:?}",
+        imported.unknown_keys
+    );
+    assert_eq!(imported.draft.revision, 57);
+    assert_eq!(data.child.given_name, "Zoë");
+    assert_eq!(data.child.family_name, "Łukasiewicz-O'Brien");
+    assert_eq!(data.child.known_as, "<script>alert('x')</script>");
+    assert_eq!(data.child.setting, "O'Brien & Sons Nursery");
+    assert_eq!(data.parents[1].name, "Γιώργος Παπαδόπουλος");
+    assert_eq!(data.household[0].name, "Дмитрий Иванов");
+    assert_eq!(data.services[0].contact_name, "فاطمة الزهراء");
+    assert_eq!(
+        data.family.notes,
+        "Right-to-left override: \u{202e}evil\u{202c}; NUL here:\0end; emoji 👩‍👧‍👦 🇵🇱"
+    );
+    assert_eq!(data.plan.lead.reasons.len(), 2);
+    assert_eq!(data.consent.history[0].method, "verbal_phone");
+    assert_eq!(data.reviews[0].actions[0].status, "done");
+}
+
+#[test]
+fn the_full_sample_uses_every_field_of_a_draft() {
+    // So the sample keeps testing every key when fields are added.
+    let imported = accepted("draft_v1.caf.json");
+    let file: Value = serde_json::from_slice(&fixture("draft_v1.caf.json")).expect("JSON");
+    let again = serde_json::to_value(&imported.draft).expect("serialises");
+    assert_eq!(file["draft"], again);
+}
+
+#[test]
+fn export_file_name_uses_the_first_eight_characters_of_the_id() {
+    let draft = Draft {
+        id: "4f1c2a9e-5d0b-4c47-9a51-3e2f7b8c6d10".to_string(),
+        ..Draft::default()
+    };
+    assert_eq!(export_file_name(&draft), "CAF-draft-4f1c2a9e.caf.json");
+    let odd = Draft {
+        id: "../é/".to_string(),
+        ..Draft::default()
+    };
+    assert_eq!(export_file_name(&odd), "CAF-draft.caf.json");
+}
+
+// ---- Refusals, one fixture each ----
+
+#[test]
+fn refuses_a_file_over_5_mb_and_says_so() {
+    let mut bytes = encode_export(&Draft::default(), "now").into_bytes();
+    bytes.resize(MAX_IMPORT_BYTES + 1, b' ');
+    let err = decode_import(&bytes).expect_err("too large");
+    assert_eq!(
+        err,
+        ImportError::TooLarge {
+            n_bytes: MAX_IMPORT_BYTES + 1
+        }
+    );
+    assert!(err.to_string().contains("too large"));
+    assert!(err.to_string().contains("5 MB"));
+}
+
+#[test]
+fn accepts_a_file_of_exactly_5_mb() {
+    let mut bytes = encode_export(&Draft::default(), "now").into_bytes();
+    bytes.resize(MAX_IMPORT_BYTES, b' ');
+    assert!(decode_import(&bytes).is_ok());
+}
+
+#[test]
+fn refuses_a_file_that_is_not_json() {
+    let err = refusal("not_json.caf.json");
+    assert!(
+        matches!(err, ImportError::NotJson { line: 2, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("not JSON"));
+}
+
+#[test]
+fn refuses_a_file_that_is_not_utf8_text() {
+    let err = refusal("not_utf8.caf.json");
+    assert_eq!(err, ImportError::NotUtf8);
+    assert!(err.to_string().contains("not text"));
+}
+
+#[test]
+fn refuses_a_file_of_another_format_and_names_it() {
+    let err = refusal("wrong_format.caf.json");
+    assert_eq!(
+        err,
+        ImportError::WrongFormat {
+            found: Some("excalidraw".to_string())
+        }
+    );
+    assert!(err.to_string().contains("not a CAF draft file"));
+}
+
+#[test]
+fn refuses_a_file_with_no_format() {
+    assert_eq!(
+        refusal("missing_format.caf.json"),
+        ImportError::WrongFormat { found: None }
+    );
+    assert_eq!(
+        decode_import(b"[1, 2]"),
+        Err(ImportError::WrongFormat { found: None })
+    );
+}
+
+#[test]
+fn refuses_a_newer_version_with_the_agreed_words() {
+    let err = refusal("newer_version.caf.json");
+    assert_eq!(err, ImportError::NewerVersion { found: 2 });
+    assert!(err
+        .to_string()
+        .contains("made by a newer version of CAF Lite"));
+}
+
+#[test]
+fn refuses_a_version_that_is_not_a_whole_number() {
+    assert!(matches!(
+        refusal("bad_version.caf.json"),
+        ImportError::BadVersion { .. }
+    ));
+}
+
+#[test]
+fn refuses_version_zero_as_none_was_ever_written() {
+    assert_eq!(
+        refusal("version_zero.caf.json"),
+        ImportError::BadVersion {
+            found: "0".to_string()
+        }
+    );
+}
+
+#[test]
+fn refuses_a_file_with_no_draft() {
+    assert_eq!(refusal("no_draft.caf.json"), ImportError::NoDraft);
+}
+
+#[test]
+fn refuses_an_object_where_text_belongs_and_names_the_path() {
+    let err = refusal("wrong_type_object_for_string.caf.json");
+    assert_eq!(
+        err,
+        ImportError::WrongType {
+            path: "child.family_name".to_string(),
+            expected: "text",
+            found: "a group of fields",
+        }
+    );
+    assert!(err.to_string().contains("child.family_name"));
+}
+
+#[test]
+fn refuses_a_fractional_number_where_text_belongs() {
+    let err = refusal("fractional_number.caf.json");
+    assert!(
+        matches!(&err, ImportError::WrongType { path, found: "a number with a fraction", .. } if path == "child.nhs_number"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn refuses_a_list_where_a_group_belongs() {
+    let err = refusal("array_for_object.caf.json");
+    assert!(
+        matches!(&err, ImportError::WrongType { path, found: "a list", .. } if path == "child"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn refuses_a_wrong_type_inside_a_list_item_naming_its_index() {
+    let err = refusal("wrong_type_in_list.caf.json");
+    assert!(
+        matches!(&err, ImportError::WrongType { path, .. } if path == "parents[1].phone"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn refuses_a_negative_revision() {
+    let err = refusal("negative_revision.caf.json");
+    assert!(
+        matches!(&err, ImportError::WrongType { path, .. } if path == "draft.revision"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn refuses_words_other_than_true_or_false_for_a_tick() {
+    let err = refusal("text_for_tick.caf.json");
+    assert!(
+        matches!(&err, ImportError::WrongType { path, expected: "a yes/no value", .. } if path == "child.unborn"),
+        "{err:?}"
+    );
+}
+
+// ---- Accepted with conversions, unknown and missing keys ----
+
+#[test]
+fn converts_wrong_types_only_where_nothing_is_lost() {
+    let imported = accepted("number_for_string.caf.json");
+    let draft = &imported.draft;
+    assert_eq!(draft.revision, 57);
+    assert_eq!(draft.data.child.nhs_number, "9434765919");
+    assert_eq!(draft.data.child.phone, "-1234");
+    assert_eq!(draft.data.child.postcode, "");
+    assert!(draft.data.child.unborn);
+    assert!(!draft.data.child.no_fixed_abode);
+    assert_eq!(draft.data.reason.summary, "true");
+    assert_eq!(
+        draft.data.consent.share_with,
+        vec!["12".to_string(), "Health visiting team".to_string()]
+    );
+    assert!(draft.data.consent.history.is_empty());
+    assert!(imported.unknown_keys.is_empty());
+}
+
+#[test]
+fn ignores_unknown_keys_and_lists_their_full_paths() {
+    let imported = accepted("unknown_keys.caf.json");
+    let mut unknown = imported.unknown_keys.clone();
+    unknown.sort();
+    assert_eq!(
+        unknown,
+        vec![
+            "child.favourite_colour",
+            "draft.comment",
+            "generator",
+            "needs.health.score",
+            "parents[0].shoe_size",
+            "pets",
+        ]
+    );
+    assert_eq!(imported.draft.data.child.given_name, "Ali");
+    assert_eq!(imported.draft.data.parents[0].name, "A");
+    assert_eq!(imported.draft.data.needs.health.rating, "strength");
+}
+
+#[test]
+fn missing_keys_take_their_empty_values() {
+    let imported = accepted("missing_keys.caf.json");
+    assert_eq!(imported.draft.id, "0b7d2e44-aaaa-4c47-9a51-3e2f7b8c6d10");
+    assert_eq!(imported.exported_at, "");
+    assert_eq!(
+        imported.draft,
+        Draft {
+            id: imported.draft.id.clone(),
+            ..Draft::default()
+        }
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_json_is_allowed() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fixture("missing_keys.caf.json"));
+    assert!(decode_import(&bytes).is_ok());
+}
+
+// ---- Migration scaffold ----
+
+#[test]
+fn the_migration_chain_reaches_the_current_version() {
+    assert_eq!(FORMAT_VERSION, 1);
+    assert_eq!(
+        OLDEST_FORMAT_VERSION + MIGRATIONS.len() as u64,
+        FORMAT_VERSION
+    );
+}
+
+#[test]
+fn the_current_version_passes_through_unchanged() {
+    let draft = json!({"id": "x", "data": {"child": {"given_name": "Zoë"}}});
+    assert_eq!(
+        migrate(
+            draft.clone(),
+            FORMAT_VERSION,
+            OLDEST_FORMAT_VERSION,
+            MIGRATIONS
+        ),
+        Ok(draft)
+    );
+}
+
+#[test]
+fn migrations_run_in_order_from_the_file_version() {
+    // A made-up chain 1 → 2 → 3, showing how a real v2 will plug in.
+    fn v1_to_v2(mut draft: Value) -> Result<Value, ImportError> {
+        draft["steps"] = json!(["v2"]);
+        Ok(draft)
+    }
+    fn v2_to_v3(mut draft: Value) -> Result<Value, ImportError> {
+        if let Some(steps) = draft["steps"].as_array_mut() {
+            steps.push(json!("v3"));
+        }
+        Ok(draft)
+    }
+    let chain: &[Migration] = &[v1_to_v2, v2_to_v3];
+    assert_eq!(
+        migrate(json!({}), 1, 1, chain),
+        Ok(json!({"steps": ["v2", "v3"]}))
+    );
+    assert_eq!(
+        migrate(json!({"steps": []}), 2, 1, chain),
+        Ok(json!({"steps": ["v3"]}))
+    );
+    assert_eq!(migrate(json!({}), 3, 1, chain), Ok(json!({})));
+    assert_eq!(
+        migrate(json!({}), 4, 1, chain),
+        Err(ImportError::NewerVersion { found: 4 })
+    );
+    assert!(matches!(
+        migrate(json!({}), 0, 1, chain),
+        Err(ImportError::BadVersion { .. })
+    ));
+}
+
+// ---- Stored entries ----
+
+#[test]
+fn stored_entries_are_the_draft_with_its_format_version() {
+    let draft = hostile_draft();
+    let value: Value = serde_json::from_str(&encode_stored(&draft)).expect("JSON");
+    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["draft"]["id"], draft.id.as_str());
+}
+
+#[test]
+fn a_stored_entry_from_a_newer_version_is_an_error() {
+    let text = json!({"format_version": 2, "draft": {"id": "x"}}).to_string();
+    assert_eq!(
+        decode_stored(&text),
+        Err(StoredError::NewerVersion { found: 2 })
+    );
+}
+
+#[test]
+fn a_stored_entry_that_is_not_json_or_not_a_draft_is_an_error() {
+    assert_eq!(decode_stored("{\"format_ver"), Err(StoredError::NotJson));
+    assert!(matches!(
+        decode_stored("[]"),
+        Err(StoredError::WrongShape { .. })
+    ));
+    assert!(matches!(
+        decode_stored(r#"{"draft": {}}"#),
+        Err(StoredError::WrongShape { .. })
+    ));
+    assert!(matches!(
+        decode_stored(r#"{"format_version": 1, "draft": {"data": {"child": []}}}"#),
+        Err(StoredError::WrongShape { .. })
+    ));
+}
+
+// ---- Revision conflicts ----
+
+#[test]
+fn a_save_is_allowed_only_from_the_stored_revision() {
+    assert_eq!(decide(None, 0), SaveDecision::Write { revision: 1 });
+    assert_eq!(decide(Some(4), 4), SaveDecision::Write { revision: 5 });
+    assert_eq!(
+        decide(Some(5), 4),
+        SaveDecision::Conflict { stored_revision: 5 }
+    );
+}
+
+// ---- The store, in memory ----
+
+fn draft(id: &str, name: &str) -> Draft {
+    let mut draft = Draft {
+        id: id.to_string(),
+        updated_at: "2026-11-23T10:00:00Z".to_string(),
+        ..Draft::default()
+    };
+    draft.data.child.given_name = name.to_string();
+    draft
+}
+
+#[test]
+fn store_saves_and_loads_a_draft() {
+    let store = DraftStore::in_memory(None);
+    let mut zoe = draft("a1", "Zoë");
+    assert_eq!(store.save(&zoe, 0), Ok(Saved { revision: 1 }));
+    zoe.revision = 1;
+    assert_eq!(store.load("a1"), Ok(Some(zoe)));
+    assert_eq!(store.load("nope"), Ok(None));
+    assert!(!store.is_persistent());
+}
+
+#[test]
+fn store_refuses_to_overwrite_a_newer_revision_from_another_tab() {
+    let store = DraftStore::in_memory(None);
+    let first_tab = draft("a1", "first tab");
+    let second_tab = draft("a1", "second tab");
+    assert_eq!(store.save(&first_tab, 0), Ok(Saved { revision: 1 }));
+    assert_eq!(
+        store.save(&second_tab, 0),
+        Err(SaveError::Conflict { stored_revision: 1 })
+    );
+    assert_eq!(
+        store
+            .load("a1")
+            .ok()
+            .flatten()
+            .map(|d| d.data.child.given_name),
+        Some("first tab".to_string())
+    );
+}
+
+#[test]
+fn store_lists_unreadable_entries_and_never_overwrites_them() {
+    let store = DraftStore::in_memory(None);
+    let garbage = "{ this is not json \u{202e}";
+    store.save(&draft("good", "Ali"), 0).expect("saved");
+    store
+        .write_raw_in_memory(&draft_key("bad"), garbage)
+        .expect("written");
+
+    let listing = store.list().expect("listed");
+    assert_eq!(listing.drafts.len(), 1);
+    assert_eq!(listing.unreadable.len(), 1);
+    assert_eq!(listing.unreadable[0].key, draft_key("bad"));
+    assert!(matches!(
+        store.load("bad"),
+        Err(LoadError::Unreadable { .. })
+    ));
+    assert_eq!(
+        store.save(&draft("bad", "new"), 0),
+        Err(SaveError::StoredCopyUnreadable {
+            key: draft_key("bad")
+        })
+    );
+    assert_eq!(store.raw_entry(&draft_key("bad")).as_deref(), Some(garbage));
+}
+
+#[test]
+fn store_reports_quota_and_keeps_the_earlier_copy() {
+    let store = DraftStore::in_memory(Some(4_000));
+    let small = draft("a1", "Ali");
+    assert_eq!(store.save(&small, 0), Ok(Saved { revision: 1 }));
+    let mut big = draft("a1", "Ali");
+    big.data.family.notes = "x".repeat(10_000);
+    let err = store.save(&big, 1).expect_err("over quota");
+    assert_eq!(err, SaveError::QuotaExceeded);
+    assert_eq!(err.to_string(), QUOTA_MESSAGE);
+    assert_eq!(
+        store
+            .load("a1")
+            .ok()
+            .flatten()
+            .map(|d| (d.revision, d.data.family.notes)),
+        Some((1, String::new()))
+    );
+}
+
+#[test]
+fn store_deletes_to_recently_deleted_and_restores() {
+    let store = DraftStore::in_memory(None);
+    store.save(&draft("a1", "Ali"), 0).expect("saved");
+    store.delete("a1").expect("deleted");
+    assert_eq!(store.load("a1"), Ok(None));
+    let listing = store.list().expect("listed");
+    assert_eq!(listing.drafts.len(), 0);
+    assert_eq!(listing.deleted.len(), 1);
+    assert!(store.raw_entry(&deleted_key("a1")).is_some());
+    store.restore("a1").expect("restored");
+    assert_eq!(store.load("a1").ok().flatten().map(|d| d.revision), Some(1));
+    store.delete("a1").expect("deleted");
+    assert_eq!(store.empty_deleted(), Ok(1));
+    assert_eq!(store.list().map(|l| l.deleted.len()), Ok(0));
+    assert_eq!(
+        store.restore("a1"),
+        Err(SaveError::NotFound {
+            id: "a1".to_string()
+        })
+    );
+}
+
+#[test]
+fn store_imports_replacing_or_keeping_both() {
+    let store = DraftStore::in_memory(None);
+    store
+        .save(&draft("a1", "on this device"), 0)
+        .expect("saved");
+    let from_file = |name: &str| caf_lite::storage::Imported {
+        draft: Draft {
+            revision: 0,
+            ..draft("a1", name)
+        },
+        exported_at: String::new(),
+        unknown_keys: Vec::new(),
+    };
+    assert_eq!(store.exists("a1"), Ok(true));
+    let kept = store
+        .import(
+            from_file("copy"),
+            ImportMode::KeepBoth {
+                new_id: "b2".to_string(),
+            },
+        )
+        .expect("kept both");
+    assert_eq!((kept.id.as_str(), kept.revision), ("b2", 1));
+    assert_eq!(store.list().map(|l| l.drafts.len()), Ok(2));
+
+    let replaced = store
+        .import(from_file("replacement"), ImportMode::Replace)
+        .expect("replaced");
+    // Above the stored revision, so a tab still editing revision 1 gets a conflict.
+    assert_eq!(replaced.revision, 2);
+    assert_eq!(
+        store.save(&draft("a1", "stale tab"), 1),
+        Err(SaveError::Conflict { stored_revision: 2 })
+    );
+}
+
+#[test]
+fn summary_shows_initials_and_year_of_birth() {
+    let mut zoe = draft("a1", " zoë ");
+    zoe.data.child.family_name = "łukasiewicz".to_string();
+    zoe.data.child.date_of_birth.year = "2021".to_string();
+    let summary = DraftSummary::from_draft(&zoe);
+    assert_eq!(summary.initials, "ZŁ");
+    assert_eq!(summary.year_of_birth, "2021");
+    assert_eq!(summary.full_name, "zoë łukasiewicz");
+}
