@@ -629,8 +629,14 @@ mod browser {
 
     /// `window.localStorage`, or `None` when there is no window or the
     /// browser blocks storage (it throws rather than returning it).
+    ///
+    /// gloo-storage hands out the handle, but only after asking the browser
+    /// ourselves: its `LocalStorage::raw()` panics when storage is blocked.
+    /// Its typed `get`/`set` are not used because they would JSON-encode the
+    /// already-encoded entry, and an unreadable entry must be kept as raw text.
     pub fn local_storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
+        web_sys::window()?.local_storage().ok().flatten()?;
+        Some(gloo_storage::LocalStorage::raw())
     }
 
     /// Whether a thrown value is the browser saying storage is full. Firefox

@@ -1,5 +1,5 @@
 //! `<App/>`: the drafts page or the open draft, the one status region, and
-//! autosave.
+//! autosave that never overwrites newer work.
 
 use std::time::Duration;
 
@@ -7,73 +7,89 @@ use leptos::prelude::*;
 
 use crate::domain::{Draft, Settings};
 use crate::form::Step;
-use crate::ui::pages::{CheckPage, StepPage, TaskListPage};
+use crate::storage::{self, Availability, DraftStore, SaveError};
+use crate::ui::pages::{CheckPage, DocumentButtons, DraftsPage, StepPage, TaskListPage};
+use crate::ui::platform;
 use crate::ui::state::{FormState, Page};
-use crate::ui::{persist, platform};
 
 /// What the whole window shows.
 #[derive(Debug, Clone, PartialEq)]
-enum View {
+pub enum View {
     Drafts,
     Open(Draft),
+}
+
+/// App-wide state: the draft store, what is showing and the status region.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub store: StoredValue<DraftStore, LocalStorage>,
+    pub availability: RwSignal<Availability>,
+    pub view: RwSignal<View>,
+    /// The one status region: saves, failures and other notices, in words.
+    pub status: RwSignal<Status>,
+    pub settings: RwSignal<Settings>,
+}
+
+/// A line in the status region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    /// Drawn as a problem (a failed save) rather than news.
+    pub problem: bool,
+}
+
+impl AppState {
+    /// Says something in the status region.
+    pub fn say(&self, text: impl Into<String>, problem: bool) {
+        self.status.set(Status { text: text.into(), problem });
+    }
 }
 
 /// The app's root.
 #[component]
 pub fn App() -> impl IntoView {
-    let view_state = RwSignal::new(View::Drafts);
-    let status = RwSignal::new(String::new());
-    let drafts = RwSignal::new(persist::list());
-    let start_new = move |_| {
-        let now = platform::now_rfc3339();
-        let draft = Draft {
-            id: platform::new_id(),
-            created_at: now.clone(),
-            updated_at: now,
-            version: 1,
-            ..Draft::default()
-        };
-        view_state.set(View::Open(draft));
+    let (store, availability) = DraftStore::open();
+    let app = AppState {
+        store: StoredValue::new_local(store),
+        availability: RwSignal::new(availability),
+        view: RwSignal::new(View::Drafts),
+        status: RwSignal::new(Status::default()),
+        settings: RwSignal::new(Settings::default()),
     };
-    let page = move || match view_state.get() {
-        View::Drafts => {
-            let rows = drafts
-                .get()
-                .into_iter()
-                .map(|draft| {
-                    let name = format!("{} {}", draft.data.child.given_name, draft.data.child.family_name);
-                    view! {
-                        <li>
-                            {name}" "
-                            <button class="caf-button caf-button--secondary" on:click=move |_| view_state.set(View::Open(draft.clone()))>
-                                "Continue"
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <h1 class="caf-heading-l" id="step-heading" tabindex="-1">"Your CAFs on this device"</h1>
-                <ul class="caf-drafts">{rows}</ul>
-                <button class="caf-button" id="start-new" on:click=start_new>"Start a new CAF"</button>
-            }
-            .into_any()
-        }
-        View::Open(draft) => view! { <DraftView draft=draft status=status/> }.into_any(),
+    provide_context(app);
+    leptos::task::spawn_local(async move {
+        // The browser may still clear drafts under storage pressure unless
+        // this is granted; the drafts page says so either way.
+        let _ = storage::request_persistence().await;
+    });
+    let banner = move || {
+        let availability = app.availability.get();
+        (availability != Availability::Available).then(|| {
+            view! { <div class="caf-notice caf-notice--problem" id="storage-banner" role="alert">{availability.to_string()}</div> }
+        })
+    };
+    let page = move || match app.view.get() {
+        View::Drafts => view! { <DraftsPage/> }.into_any(),
+        View::Open(draft) => view! { <DraftView draft=draft/> }.into_any(),
+    };
+    let status_class = move || {
+        if app.status.with(|s| s.problem) { "caf-status caf-status--problem" } else { "caf-status" }
     };
     view! {
+        <a class="caf-skip-link" href="#main-content">"Skip to main content"</a>
         <header class="caf-header">
             <div class="caf-width-container">
                 <a class="caf-header__name" href="#" on:click=move |ev| {
                     ev.prevent_default();
-                    drafts.set(persist::list());
-                    view_state.set(View::Drafts);
+                    app.view.set(View::Drafts);
                 }>"CAF Lite"</a>
+                <span class="caf-header__tagline">"Common Assessment Framework, kept on this device"</span>
             </div>
         </header>
         <div class="caf-width-container">
-            <p class="caf-status" role="status" aria-live="polite" id="save-status">{move || status.get()}</p>
-            <main class="caf-main" id="main-content">{page}</main>
+            {banner}
+            <p class=status_class role="status" aria-live="polite" id="save-status">{move || app.status.with(|s| s.text.clone())}</p>
+            <main class="caf-main" id="main-content" tabindex="-1">{page}</main>
         </div>
     }
 }
@@ -83,26 +99,65 @@ pub fn App() -> impl IntoView {
 fn DraftView(
     /// The draft as loaded or created.
     draft: Draft,
-    /// The app's status region.
-    status: RwSignal<String>,
 ) -> impl IntoView {
-    let state = FormState::provide(draft, platform::today(), Signal::derive(Settings::default));
+    let app = expect_context::<AppState>();
+    let id = draft.id.clone();
+    let base_revision = StoredValue::new(draft.revision);
+    let state = FormState::provide(draft, platform::today(), app.settings.into());
+    // Set when another tab saved newer work: autosave stops until the user chooses.
+    let conflict = RwSignal::new(None::<u64>);
+    let dirty = StoredValue::new(false);
+
     let save_now = move || {
-        let draft = state.draft.get_untracked();
-        match persist::save(&draft) {
-            Ok(()) => status.set(format!("Saved on this device at {}", platform::clock_time())),
-            Err(err) => status.set(format!("Not saved: {err}. Export a draft file now.")),
+        if !dirty.get_value() || conflict.get_untracked().is_some() {
+            return;
+        }
+        let mut draft = state.draft.get_untracked();
+        draft.updated_at = platform::now_rfc3339();
+        let result = app.store.with_value(|store| store.save(&draft, base_revision.get_value()));
+        match result {
+            Ok(saved) => {
+                base_revision.set_value(saved.revision);
+                dirty.set_value(false);
+                app.say(format!("Saved on this device at {}", platform::clock_time()), false);
+            }
+            Err(SaveError::Conflict { stored_revision }) => {
+                conflict.set(Some(stored_revision));
+                app.say(SaveError::Conflict { stored_revision }.to_string(), true);
+            }
+            Err(err) => app.say(err.to_string(), true),
         }
     };
-    let mut debounced = debounce(Duration::from_millis(700), move |_: ()| save_now());
+    let mut debounced = debounce(Duration::from_millis(800), move |_: ()| save_now());
     Effect::new(move |previous: Option<()>| {
         state.draft.track();
         if previous.is_some() {
+            dirty.set_value(true);
             debounced(());
         }
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
-    on_cleanup(move || on_hide.remove());
+    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
+    // Another tab wrote this draft: learn it now rather than at the next save.
+    let key = storage::draft_key(&id);
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(key.as_str()) {
+            return;
+        }
+        let stored = ev.new_value().and_then(|text| storage::format::decode_stored(&text).ok());
+        if let Some(stored) = stored {
+            if stored.revision > base_revision.get_value() {
+                conflict.set(Some(stored.revision));
+                app.say("This draft has been changed in another tab or window.", true);
+            }
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+        on_storage.remove();
+    });
+
     // On every page change, focus goes to the heading, or to the field a
     // Change link named.
     Effect::new(move |_| {
@@ -111,9 +166,52 @@ fn DraftView(
         state.pending_focus.set(None);
         request_animation_frame(move || platform::focus(&target));
     });
-    move || match state.page.get() {
+
+    let id_for_load = id.clone();
+    let load_newer = move |_| match app.store.with_value(|store| store.load(&id_for_load)) {
+        Ok(Some(newer)) => {
+            app.say("Opened the newer version.", false);
+            app.view.set(View::Open(newer));
+        }
+        Ok(None) => app.say("The newer version is no longer stored on this device.", true),
+        Err(err) => app.say(err.to_string(), true),
+    };
+    let keep_copy = move |_| {
+        let mut copy = state.draft.get_untracked();
+        copy.id = platform::new_id();
+        copy.revision = 0;
+        copy.created_at = platform::now_rfc3339();
+        copy.updated_at = copy.created_at.clone();
+        match app.store.with_value(|store| store.save(&copy, 0)) {
+            Ok(saved) => {
+                copy.revision = saved.revision;
+                app.say("Your version is kept as a separate copy.", false);
+                app.view.set(View::Open(copy));
+            }
+            Err(err) => app.say(err.to_string(), true),
+        }
+    };
+    let conflict_panel = move || {
+        conflict.get().map(|_| {
+            view! {
+                <div class="caf-warning-panel" role="alert" id="conflict-panel">
+                    <h2 class="caf-heading-m">"This draft was changed somewhere else"</h2>
+                    <p class="caf-body">
+                        "Another tab or window saved newer work on this draft. Your latest changes here have not been saved, so that nothing is overwritten."
+                    </p>
+                    <button type="button" class="caf-button" id="load-newer" on:click=load_newer.clone()>"Load the newer version"</button>
+                    <button type="button" class="caf-button caf-button--secondary" id="keep-copy" on:click=keep_copy>"Keep mine as a copy"</button>
+                </div>
+            }
+        })
+    };
+    let body = move || match state.page.get() {
         Page::TaskList => view! { <TaskListPage/> }.into_any(),
-        Page::Step(Step::Check) => view! { <CheckPage>{()}</CheckPage> }.into_any(),
+        Page::Step(Step::Check) => view! { <CheckPage><DocumentButtons/></CheckPage> }.into_any(),
         Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
+    };
+    view! {
+        {conflict_panel}
+        {body}
     }
 }

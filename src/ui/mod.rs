@@ -1,8 +1,7 @@
 //! The page: Leptos components over the pure core. Holds no rules of its own.
 
-mod app;
+pub mod app;
 mod pages;
-mod persist;
 mod platform;
 mod state;
 mod widgets;

@@ -85,3 +85,47 @@ pub fn download(bytes: &[u8], file_name: &str, media_type: &str) -> Result<(), D
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// The file chosen in a file input, from its `change` event.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0);
+    // Clear the input so choosing the same file again fires `change` again.
+    input.set_value("");
+    file
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReadError;
+
+impl std::fmt::Display for FileReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("The file could not be read. Check it is still there and try again")
+    }
+}
+
+/// The bytes of a chosen file.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileReadError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| FileReadError)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// An RFC 3339 time as local words: "23/11/2026 at 10:42"; "not yet" when empty.
+pub fn saved_words(rfc3339: &str) -> String {
+    if rfc3339.trim().is_empty() {
+        return "not yet".to_owned();
+    }
+    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    if when.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    format!(
+        "{:02}/{:02}/{} at {:02}:{:02}",
+        when.get_date(),
+        when.get_month() + 1,
+        when.get_full_year(),
+        when.get_hours(),
+        when.get_minutes()
+    )
+}

@@ -3,6 +3,8 @@
 
 mod check;
 mod consent;
+mod documents;
+mod drafts;
 mod signature;
 mod specials;
 mod step;
@@ -10,5 +12,7 @@ pub(crate) mod suggest;
 mod task_list;
 
 pub use check::CheckPage;
+pub use documents::DocumentButtons;
+pub use drafts::DraftsPage;
 pub use step::StepPage;
 pub use task_list::TaskListPage;

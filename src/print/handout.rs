@@ -1,0 +1,205 @@
+//! The family handout (caf-form.md §5): plain words, headings as questions,
+//! short sentences. One content model feeds both the handout PDF and the
+//! printable page. It never holds the NHS number, the UPN, needs ratings or
+//! notes, the reason for the assessment, or other household members.
+
+use crate::domain::{Data, Settings};
+use crate::form::answer::answer;
+use crate::form::caf;
+use crate::pdf::{Block, Column, Document};
+
+/// A table on the handout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoutTable {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One part of the handout, under a question heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoutSection {
+    pub heading: &'static str,
+    pub paragraphs: Vec<String>,
+    pub table: Option<HandoutTable>,
+    /// Paragraphs printed after the table.
+    pub after: Vec<String>,
+}
+
+/// The handout's whole content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handout {
+    pub title: String,
+    pub sections: Vec<HandoutSection>,
+}
+
+fn section(heading: &'static str, paragraphs: Vec<String>) -> HandoutSection {
+    HandoutSection { heading, paragraphs, table: None, after: Vec::new() }
+}
+
+fn contact(phone: &str, email: &str) -> String {
+    match (phone.trim(), email.trim()) {
+        ("", "") => "Ask your lead professional".to_owned(),
+        (phone, "") => format!("Phone {phone}"),
+        ("", email) => format!("Email {email}"),
+        (phone, email) => format!("Phone {phone}, email {email}"),
+    }
+}
+
+/// The handout for the family of the child in `data`.
+pub fn handout(data: &Data, settings: &Settings) -> Handout {
+    let child = &data.child;
+    let first_name = [child.known_as.trim(), child.given_name.trim()]
+        .into_iter()
+        .find(|name| !name.is_empty())
+        .map_or_else(|| "your child".to_owned(), str::to_owned);
+    let plan = &data.plan;
+    let lead = &plan.lead;
+    let mut sections = vec![section(
+        "What is this?",
+        vec![
+            format!("This is a plan we made with you. It says what is going well for {first_name} and where you would like some help."),
+            "Taking part is your choice.".to_owned(),
+        ],
+    )];
+
+    let mut lead_words = Vec::new();
+    if lead.name.trim().is_empty() {
+        lead_words.push("We will tell you who your lead professional is.".to_owned());
+    } else {
+        lead_words.push(format!("Your lead professional is {}.", lead.name.trim()));
+        let job = [lead.role.trim(), lead.agency.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+        if !job.is_empty() {
+            lead_words.push(format!("They work as: {job}."));
+        }
+        lead_words.push(format!("How to contact them: {}.", contact(&lead.phone, &lead.email)));
+    }
+    lead_words.push("Your lead professional keeps everyone in touch. Talk to them first about anything in this plan.".to_owned());
+    let deputy = &plan.deputy;
+    if !deputy.name.trim().is_empty() {
+        let until = answer(&caf::DEPUTY_UNTIL, data, 0).map(|d| format!(" until {d}")).unwrap_or_default();
+        let role = if deputy.role.trim().is_empty() { String::new() } else { format!(" ({})", deputy.role.trim()) };
+        let phone = if deputy.phone.trim().is_empty() { String::new() } else { format!(" Phone {}.", deputy.phone.trim()) };
+        lead_words.push(format!("If they are away, {}{role} can help{until}.{phone}", deputy.name.trim()));
+    }
+    sections.push(section("Who is your lead professional?", lead_words));
+
+    let team: Vec<Vec<String>> = plan
+        .team
+        .iter()
+        .filter(|m| !m.name.trim().is_empty())
+        .map(|m| {
+            let what = [m.role.trim(), m.agency.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+            vec![m.name.clone(), what, contact(&m.phone, &m.email)]
+        })
+        .collect();
+    let mut helping = section("Who else is helping?", Vec::new());
+    if team.is_empty() {
+        helping.paragraphs.push("Your lead professional will tell you who else is helping.".to_owned());
+    } else {
+        helping.paragraphs.push("These people are part of the team helping you.".to_owned());
+        helping.table = Some(HandoutTable { columns: vec!["Name", "What they do", "How to contact them"], rows: team });
+    }
+    sections.push(helping);
+
+    let actions: Vec<Vec<String>> = plan
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(idx, action)| {
+            vec![
+                action.what.clone(),
+                action.who.clone(),
+                answer(&caf::ACTION_FIELDS[3], data, idx).unwrap_or_else(|| "To be agreed".to_owned()),
+                action.outcome.clone(),
+            ]
+        })
+        .collect();
+    let mut agreed = section("What did we agree?", Vec::new());
+    if actions.is_empty() {
+        agreed.paragraphs.push("We have not written down any actions yet.".to_owned());
+    } else {
+        agreed.paragraphs.push("This is what will happen, who will do it and by when.".to_owned());
+        agreed.table = Some(HandoutTable {
+            columns: vec!["What will happen", "Who will do it", "By when", "How we will know it is working"],
+            rows: actions,
+        });
+    }
+    sections.push(agreed);
+
+    let next = data
+        .reviews
+        .last()
+        .filter(|review| review.decision == "continue")
+        .and_then(|_| answer(&caf::REVIEW_FIELDS[6], data, data.reviews.len() - 1))
+        .or_else(|| answer(&caf::PLAN_NEXT_REVIEW, data, 0));
+    sections.push(section(
+        "When is the next meeting?",
+        vec![
+            next.map_or_else(
+                || "We will agree the date of the next meeting with you.".to_owned(),
+                |date| format!("Our next meeting is on {date}. We will check how the plan is going."),
+            ),
+            "You can bring someone with you. If you cannot come, you can send us your views.".to_owned(),
+            "You will get a new copy of this plan after each meeting.".to_owned(),
+        ],
+    ));
+
+    let agencies: Vec<&str> = data.consent.share_with.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
+    let shared = if agencies.is_empty() {
+        "We will only share it with the people and services you agree to.".to_owned()
+    } else {
+        format!("You agreed that we can share it with: {}.", agencies.join(", "))
+    };
+    sections.push(section(
+        "What happens to your information?",
+        vec![
+            "We keep a written record of this plan.".to_owned(),
+            shared,
+            "We may share information without asking you first if we think a child or an adult is at risk of harm.".to_owned(),
+            "You can ask to see the information we keep about you.".to_owned(),
+        ],
+    ));
+    sections.push(section(
+        "What if you change your mind?",
+        vec![
+            "You can change your mind at any time. Tell your lead professional.".to_owned(),
+            "We will stop sharing your information. The plan may then close. You can ask for help again later.".to_owned(),
+        ],
+    ));
+    let mut worried = vec!["Talk to your lead professional, or ask to speak to their manager.".to_owned()];
+    if !settings.complaint_contacts.trim().is_empty() {
+        worried.push(format!("You can also contact: {}.", settings.complaint_contacts.trim()));
+    }
+    if !settings.front_door_phone.trim().is_empty() {
+        worried.push(format!("If you are worried about a child's safety, call children's services on {}.", settings.front_door_phone.trim()));
+    }
+    worried.push("If a child is in danger now, call 999.".to_owned());
+    sections.push(section("Worried or unhappy?", worried));
+
+    Handout { title: format!("Your plan for {first_name}"), sections }
+}
+
+/// The handout as a document for the PDF: 12 pt and larger.
+pub fn handout_document(handout: &Handout, footer: String) -> Document {
+    let mut blocks = Vec::new();
+    for part in &handout.sections {
+        blocks.push(Block::Heading(part.heading.to_owned()));
+        blocks.extend(part.paragraphs.iter().map(|p| Block::Paragraph(p.clone())));
+        if let Some(table) = &part.table {
+            blocks.push(Block::Table {
+                columns: table.columns.iter().map(|title| Column::new(*title, 1.0)).collect(),
+                rows: table.rows.clone(),
+            });
+        }
+        blocks.extend(part.after.iter().map(|p| Block::Paragraph(p.clone())));
+    }
+    Document {
+        title: handout.title.clone(),
+        file_title: handout.title.clone(),
+        header: Vec::new(),
+        banner: None,
+        blocks,
+        footer,
+        base_font_size: 12.0,
+    }
+}
