@@ -12,7 +12,7 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 use crate::domain::date::DateError;
 use crate::domain::elements::{element_by_code, is_need, ELEMENTS, RATINGS};
 use crate::domain::{Assessment, Data, Date, DateDraft, Ecm, NhsNumber, Postcode, Settings, Upn};
-use crate::validate::labels::{capitalise, label, message_for_code, short_title, subject};
+use crate::validate::labels::{capitalise, message_for_code, short_title, subject, the};
 use crate::validate::{Report, Severity};
 
 /// The result of checking a draft.
@@ -152,7 +152,7 @@ impl Checker<'_> {
     fn text(&mut self, path: &str, value: &str, required: bool) -> bool {
         let present = !blank(value);
         if required && !present {
-            self.error(path, format!("Enter the {}", label(path)));
+            self.error(path, format!("Enter {}", the(path)));
         }
         self.formats_for(path);
         present
@@ -179,7 +179,7 @@ impl Checker<'_> {
             Ok(Some(date)) => Some(date),
             Ok(None) => {
                 if required {
-                    self.error(path, format!("Enter the {}", label(path)));
+                    self.error(path, format!("Enter {}", the(path)));
                 }
                 None
             }
@@ -234,10 +234,7 @@ impl Checker<'_> {
 
     fn phone(&mut self, path: &str, value: &str, required: bool) {
         if required && blank(value) {
-            self.error(
-                path,
-                format!("Enter the {}, like 01632 960 001", label(path)),
-            );
+            self.error(path, format!("Enter {}, like 01632 960 001", the(path)));
         }
         self.formats_for(path);
     }
@@ -633,7 +630,7 @@ impl Checker<'_> {
         if since.days_until(next) > i64::from(weeks) * 7 {
             self.warning(
                 path,
-                format!("{} is more than {weeks} weeks after {since_words} – most plans are reviewed every 4 to {weeks} weeks", capitalise(&format!("the {}", label(path)))),
+                format!("{} is more than {weeks} weeks after {since_words} – most plans are reviewed every 4 to {weeks} weeks", capitalise(&the(path))),
             );
         }
     }

@@ -129,6 +129,18 @@ pub fn short_title(title: &str) -> String {
     title[..end].to_lowercase()
 }
 
+/// The label with "the" in front where English needs it: "the child's given
+/// name", but "your name" and "what will be done for action 1".
+pub fn the(path: &str) -> String {
+    let label = label(path);
+    let bare = ["your ", "what ", "who ", "whether ", "how ", "why "];
+    if bare.iter().any(|word| label.starts_with(word)) {
+        label
+    } else {
+        format!("the {label}")
+    }
+}
+
 /// The label with its first letter in capitals, to start a sentence.
 pub fn subject(path: &str) -> String {
     capitalise(&label(path))
@@ -189,8 +201,8 @@ pub fn message_for_code(
         }
         "name_no_letters" => format!("{subject} must include at least one letter"),
         "phone_characters" => format!(
-            "Enter the {} with numbers only, like 01632 960 001 or +44 7700 900 982",
-            label(path)
+            "Enter {} with numbers only, like 01632 960 001 or +44 7700 900 982",
+            the(path)
         ),
         "phone_uk_length" => {
             format!("{subject} must have 10 or 11 digits, like 01632 960 001 or 07700 900 982")
@@ -202,12 +214,12 @@ pub fn message_for_code(
             "{subject} must have + and 8 to 15 digits for a number outside the UK, like +33 1 23 45 67 89"
         ),
         "phone_extension" => format!(
-            "Enter the extension of the {} as up to 6 digits after ‘ext’, like 01632 960 001 ext 123",
-            label(path)
+            "Enter the extension of {} as up to 6 digits after ‘ext’, like 01632 960 001 ext 123",
+            the(path)
         ),
         "email_missing_at" | "email_format" => format!(
-            "Enter the {} in the correct format, like name@example.com",
-            label(path)
+            "Enter {} in the correct format, like name@example.com",
+            the(path)
         ),
         "postcode" => "Enter a real postcode, like ME4 4TR".to_string(),
         "nhs_format" => "Enter the NHS number as 10 digits, like 943 476 5919".to_string(),
@@ -221,8 +233,8 @@ pub fn message_for_code(
             "Check the UPN – its first letter does not match the numbers, so a character may be mistyped".to_string()
         }
         "ofsted_urn" => "Enter the Ofsted URN as 6 or 7 digits, or EY and 6 digits, like EY123456".to_string(),
-        "time" => format!("Enter the {} in 24-hour format, like 14:30", label(path)),
-        _ => format!("Check the {}", label(path)),
+        "time" => format!("Enter {} in 24-hour format, like 14:30", the(path)),
+        _ => format!("Check {}", the(path)),
     }
 }
 
@@ -244,6 +256,12 @@ mod tests {
         assert_eq!(label("needs.basic_care.notes"), "notes on basic care");
         assert_eq!(label("no.such[x]"), "no.such[x]");
         assert_eq!(subject("child.date_of_birth"), "Date of birth");
+        assert_eq!(the("assessor.name"), "your name");
+        assert_eq!(
+            the("plan.actions[0].what"),
+            "what will be done for action 1"
+        );
+        assert_eq!(the("child.given_name"), "the child's given name");
     }
 
     #[test]
