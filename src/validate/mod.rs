@@ -1,16 +1,16 @@
-//! Placeholder until the validation work lands (same API).
+//! Checks a draft and reports every problem at once. An incomplete draft is
+//! the normal state of a form, not an error, so nothing stops at the first
+//! problem. Pure: `today` and the local settings are parameters. This module
+//! is where the `validator` crate is used (its derive sits on the draft types).
 
+pub mod check;
+pub mod consent;
+pub mod labels;
 pub mod report;
+pub mod rules;
+pub mod threshold;
 
-use crate::domain::{Data, Date, Settings};
+pub use check::{check, Checked};
+pub use consent::{consent_status, ConsentStatus};
 pub use report::{Issue, Report, Severity};
-
-/// Result of checking.
-pub struct Checked {
-    pub report: Report,
-}
-
-/// Checks the data.
-pub fn check(_data: &Data, _today: Date, _settings: &Settings) -> Checked {
-    Checked { report: Report::default() }
-}
+pub use threshold::{advice, Advice, Suggestion};
