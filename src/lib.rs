@@ -4,3 +4,4 @@
 //! for the browser. See ARCHITECTURE.md for the code map and its rules.
 
 pub mod domain;
+pub mod pdf;
