@@ -300,6 +300,8 @@ struct Flow<'a> {
     boxed: Option<(f32, f32, f32)>,
     /// A table header to repeat on each new page.
     repeat: Option<Repeat>,
+    /// Whether the last thing placed was a ruled row (a field).
+    after_row: bool,
 }
 
 impl Flow<'_> {
@@ -597,6 +599,9 @@ impl Flow<'_> {
     }
 
     fn paragraph(&mut self, text: &str, label: &str, size_pt: f32, grey: f32) {
+        if self.after_row {
+            self.gap(2.0);
+        }
         let clean = self.clean(text, Style::Regular, Some(label));
         let lines = self.wrap(&clean, CONTENT_RIGHT - MARGIN_X, size_pt, Style::Regular);
         self.lines(MARGIN_X, &lines, size_pt, Style::Regular, grey);
@@ -715,7 +720,7 @@ impl Flow<'_> {
         let size = self.base;
         let small = (self.base * 0.8).max(6.0);
         let write_space = 11.0;
-        let block_h = line_height(size) + write_space + 0.5 + line_height(small) + 4.0;
+        let block_h = line_height(size) + write_space + 0.8 + line_height(small) + 6.0;
         let width = CONTENT_RIGHT - MARGIN_X;
         let gap = 5.0;
         let boxes = [("Signature", 0.44), ("Printed name", 0.34), ("Date", 0.22)];
@@ -740,7 +745,7 @@ impl Flow<'_> {
                 self.text(x, line_y + 0.8, small, Style::Regular, NOTE_GREY, caption);
                 x += w + gap;
             }
-            self.y = line_y + 0.8 + line_height(small) + 4.0;
+            self.y = line_y + 0.8 + line_height(small) + 6.0;
         }
     }
 
@@ -944,6 +949,7 @@ fn run(
         missing,
         boxed: None,
         repeat: None,
+        after_row: false,
     };
 
     // Title and header lines.
@@ -971,6 +977,7 @@ fn run(
 
     let mut heading = String::from("the document");
     for block in &doc.blocks {
+        let is_field = matches!(block, Block::Field { .. });
         match block {
             Block::Heading(text) => {
                 flow.heading(text, base * 1.4, 7.0, 3.0);
@@ -991,6 +998,7 @@ fn run(
                 flow.signature_lines(roles);
             }
         }
+        flow.after_row = is_field;
     }
 
     // Second pass: the footer, now that the page count is known.

@@ -190,9 +190,9 @@ fn item_ops(
                 },
             });
         }
-        Item::Image { x, y, w, h: _ } => {
+        Item::Image { x, y, w, h } => {
             let Some((id, (w_px, _))) = image else { return };
-            let bottom_left = at(*x, *y + item_height(item));
+            let bottom_left = at(*x, *y + *h);
             // At this dpi the image is exactly `w` mm wide; the height follows its aspect ratio.
             let dpi = *w_px as f32 * 25.4 / w.max(0.1);
             ops.push(Op::UseXobject {
@@ -205,12 +205,5 @@ fn item_ops(
                 },
             });
         }
-    }
-}
-
-fn item_height(item: &Item) -> f32 {
-    match item {
-        Item::Image { h, .. } | Item::Rect { h, .. } => *h,
-        _ => 0.0,
     }
 }
