@@ -588,12 +588,40 @@ impl Flow<'_> {
         );
     }
 
-    fn heading(&mut self, text: &str, size_pt: f32, before: f32, keep_lines: f32) {
+    /// How much of `next` must fit under a heading for the heading to stay on this page.
+    fn keep_after(&self, next: Option<&Block>) -> f32 {
+        let body = 2.0 * line_height(self.base);
+        match next {
+            Some(Block::Table { columns, rows }) if !columns.is_empty() => {
+                let size = self.base * 0.9;
+                let width = CONTENT_RIGHT - MARGIN_X;
+                let total: f32 = columns.iter().map(|c| weight(c.width_weight)).sum();
+                let first = rows.first().map_or(1, |row| {
+                    row.iter()
+                        .zip(columns)
+                        .map(|(text, c)| {
+                            let w = width * weight(c.width_weight) / total - 2.0 * CELL_PAD_X;
+                            let (clean, _) = clean(text, Style::Regular, self.measure);
+                            self.wrap(&clean, w, size, Style::Regular).len()
+                        })
+                        .max()
+                        .unwrap_or(1)
+                        .clamp(1, 4)
+                });
+                (1 + first) as f32 * line_height(size) + 4.0 * CELL_PAD_Y + 2.0
+            }
+            Some(Block::SignatureLines(_)) => 30.0,
+            Some(Block::Heading(_) | Block::SubHeading(_)) => 3.0 * body,
+            _ => body + 2.0 * 1.6,
+        }
+    }
+
+    fn heading(&mut self, text: &str, size_pt: f32, before: f32, keep_after: f32) {
         let clean = self.clean(text, Style::Bold, Some(text));
         let lines = self.wrap(&clean, CONTENT_RIGHT - MARGIN_X, size_pt, Style::Bold);
         let h = lines.len() as f32 * line_height(size_pt);
         self.gap(before);
-        self.keep(h + 1.5 + keep_lines * line_height(self.base));
+        self.keep(h + 1.5 + keep_after);
         self.lines(MARGIN_X, &lines, size_pt, Style::Bold, 0.0);
         self.y += 1.5;
     }
@@ -976,15 +1004,18 @@ fn run(
     }
 
     let mut heading = String::from("the document");
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let next = doc.blocks.get(i + 1);
         let is_field = matches!(block, Block::Field { .. });
         match block {
             Block::Heading(text) => {
-                flow.heading(text, base * 1.4, 7.0, 3.0);
+                let keep = flow.keep_after(next);
+                flow.heading(text, base * 1.4, 7.0, keep);
                 heading = text.clone();
             }
             Block::SubHeading(text) => {
-                flow.heading(text, base * 1.15, 4.0, 2.0);
+                let keep = flow.keep_after(next);
+                flow.heading(text, base * 1.15, 4.0, keep);
                 heading = text.clone();
             }
             Block::Paragraph(text) => flow.paragraph(text, &heading, base, 0.0),
@@ -1183,5 +1214,57 @@ mod tests {
             .sum();
         assert_eq!(lines, 200);
         assert!(layout.pages.len() >= 3);
+    }
+
+    #[test]
+    fn a_heading_never_stays_behind_at_a_page_foot() {
+        for filler in 30..70 {
+            let mut blocks: Vec<Block> = (0..filler)
+                .map(|i| Block::Paragraph(format!("p{i}")))
+                .collect();
+            blocks.push(Block::Heading("Plan".into()));
+            blocks.push(Block::Table {
+                columns: vec![Column::new("Col", 1.0)],
+                rows: vec![vec!["a\nb\nc".into()], vec!["d".into()]],
+            });
+            let doc = Document {
+                blocks,
+                base_font_size: 10.0,
+                ..Document::default()
+            };
+            let layout = layout(&doc, &Fixed, None);
+            let page_of = |needle: &str| {
+                (0..layout.pages.len()).find(|&p| texts(&layout, p).iter().any(|t| t == needle))
+            };
+            assert_eq!(page_of("Plan"), page_of("a"), "filler {filler}");
+            assert_eq!(page_of("Plan"), page_of("Col"), "filler {filler}");
+        }
+    }
+
+    #[test]
+    fn table_rows_that_fit_a_page_are_never_split() {
+        let doc = Document {
+            blocks: vec![
+                Block::Paragraph("intro".into()),
+                Block::Table {
+                    columns: vec![Column::new("Col", 1.0)],
+                    rows: (0..100)
+                        .map(|i| vec![format!("r{i}a\nr{i}b\nr{i}c")])
+                        .collect(),
+                },
+            ],
+            base_font_size: 10.0,
+            ..Document::default()
+        };
+        let layout = layout(&doc, &Fixed, None);
+        let page_of = |needle: &str| {
+            (0..layout.pages.len()).find(|&p| texts(&layout, p).iter().any(|t| t == needle))
+        };
+        assert!(layout.pages.len() > 2);
+        for i in 0..100 {
+            let first = page_of(&format!("r{i}a"));
+            assert!(first.is_some());
+            assert_eq!(first, page_of(&format!("r{i}c")), "row {i}");
+        }
     }
 }
