@@ -1267,4 +1267,38 @@ mod tests {
             assert_eq!(first, page_of(&format!("r{i}c")), "row {i}");
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_stays_inside_the_page(value in "\\PC{0,400}", word_len in 0usize..400, size in 6.0f32..30.0) {
+            let word = "w".repeat(word_len);
+            let doc = Document {
+                title: value.clone(),
+                header: vec![(value.clone(), word.clone())],
+                banner: Some(Banner { lines: vec![value.clone()], rows: vec![(word.clone(), value.clone())], signature_png: None }),
+                blocks: vec![
+                    Block::Field { label: value.clone(), value: format!("{word} {value}") },
+                    Block::Table { columns: vec![Column::new(value.clone(), 1.0), Column::new("B", 0.0)], rows: vec![vec![word.clone(), value.clone(), word.clone()]] },
+                    Block::Paragraph(value.clone()),
+                    Block::SignatureLines(vec![value.clone()]),
+                ],
+                footer: value.clone(),
+                base_font_size: size,
+                ..Document::default()
+            };
+            let layout = layout(&doc, &Fixed, Some((300, 100)));
+            proptest::prop_assert!(!layout.pages.is_empty());
+            for page in &layout.pages {
+                for item in &page.items {
+                    if let Item::Text { x, baseline, size_pt, style, text, .. } = item {
+                        let right = x + text_width(text, *size_pt, *style, &Fixed);
+                        proptest::prop_assert!(*x >= MARGIN_X - 0.01 && right <= CONTENT_RIGHT + 0.01, "{text:?} from {x} to {right}");
+                        proptest::prop_assert!(*baseline <= PAGE_HEIGHT - MARGIN_BOTTOM + 0.01);
+                        proptest::prop_assert!(!text.chars().any(|c| c.is_control()));
+                    }
+                }
+            }
+        }
+    }
 }
