@@ -78,6 +78,19 @@ mod tests {
     }
 
     #[test]
+    fn a_minimal_request_renders() {
+        let reply =
+            answer_json(r#"{"document":{"title":"Plan","blocks":[{"Paragraph":"Hello"}]}}"#);
+        match reply {
+            RenderReply::Rendered { size, bytes } => {
+                assert_eq!(size, bytes.len());
+                assert!(bytes.starts_with(b"%PDF-"));
+            }
+            other => panic!("expected a PDF, got {other:?}"),
+        }
+    }
+
+    #[test]
     fn the_header_leaves_the_bytes_out() {
         let reply = RenderReply::Rendered {
             size: 3,

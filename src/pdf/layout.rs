@@ -909,7 +909,7 @@ fn row_extent(cells: &[Cell]) -> (f32, f32) {
 }
 
 fn base_size(doc: &Document) -> f32 {
-    if doc.base_font_size.is_finite() {
+    if doc.base_font_size.is_finite() && doc.base_font_size > 0.0 {
         doc.base_font_size.clamp(6.0, 24.0)
     } else {
         10.0

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole printable document, A4 portrait.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Document {
     /// Printed large and bold at the top of page 1.
     pub title: String,
@@ -19,12 +20,13 @@ pub struct Document {
     /// Printed on every page after "Page x of y · ".
     pub footer: String,
     /// Body text size in points: 10 for a form, 12 or more for a handout.
-    /// Values outside 6–24 are clamped.
+    /// 0 (the default) means 10; other values outside 6–24 are clamped.
     pub base_font_size: f32,
 }
 
 /// A bordered block on page 1, such as a consent status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Banner {
     /// Lines of text; the first is printed bold in capitals (a status).
     pub lines: Vec<String>,
