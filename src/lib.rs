@@ -5,6 +5,8 @@
 
 pub mod domain;
 pub mod form;
+pub mod pdf;
+pub mod print;
 pub mod storage;
 pub mod validate;
 

@@ -1,0 +1,209 @@
+//! Positioned items to PDF bytes. The only file that names printpdf.
+//!
+//! Fonts are embedded as Identity-H CID fonts with a ToUnicode map, so text is
+//! selectable and copies back as typed. Each font is first cut down to the
+//! glyphs this document uses (see `fonts::FontSet::subset`).
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat, Rect, Rgb,
+    TextItem, XObjectId, XObjectTransform,
+};
+
+use super::fonts::FontSet;
+use super::image::Rgb8Image;
+use super::layout::{Item, Layout, Style, PAGE_HEIGHT, PAGE_WIDTH};
+use super::PdfError;
+
+/// Writes `layout` as a compressed PDF.
+pub fn write(
+    layout: &Layout,
+    fonts: &FontSet,
+    title: &str,
+    signature: Option<&Rgb8Image>,
+) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(title);
+    let regular = embed(&mut doc, fonts, Style::Regular, layout)?;
+    let bold = embed(&mut doc, fonts, Style::Bold, layout)?;
+    let image = signature.map(|img| {
+        doc.add_image(&RawImage {
+            pixels: RawImageData::U8(img.pixels.clone()),
+            width: img.width as usize,
+            height: img.height as usize,
+            data_format: RawImageFormat::RGB8,
+            tag: Vec::new(),
+        })
+    });
+    let image = image.map(|id| (id, signature.map_or((1, 1), |i| (i.width, i.height))));
+
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::with_capacity(page.items.len() * 5);
+            for item in &page.items {
+                item_ops(
+                    &mut ops,
+                    item,
+                    regular.as_ref(),
+                    bold.as_ref(),
+                    image.as_ref(),
+                );
+            }
+            PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops)
+        })
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: true,
+        // Already subset per document; printpdf's own subsetting is a no-op without text_layout.
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    Ok(doc.with_pages(pages).save(&options, &mut warnings))
+}
+
+/// Adds `style`'s font, subset to the characters printed in it; `None` when unused.
+fn embed(
+    doc: &mut PdfDocument,
+    fonts: &FontSet,
+    style: Style,
+    layout: &Layout,
+) -> Result<Option<FontId>, PdfError> {
+    let chars: BTreeSet<char> = layout.chars(style).collect();
+    if chars.is_empty() {
+        return Ok(None);
+    }
+    let bytes = fonts.subset(style, chars)?;
+    let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+        .ok_or_else(|| PdfError::Font("the reduced font could not be read back".to_owned()))?;
+    Ok(Some(doc.add_font(&font)))
+}
+
+fn grey(level: f32) -> Color {
+    let v = level.clamp(0.0, 1.0);
+    Color::Rgb(Rgb::new(v, v, v, None))
+}
+
+/// A point from layout coordinates (mm from the top-left).
+fn at(x: f32, y: f32) -> Point {
+    Point::new(Mm(x), Mm(PAGE_HEIGHT - y))
+}
+
+fn item_ops(
+    ops: &mut Vec<Op>,
+    item: &Item,
+    regular: Option<&FontId>,
+    bold: Option<&FontId>,
+    image: Option<&(XObjectId, (u32, u32))>,
+) {
+    match item {
+        Item::Text {
+            x,
+            baseline,
+            size_pt,
+            style,
+            grey: level,
+            text,
+        } => {
+            let font = match style {
+                Style::Regular => regular,
+                Style::Bold => bold,
+            };
+            let Some(font) = font else { return };
+            ops.extend([
+                Op::StartTextSection,
+                Op::SetFillColor { col: grey(*level) },
+                Op::SetFont {
+                    font: PdfFontHandle::External(font.clone()),
+                    size: Pt(*size_pt),
+                },
+                Op::SetTextCursor {
+                    pos: at(*x, *baseline),
+                },
+                Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                },
+                Op::EndTextSection,
+            ]);
+        }
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width_pt,
+            grey: level,
+        } => {
+            ops.extend([
+                Op::SetOutlineColor { col: grey(*level) },
+                Op::SetOutlineThickness { pt: Pt(*width_pt) },
+                Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: at(*x1, *y1),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: at(*x2, *y2),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                },
+            ]);
+        }
+        Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            width_pt,
+            stroke_grey,
+            fill_grey,
+        } => {
+            let bottom_left = at(*x, *y + *h);
+            ops.push(Op::SetOutlineColor {
+                col: grey(*stroke_grey),
+            });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+            let mode = match fill_grey {
+                Some(level) => {
+                    ops.push(Op::SetFillColor { col: grey(*level) });
+                    PaintMode::FillStroke
+                }
+                None => PaintMode::Stroke,
+            };
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: bottom_left.x,
+                    y: bottom_left.y,
+                    width: Mm(*w).into(),
+                    height: Mm(*h).into(),
+                    mode: Some(mode),
+                    winding_order: None,
+                },
+            });
+        }
+        Item::Image { x, y, w, h } => {
+            let Some((id, (w_px, _))) = image else { return };
+            let bottom_left = at(*x, *y + *h);
+            // At this dpi the image is exactly `w` mm wide; the height follows its aspect ratio.
+            let dpi = *w_px as f32 * 25.4 / w.max(0.1);
+            ops.push(Op::UseXobject {
+                id: id.clone(),
+                transform: XObjectTransform {
+                    translate_x: Some(bottom_left.x),
+                    translate_y: Some(bottom_left.y),
+                    dpi: Some(dpi),
+                    ..XObjectTransform::default()
+                },
+            });
+        }
+    }
+}
