@@ -636,7 +636,7 @@ mod browser {
     /// already-encoded entry, and an unreadable entry must be kept as raw text.
     pub fn local_storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok().flatten()?;
-        Some(gloo_storage::LocalStorage::raw())
+        Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw())
     }
 
     /// Whether a thrown value is the browser saying storage is full. Firefox
