@@ -4,3 +4,5 @@
 //! for the browser. See ARCHITECTURE.md for the code map and its rules.
 
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
