@@ -1,0 +1,49 @@
+// Prints the release bundle's files with raw and gzip -9 sizes, and totals for
+// the first load (index.html and every file it names: the JS glue, the main
+// wasm, the CSS, the icon) and for the PDF worker (loaded on the first print).
+// Usage: node .ci/size-report.mjs [dist]. Reports only; no budget is enforced.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(dist, path));
+  }
+})(dist);
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+// Every local file the page names: href/src attributes, and quoted paths in
+// Trunk's inline loader script (which names the main wasm).
+const named = new Set(['index.html']);
+for (const m of html.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.?\/?[\w./-]+\.(?:js|wasm|css))['"]/g)) {
+  const ref = (m[1] ?? m[2]).split(/[?#]/)[0];
+  if (/^[a-z]+:/i.test(ref) || ref.startsWith('//')) continue;
+  named.add(ref.replace(/^\.?\//, ''));
+}
+
+const isWorker = (f) => /(^|\/)pdf_worker[^/]*$/.test(f);
+const rows = files.sort().map((file) => {
+  const body = readFileSync(join(dist, file));
+  const group = named.has(file) ? 'first load' : isWorker(file) ? 'pdf worker' : 'other';
+  return { file, raw: body.length, gz: gzipSync(body, { level: 9 }).length, group };
+});
+
+const fmt = (n) => n.toLocaleString('en-GB');
+const width = Math.max(...rows.map((r) => r.file.length), 20);
+const line = (a, b, c, d) => console.log(`${a.padEnd(width)}  ${b.padStart(11)}  ${c.padStart(11)}  ${d}`);
+console.log(`Release bundle: ${dist}`);
+line('file', 'raw bytes', 'gzip -9', 'loaded');
+for (const r of rows) line(r.file, fmt(r.raw), fmt(r.gz), r.group);
+for (const group of ['first load', 'pdf worker']) {
+  const of = rows.filter((r) => r.group === group);
+  const raw = of.reduce((a, r) => a + r.raw, 0);
+  const gz = of.reduce((a, r) => a + r.gz, 0);
+  line(`TOTAL ${group} (${of.length} files)`, fmt(raw), fmt(gz), '');
+}
+const leaked = rows.filter((r) => r.group === 'first load' && isWorker(r.file));
+if (leaked.length) console.log(`WARNING: index.html names PDF worker files: ${leaked.map((r) => r.file).join(', ')}`);
