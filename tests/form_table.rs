@@ -43,7 +43,11 @@ fn every_field_path_names_the_value_its_accessor_writes() {
     }
     all.extend(caf::REVIEW_FIELDS.iter());
     all.push(&caf::REVIEW_CLOSURE_NOTES);
-    assert!(all.len() > 100, "the table describes every question, found {}", all.len());
+    assert!(
+        all.len() > 100,
+        "the table describes every question, found {}",
+        all.len()
+    );
     for field in all {
         let mut data = data_with_one_of_each();
         let path = field.path_at(0);
@@ -54,8 +58,11 @@ fn every_field_path_names_the_value_its_accessor_writes() {
                 Value::String(marker)
             }
             Access::Date(_, set) => {
-                *set(&mut data, 0).expect("item 0 exists") =
-                    DateDraft { day: "1".into(), month: "2".into(), year: marker.clone() };
+                *set(&mut data, 0).expect("item 0 exists") = DateDraft {
+                    day: "1".into(),
+                    month: "2".into(),
+                    year: marker.clone(),
+                };
                 serde_json::json!({ "day": "1", "month": "2", "year": marker })
             }
             Access::Bool(_, set) => {
@@ -75,10 +82,18 @@ fn every_field_path_names_the_value_its_accessor_writes() {
 #[test]
 fn control_ids_are_unique_within_each_step() {
     for step in Step::ALL {
-        let mut ids: Vec<String> = fields(step).iter().map(|f| control_id(&f.path_at(0))).collect();
+        let mut ids: Vec<String> = fields(step)
+            .iter()
+            .map(|f| control_id(&f.path_at(0)))
+            .collect();
         let n_ids = ids.len();
         ids.sort();
         ids.dedup();
-        assert_eq!(ids.len(), n_ids, "duplicate control id on step {}", step.id());
+        assert_eq!(
+            ids.len(),
+            n_ids,
+            "duplicate control id on step {}",
+            step.id()
+        );
     }
 }

@@ -25,7 +25,11 @@ pub struct Date {
 /// 1 January 1970; only a stand-in where a date is structurally required.
 impl Default for Date {
     fn default() -> Date {
-        Date { year: 1970, month: 1, day: 1 }
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        }
     }
 }
 
@@ -33,7 +37,11 @@ impl Default for Date {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     /// Some boxes are filled and some are empty.
-    Incomplete { missing_day: bool, missing_month: bool, missing_year: bool },
+    Incomplete {
+        missing_day: bool,
+        missing_month: bool,
+        missing_year: bool,
+    },
     /// A box holds something other than digits.
     NotANumber,
     /// The year is not four digits.
@@ -72,7 +80,8 @@ impl DateDraft {
                 missing_year: year.is_empty(),
             });
         }
-        let all_digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        let all_digits =
+            |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(day) || !all_digits(month) || !all_digits(year) {
             return Err(DateError::NotANumber);
         }
@@ -80,7 +89,11 @@ impl DateDraft {
             return Err(DateError::YearNotFourDigits);
         }
         // Each box is 1 to 4 ASCII digits, so these parses cannot fail.
-        let (Ok(day), Ok(month), Ok(year)) = (day.parse::<u32>(), month.parse::<u32>(), year.parse::<i32>()) else {
+        let (Ok(day), Ok(month), Ok(year)) = (
+            day.parse::<u32>(),
+            month.parse::<u32>(),
+            year.parse::<i32>(),
+        ) else {
             return Err(DateError::NotANumber);
         };
         if !(1..=12).contains(&month) {
@@ -175,7 +188,8 @@ fn days_from_civil(date: Date) -> i64 {
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
     let month = i64::from(date.month);
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(date.day) - 1;
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(date.day) - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
@@ -185,7 +199,8 @@ fn civil_from_days(days: i64) -> Date {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
@@ -199,7 +214,11 @@ mod tests {
     use super::*;
 
     fn typed(day: &str, month: &str, year: &str) -> DateDraft {
-        DateDraft { day: day.into(), month: month.into(), year: year.into() }
+        DateDraft {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        }
     }
 
     fn date(year: i32, month: u8, day: u8) -> Date {
@@ -208,7 +227,10 @@ mod tests {
 
     #[test]
     fn reads_a_typed_date_with_spaces_and_leading_zeros() {
-        assert_eq!(typed(" 03", "4 ", "2021").parse(), Ok(Some(date(2021, 4, 3))));
+        assert_eq!(
+            typed(" 03", "4 ", "2021").parse(),
+            Ok(Some(date(2021, 4, 3)))
+        );
     }
 
     #[test]
@@ -218,10 +240,16 @@ mod tests {
 
     #[test]
     fn twenty_ninth_of_february_exists_only_in_leap_years() {
-        assert_eq!(typed("29", "2", "2024").parse(), Ok(Some(date(2024, 2, 29))));
+        assert_eq!(
+            typed("29", "2", "2024").parse(),
+            Ok(Some(date(2024, 2, 29)))
+        );
         assert_eq!(typed("29", "2", "2023").parse(), Err(DateError::NoSuchDay));
         assert_eq!(typed("29", "2", "1900").parse(), Err(DateError::NoSuchDay));
-        assert_eq!(typed("29", "2", "2000").parse(), Ok(Some(date(2000, 2, 29))));
+        assert_eq!(
+            typed("29", "2", "2000").parse(),
+            Ok(Some(date(2000, 2, 29)))
+        );
     }
 
     #[test]
@@ -229,13 +257,29 @@ mod tests {
         assert_eq!(typed("31", "2", "2020").parse(), Err(DateError::NoSuchDay));
         assert_eq!(typed("31", "4", "2020").parse(), Err(DateError::NoSuchDay));
         assert_eq!(typed("0", "4", "2020").parse(), Err(DateError::NoSuchDay));
-        assert_eq!(typed("1", "13", "2020").parse(), Err(DateError::MonthOutOfRange));
-        assert_eq!(typed("1", "1", "20").parse(), Err(DateError::YearNotFourDigits));
-        assert_eq!(typed("1st", "1", "2020").parse(), Err(DateError::NotANumber));
-        assert_eq!(typed("99999", "1", "2020").parse(), Err(DateError::NotANumber));
+        assert_eq!(
+            typed("1", "13", "2020").parse(),
+            Err(DateError::MonthOutOfRange)
+        );
+        assert_eq!(
+            typed("1", "1", "20").parse(),
+            Err(DateError::YearNotFourDigits)
+        );
+        assert_eq!(
+            typed("1st", "1", "2020").parse(),
+            Err(DateError::NotANumber)
+        );
+        assert_eq!(
+            typed("99999", "1", "2020").parse(),
+            Err(DateError::NotANumber)
+        );
         assert_eq!(
             typed("1", "", "2020").parse(),
-            Err(DateError::Incomplete { missing_day: false, missing_month: true, missing_year: false })
+            Err(DateError::Incomplete {
+                missing_day: false,
+                missing_month: true,
+                missing_year: false
+            })
         );
     }
 
@@ -268,6 +312,9 @@ mod tests {
     fn shows_uk_order_and_iso() {
         assert_eq!(date(2026, 4, 3).to_string(), "03/04/2026");
         assert_eq!(date(2026, 4, 3).iso(), "2026-04-03");
-        assert_eq!(Date::parse_iso("2026-11-23T10:42:07Z"), Some(date(2026, 11, 23)));
+        assert_eq!(
+            Date::parse_iso("2026-11-23T10:42:07Z"),
+            Some(date(2026, 11, 23))
+        );
     }
 }

@@ -50,3 +50,51 @@ mod tests {
         assert_eq!(settings.review_warning_weeks, 12);
     }
 }
+
+/// Reads a council's `local-settings.json`. Keys left out keep their default;
+/// an unreadable file is refused with a reason to show, and the caller keeps
+/// the defaults.
+pub fn parse_local_settings(text: &str) -> Result<Settings, String> {
+    let settings: Settings = serde_json::from_str(text).map_err(|err| {
+        format!("local-settings.json could not be read ({err}), so the built-in settings are used")
+    })?;
+    if settings.unmet_needs_threshold == 0 {
+        return Err("local-settings.json sets unmet_needs_threshold to 0, which is not allowed, so the built-in settings are used".to_owned());
+    }
+    if settings.review_warning_weeks == 0 {
+        return Err("local-settings.json sets review_warning_weeks to 0, which is not allowed, so the built-in settings are used".to_owned());
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod local_settings_tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_object_means_the_defaults() {
+        assert_eq!(parse_local_settings("{}"), Ok(Settings::default()));
+    }
+
+    #[test]
+    fn a_council_can_change_the_threshold_and_keep_the_rest() {
+        let settings =
+            parse_local_settings(r#"{"council_name":"Leicester","unmet_needs_threshold":2}"#)
+                .expect("valid");
+        assert_eq!(settings.unmet_needs_threshold, 2);
+        assert_eq!(settings.review_warning_weeks, 12);
+        assert_eq!(settings.council_name, "Leicester");
+    }
+
+    #[test]
+    fn a_broken_file_is_refused_with_a_reason() {
+        let err =
+            parse_local_settings(r#"{"unmet_needs_threshold":"three"}"#).expect_err("wrong type");
+        assert!(
+            err.contains("local-settings.json could not be read"),
+            "{err}"
+        );
+        assert!(parse_local_settings("{").is_err());
+        assert!(parse_local_settings(r#"{"unmet_needs_threshold":0}"#).is_err());
+    }
+}

@@ -16,7 +16,12 @@ pub fn answer(field: &Field, data: &Data, idx: usize) -> Option<String> {
         }
         (_, Access::Text(get, _)) => get(data, idx).cloned(),
         (_, Access::Date(get, _)) => get(data, idx).map(|date| {
-            format!("{}/{}/{}", date.day.trim(), date.month.trim(), date.year.trim())
+            format!(
+                "{}/{}/{}",
+                date.day.trim(),
+                date.month.trim(),
+                date.year.trim()
+            )
         }),
         (_, Access::Bool(get, _)) => get(data, idx).map(|_| "Yes".to_owned()),
         (Kind::Checkboxes(choices), Access::Strings(get, _)) => get(data, idx).map(|values| {
@@ -44,8 +49,14 @@ mod tests {
         data.child.date_of_birth.month = "2".into();
         data.child.date_of_birth.year = "2020".into();
         assert_eq!(answer(&caf::CHILD_SEX, &data, 0).as_deref(), Some("Female"));
-        assert_eq!(answer(&caf::CHILD_GIVEN_NAME, &data, 0).as_deref(), Some("<script>Zoë & co"));
-        assert_eq!(answer(&caf::CHILD_DATE_OF_BIRTH, &data, 0).as_deref(), Some("31/2/2020"));
+        assert_eq!(
+            answer(&caf::CHILD_GIVEN_NAME, &data, 0).as_deref(),
+            Some("<script>Zoë & co")
+        );
+        assert_eq!(
+            answer(&caf::CHILD_DATE_OF_BIRTH, &data, 0).as_deref(),
+            Some("31/2/2020")
+        );
         assert_eq!(answer(&caf::CHILD_KNOWN_AS, &data, 0), None);
         assert_eq!(answer(&caf::CHILD_UNBORN, &data, 0), None);
     }

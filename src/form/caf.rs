@@ -2,7 +2,9 @@
 //! Step pages, check answers, the error summary order and the PDF body all
 //! read this one description.
 
-use crate::domain::{ActionDraft, Data, HouseholdMemberDraft, ParentDraft, ServiceDraft, TeamMemberDraft};
+use crate::domain::{
+    ActionDraft, Data, HouseholdMemberDraft, ParentDraft, ServiceDraft, TeamMemberDraft,
+};
 use crate::form::choices::*;
 use crate::form::{Access, Block, Field, InputType, Kind, List, Special, Step, Width};
 
@@ -20,32 +22,114 @@ macro_rules! at {
     };
 }
 
-const fn text(path: &'static str, label: &'static str, hint: &'static str, access: Access) -> Field {
-    Field { path, label, hint, kind: Kind::Text { input: InputType::Text, width: Width::Full }, access, optional: false }
+const fn text(
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    access: Access,
+) -> Field {
+    Field {
+        path,
+        label,
+        hint,
+        kind: Kind::Text {
+            input: InputType::Text,
+            width: Width::Full,
+        },
+        access,
+        optional: false,
+    }
 }
 
-const fn sized(path: &'static str, label: &'static str, hint: &'static str, input: InputType, width: Width, access: Access) -> Field {
-    Field { path, label, hint, kind: Kind::Text { input, width }, access, optional: false }
+const fn sized(
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    input: InputType,
+    width: Width,
+    access: Access,
+) -> Field {
+    Field {
+        path,
+        label,
+        hint,
+        kind: Kind::Text { input, width },
+        access,
+        optional: false,
+    }
 }
 
-const fn long(path: &'static str, label: &'static str, hint: &'static str, max_chars: usize, access: Access) -> Field {
-    Field { path, label, hint, kind: Kind::LongText { max_chars }, access, optional: false }
+const fn long(
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    max_chars: usize,
+    access: Access,
+) -> Field {
+    Field {
+        path,
+        label,
+        hint,
+        kind: Kind::LongText { max_chars },
+        access,
+        optional: false,
+    }
 }
 
-const fn date(path: &'static str, label: &'static str, hint: &'static str, access: Access) -> Field {
-    Field { path, label, hint, kind: Kind::Date, access, optional: false }
+const fn date(
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    access: Access,
+) -> Field {
+    Field {
+        path,
+        label,
+        hint,
+        kind: Kind::Date,
+        access,
+        optional: false,
+    }
 }
 
-const fn radios(path: &'static str, label: &'static str, hint: &'static str, choices: &'static [Choice], access: Access) -> Field {
-    Field { path, label, hint, kind: Kind::Radios(choices), access, optional: false }
+const fn radios(
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    choices: &'static [Choice],
+    access: Access,
+) -> Field {
+    Field {
+        path,
+        label,
+        hint,
+        kind: Kind::Radios(choices),
+        access,
+        optional: false,
+    }
 }
 
-const fn tick(path: &'static str, label: &'static str, hint: &'static str, access: Access) -> Field {
-    Field { path, label, hint, kind: Kind::Tick, access, optional: false }
+const fn tick(
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    access: Access,
+) -> Field {
+    Field {
+        path,
+        label,
+        hint,
+        kind: Kind::Tick,
+        access,
+        optional: false,
+    }
 }
 
 const fn optional(field: Field) -> Field {
-    Field { optional: true, ..field }
+    Field {
+        optional: true,
+        ..field
+    }
 }
 
 const PHONE_HINT: &str = "For example 07700 900123 or +44 1634 000000";
@@ -53,42 +137,223 @@ const EMAIL_HINT: &str = "For example name@example.org";
 const DATE_HINT: &str = "For example 27 3 2026";
 
 // Step 1: Before you start.
-pub static START_SIGNIFICANT_HARM: Field = radios("start.significant_harm", "Do you think this child is at risk of significant harm?", "Significant harm means the child is being, or may be, seriously hurt or neglected", YES_NO, at!(Text: start.significant_harm));
+pub static START_SIGNIFICANT_HARM: Field = radios(
+    "start.significant_harm",
+    "Do you think this child is at risk of significant harm?",
+    "Significant harm means the child is being, or may be, seriously hurt or neglected",
+    YES_NO,
+    at!(Text: start.significant_harm),
+);
 pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check));
-pub static START_AGREED_BY: Field = text("start.assess_agreed_by", "Who agreed to this assessment?", "The parent, carer or young person who said yes to doing it", at!(Text: start.assess_agreed_by));
-pub static START_AGREED_RELATIONSHIP: Field = sized("start.assess_agreed_relationship", "Their relationship to the child", "For example mother, grandparent, or the young person themselves", InputType::Text, Width::Half, at!(Text: start.assess_agreed_relationship));
-pub static START_AGREED_ON: Field = date("start.assess_agreed_on", "When did they agree?", DATE_HINT, at!(Date: start.assess_agreed_on));
+pub static START_AGREED_BY: Field = text(
+    "start.assess_agreed_by",
+    "Who agreed to this assessment?",
+    "The parent, carer or young person who said yes to doing it",
+    at!(Text: start.assess_agreed_by),
+);
+pub static START_AGREED_RELATIONSHIP: Field = sized(
+    "start.assess_agreed_relationship",
+    "Their relationship to the child",
+    "For example mother, grandparent, or the young person themselves",
+    InputType::Text,
+    Width::Half,
+    at!(Text: start.assess_agreed_relationship),
+);
+pub static START_AGREED_ON: Field = date(
+    "start.assess_agreed_on",
+    "When did they agree?",
+    DATE_HINT,
+    at!(Date: start.assess_agreed_on),
+);
 
 // Step 2: About the child.
-pub static CHILD_UNBORN: Field = optional(tick("child.unborn", "This is an unborn baby", "", at!(Bool: child.unborn)));
-pub static CHILD_GIVEN_NAME: Field = sized("child.given_name", "Given name", "Also called first name", InputType::Text, Width::Half, at!(Text: child.given_name));
-pub static CHILD_FAMILY_NAME: Field = sized("child.family_name", "Family name", "Also called surname or last name", InputType::Text, Width::Half, at!(Text: child.family_name));
-pub static CHILD_KNOWN_AS: Field = optional(sized("child.known_as", "Known as", "The name the child likes to be called, if different", InputType::Text, Width::Half, at!(Text: child.known_as)));
-pub static CHILD_DATE_OF_BIRTH: Field = date("child.date_of_birth", "Date of birth", "For example 3 4 2021", at!(Date: child.date_of_birth));
-pub static CHILD_EXPECTED_DATE: Field = date("child.expected_date", "Expected date of delivery", DATE_HINT, at!(Date: child.expected_date));
+pub static CHILD_UNBORN: Field = optional(tick(
+    "child.unborn",
+    "This is an unborn baby",
+    "",
+    at!(Bool: child.unborn),
+));
+pub static CHILD_GIVEN_NAME: Field = sized(
+    "child.given_name",
+    "Given name",
+    "Also called first name",
+    InputType::Text,
+    Width::Half,
+    at!(Text: child.given_name),
+);
+pub static CHILD_FAMILY_NAME: Field = sized(
+    "child.family_name",
+    "Family name",
+    "Also called surname or last name",
+    InputType::Text,
+    Width::Half,
+    at!(Text: child.family_name),
+);
+pub static CHILD_KNOWN_AS: Field = optional(sized(
+    "child.known_as",
+    "Known as",
+    "The name the child likes to be called, if different",
+    InputType::Text,
+    Width::Half,
+    at!(Text: child.known_as),
+));
+pub static CHILD_DATE_OF_BIRTH: Field = date(
+    "child.date_of_birth",
+    "Date of birth",
+    "For example 3 4 2021",
+    at!(Date: child.date_of_birth),
+);
+pub static CHILD_EXPECTED_DATE: Field = date(
+    "child.expected_date",
+    "Expected date of delivery",
+    DATE_HINT,
+    at!(Date: child.expected_date),
+);
 pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex));
-pub static CHILD_NO_FIXED_ABODE: Field = optional(tick("child.no_fixed_abode", "No fixed address", "For example a family that is homeless or travelling", at!(Bool: child.no_fixed_abode)));
-pub static CHILD_ADDRESS: Field = long("child.address", "Address", "", 300, at!(Text: child.address));
-pub static CHILD_POSTCODE: Field = sized("child.postcode", "Postcode", "", InputType::Text, Width::Short, at!(Text: child.postcode));
-pub static CHILD_PHONE: Field = optional(sized("child.phone", "Phone number", PHONE_HINT, InputType::Tel, Width::Half, at!(Text: child.phone)));
-pub static CHILD_FIRST_LANGUAGE: Field = optional(sized("child.first_language", "First language", "", InputType::Text, Width::Half, at!(Text: child.first_language)));
-pub static CHILD_INTERPRETER: Field = optional(radios("child.interpreter_needed", "Is an interpreter needed?", "", YES_NO, at!(Text: child.interpreter_needed)));
-pub static CHILD_DISABILITY: Field = optional(radios("child.disability", "Does the child have a disability or special educational needs?", "", YES_NO_UNKNOWN, at!(Text: child.disability)));
-pub static CHILD_DISABILITY_DETAILS: Field = optional(long("child.disability_details", "Details of the disability or special educational needs", "", 500, at!(Text: child.disability_details)));
-pub static CHILD_NHS_NUMBER: Field = optional(sized("child.nhs_number", "NHS number", "10 digits, like 943 476 5919. It is on letters from the doctor or health visitor", InputType::Text, Width::Half, at!(Text: child.nhs_number)));
-pub static CHILD_UPN: Field = optional(sized("child.upn", "Unique Pupil Number (UPN)", "The 13-character number a school gives each pupil, like B801200005001. Schools only", InputType::Text, Width::Half, at!(Text: child.upn)));
-pub static CHILD_SETTING: Field = optional(text("child.setting", "School, nursery or childminder the child attends", "", at!(Text: child.setting)));
-pub static CHILD_ETHNICITY: Field = Field { path: "child.ethnicity", label: "Ethnicity", hint: "", kind: Kind::Select(ETHNICITY), access: at!(Text: child.ethnicity), optional: true };
+pub static CHILD_NO_FIXED_ABODE: Field = optional(tick(
+    "child.no_fixed_abode",
+    "No fixed address",
+    "For example a family that is homeless or travelling",
+    at!(Bool: child.no_fixed_abode),
+));
+pub static CHILD_ADDRESS: Field = long(
+    "child.address",
+    "Address",
+    "",
+    300,
+    at!(Text: child.address),
+);
+pub static CHILD_POSTCODE: Field = sized(
+    "child.postcode",
+    "Postcode",
+    "",
+    InputType::Text,
+    Width::Short,
+    at!(Text: child.postcode),
+);
+pub static CHILD_PHONE: Field = optional(sized(
+    "child.phone",
+    "Phone number",
+    PHONE_HINT,
+    InputType::Tel,
+    Width::Half,
+    at!(Text: child.phone),
+));
+pub static CHILD_FIRST_LANGUAGE: Field = optional(sized(
+    "child.first_language",
+    "First language",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: child.first_language),
+));
+pub static CHILD_INTERPRETER: Field = optional(radios(
+    "child.interpreter_needed",
+    "Is an interpreter needed?",
+    "",
+    YES_NO,
+    at!(Text: child.interpreter_needed),
+));
+pub static CHILD_DISABILITY: Field = optional(radios(
+    "child.disability",
+    "Does the child have a disability or special educational needs?",
+    "",
+    YES_NO_UNKNOWN,
+    at!(Text: child.disability),
+));
+pub static CHILD_DISABILITY_DETAILS: Field = optional(long(
+    "child.disability_details",
+    "Details of the disability or special educational needs",
+    "",
+    500,
+    at!(Text: child.disability_details),
+));
+pub static CHILD_NHS_NUMBER: Field = optional(sized(
+    "child.nhs_number",
+    "NHS number",
+    "10 digits, like 943 476 5919. It is on letters from the doctor or health visitor",
+    InputType::Text,
+    Width::Half,
+    at!(Text: child.nhs_number),
+));
+pub static CHILD_UPN: Field = optional(sized(
+    "child.upn",
+    "Unique Pupil Number (UPN)",
+    "The 13-character number a school gives each pupil, like B801200005001. Schools only",
+    InputType::Text,
+    Width::Half,
+    at!(Text: child.upn),
+));
+pub static CHILD_SETTING: Field = optional(text(
+    "child.setting",
+    "School, nursery or childminder the child attends",
+    "",
+    at!(Text: child.setting),
+));
+pub static CHILD_ETHNICITY: Field = Field {
+    path: "child.ethnicity",
+    label: "Ethnicity",
+    hint: "",
+    kind: Kind::Select(ETHNICITY),
+    access: at!(Text: child.ethnicity),
+    optional: true,
+};
 
 // Step 3: Family and household.
 pub static PARENT_FIELDS: [Field; 7] = [
-    sized("parents[].name", "Full name", "", InputType::Text, Width::Half, at!(Text: parents[] name)),
-    sized("parents[].relationship", "Relationship to the child", "For example mother, father, foster carer, grandparent", InputType::Text, Width::Half, at!(Text: parents[] relationship)),
-    radios("parents[].parental_responsibility", "Do they have parental responsibility?", "The legal rights and duties of a parent. Birth mothers always have it", YES_NO_UNKNOWN, at!(Text: parents[] parental_responsibility)),
-    sized("parents[].phone", "Phone number", "We need a phone number or an email address for the first parent or carer", InputType::Tel, Width::Half, at!(Text: parents[] phone)),
-    optional(sized("parents[].email", "Email address", EMAIL_HINT, InputType::Email, Width::Full, at!(Text: parents[] email))),
-    optional(long("parents[].address", "Address, if different from the child's", "", 300, at!(Text: parents[] address))),
-    optional(radios("parents[].lives_with_child", "Do they live with the child?", "", YES_NO, at!(Text: parents[] lives_with_child))),
+    sized(
+        "parents[].name",
+        "Full name",
+        "",
+        InputType::Text,
+        Width::Half,
+        at!(Text: parents[] name),
+    ),
+    sized(
+        "parents[].relationship",
+        "Relationship to the child",
+        "For example mother, father, foster carer, grandparent",
+        InputType::Text,
+        Width::Half,
+        at!(Text: parents[] relationship),
+    ),
+    radios(
+        "parents[].parental_responsibility",
+        "Do they have parental responsibility?",
+        "The legal rights and duties of a parent. Birth mothers always have it",
+        YES_NO_UNKNOWN,
+        at!(Text: parents[] parental_responsibility),
+    ),
+    sized(
+        "parents[].phone",
+        "Phone number",
+        "We need a phone number or an email address for the first parent or carer",
+        InputType::Tel,
+        Width::Half,
+        at!(Text: parents[] phone),
+    ),
+    optional(sized(
+        "parents[].email",
+        "Email address",
+        EMAIL_HINT,
+        InputType::Email,
+        Width::Full,
+        at!(Text: parents[] email),
+    )),
+    optional(long(
+        "parents[].address",
+        "Address, if different from the child's",
+        "",
+        300,
+        at!(Text: parents[] address),
+    )),
+    optional(radios(
+        "parents[].lives_with_child",
+        "Do they live with the child?",
+        "",
+        YES_NO,
+        at!(Text: parents[] lives_with_child),
+    )),
 ];
 pub static PARENTS: List = List {
     path: "parents",
@@ -100,9 +365,28 @@ pub static PARENTS: List = List {
     fields: &PARENT_FIELDS,
 };
 pub static HOUSEHOLD_FIELDS: [Field; 3] = [
-    sized("household[].name", "Full name", "", InputType::Text, Width::Half, at!(Text: household[] name)),
-    sized("household[].relationship", "Relationship to the child", "For example brother, lodger, mother's partner", InputType::Text, Width::Half, at!(Text: household[] relationship)),
-    optional(date("household[].date_of_birth", "Date of birth", DATE_HINT, at!(Date: household[] date_of_birth))),
+    sized(
+        "household[].name",
+        "Full name",
+        "",
+        InputType::Text,
+        Width::Half,
+        at!(Text: household[] name),
+    ),
+    sized(
+        "household[].relationship",
+        "Relationship to the child",
+        "For example brother, lodger, mother's partner",
+        InputType::Text,
+        Width::Half,
+        at!(Text: household[] relationship),
+    ),
+    optional(date(
+        "household[].date_of_birth",
+        "Date of birth",
+        DATE_HINT,
+        at!(Date: household[] date_of_birth),
+    )),
 ];
 pub static HOUSEHOLD: List = List {
     path: "household",
@@ -113,21 +397,100 @@ pub static HOUSEHOLD: List = List {
     remove: |data, idx| remove_at(&mut data.household, idx),
     fields: &HOUSEHOLD_FIELDS,
 };
-pub static FAMILY_NOTES: Field = optional(long("family.notes", "Anything else about the family and home", "", 1000, at!(Text: family.notes)));
+pub static FAMILY_NOTES: Field = optional(long(
+    "family.notes",
+    "Anything else about the family and home",
+    "",
+    1000,
+    at!(Text: family.notes),
+));
 
 // Step 4: About you and other services.
-pub static ASSESSOR_NAME: Field = sized("assessor.name", "Your full name", "", InputType::Text, Width::Half, at!(Text: assessor.name));
-pub static ASSESSOR_ROLE: Field = sized("assessor.role", "Your role", "For example Registered childminder, SENCO", InputType::Text, Width::Half, at!(Text: assessor.role));
-pub static ASSESSOR_ORGANISATION: Field = text("assessor.organisation", "Your setting or organisation", "", at!(Text: assessor.organisation));
-pub static ASSESSOR_PHONE: Field = sized("assessor.phone", "Your phone number", PHONE_HINT, InputType::Tel, Width::Half, at!(Text: assessor.phone));
-pub static ASSESSOR_EMAIL: Field = optional(sized("assessor.email", "Your email address", EMAIL_HINT, InputType::Email, Width::Full, at!(Text: assessor.email)));
-pub static ASSESSOR_URN: Field = optional(sized("assessor.ofsted_urn", "Ofsted URN", "Childminders and nurseries: your Ofsted unique reference number, like EY123456", InputType::Text, Width::Short, at!(Text: assessor.ofsted_urn)));
-pub static ASSESSMENT_STARTED_ON: Field = date("assessment.started_on", "When did the assessment start?", DATE_HINT, at!(Date: assessment.started_on));
+pub static ASSESSOR_NAME: Field = sized(
+    "assessor.name",
+    "Your full name",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: assessor.name),
+);
+pub static ASSESSOR_ROLE: Field = sized(
+    "assessor.role",
+    "Your role",
+    "For example Registered childminder, SENCO",
+    InputType::Text,
+    Width::Half,
+    at!(Text: assessor.role),
+);
+pub static ASSESSOR_ORGANISATION: Field = text(
+    "assessor.organisation",
+    "Your setting or organisation",
+    "",
+    at!(Text: assessor.organisation),
+);
+pub static ASSESSOR_PHONE: Field = sized(
+    "assessor.phone",
+    "Your phone number",
+    PHONE_HINT,
+    InputType::Tel,
+    Width::Half,
+    at!(Text: assessor.phone),
+);
+pub static ASSESSOR_EMAIL: Field = optional(sized(
+    "assessor.email",
+    "Your email address",
+    EMAIL_HINT,
+    InputType::Email,
+    Width::Full,
+    at!(Text: assessor.email),
+));
+pub static ASSESSOR_URN: Field = optional(sized(
+    "assessor.ofsted_urn",
+    "Ofsted URN",
+    "Childminders and nurseries: your Ofsted unique reference number, like EY123456",
+    InputType::Text,
+    Width::Short,
+    at!(Text: assessor.ofsted_urn),
+));
+pub static ASSESSMENT_STARTED_ON: Field = date(
+    "assessment.started_on",
+    "When did the assessment start?",
+    DATE_HINT,
+    at!(Date: assessment.started_on),
+);
 pub static SERVICE_FIELDS: [Field; 4] = [
-    sized("services[].service", "Service", "For example GP, health visitor, school nurse", InputType::Text, Width::Half, at!(Text: services[] service)),
-    optional(sized("services[].contact_name", "Contact name", "", InputType::Text, Width::Half, at!(Text: services[] contact_name))),
-    optional(sized("services[].phone", "Phone number", PHONE_HINT, InputType::Tel, Width::Half, at!(Text: services[] phone))),
-    optional(sized("services[].email", "Email address", EMAIL_HINT, InputType::Email, Width::Full, at!(Text: services[] email))),
+    sized(
+        "services[].service",
+        "Service",
+        "For example GP, health visitor, school nurse",
+        InputType::Text,
+        Width::Half,
+        at!(Text: services[] service),
+    ),
+    optional(sized(
+        "services[].contact_name",
+        "Contact name",
+        "",
+        InputType::Text,
+        Width::Half,
+        at!(Text: services[] contact_name),
+    )),
+    optional(sized(
+        "services[].phone",
+        "Phone number",
+        PHONE_HINT,
+        InputType::Tel,
+        Width::Half,
+        at!(Text: services[] phone),
+    )),
+    optional(sized(
+        "services[].email",
+        "Email address",
+        EMAIL_HINT,
+        InputType::Email,
+        Width::Full,
+        at!(Text: services[] email),
+    )),
 ];
 pub static SERVICES: List = List {
     path: "services",
@@ -140,8 +503,19 @@ pub static SERVICES: List = List {
 };
 
 // Step 5: Why you are doing this assessment.
-pub static REASON_SUMMARY: Field = long("reason.summary", "What has led to this assessment?", "What you and the family have noticed, and what they would like help with", 1200, at!(Text: reason.summary));
-pub static REASON_PEOPLE_PRESENT: Field = optional(text("reason.people_present", "Who took part in the assessment?", "", at!(Text: reason.people_present)));
+pub static REASON_SUMMARY: Field = long(
+    "reason.summary",
+    "What has led to this assessment?",
+    "What you and the family have noticed, and what they would like help with",
+    1200,
+    at!(Text: reason.summary),
+);
+pub static REASON_PEOPLE_PRESENT: Field = optional(text(
+    "reason.people_present",
+    "Who took part in the assessment?",
+    "",
+    at!(Text: reason.people_present),
+));
 
 // Step 6: Strengths and needs.
 macro_rules! element {
@@ -169,13 +543,22 @@ macro_rules! element {
 
 /// The fourteen elements, each a rating and notes, grouped by domain.
 pub static NEEDS_DEVELOPMENT: [[Field; 2]; 7] = [
-    element!(health, "Health: general health, physical development, speech, language and communication"),
+    element!(
+        health,
+        "Health: general health, physical development, speech, language and communication"
+    ),
     element!(emotional_social, "Emotional and social development"),
     element!(behaviour, "Behavioural development"),
-    element!(identity, "Identity, self-esteem, self-image and social presentation"),
+    element!(
+        identity,
+        "Identity, self-esteem, self-image and social presentation"
+    ),
     element!(relationships, "Family and social relationships"),
     element!(self_care, "Self-care skills and independence"),
-    element!(learning, "Learning: understanding, reasoning, problem solving, progress and aspirations"),
+    element!(
+        learning,
+        "Learning: understanding, reasoning, problem solving, progress and aspirations"
+    ),
 ];
 pub static NEEDS_PARENTS: [[Field; 2]; 3] = [
     element!(basic_care, "Basic care, ensuring safety and protection"),
@@ -183,10 +566,19 @@ pub static NEEDS_PARENTS: [[Field; 2]; 3] = [
     element!(guidance_boundaries, "Guidance, boundaries and stimulation"),
 ];
 pub static NEEDS_FAMILY: [[Field; 2]; 4] = [
-    element!(family_functioning, "Family history, functioning and well-being"),
+    element!(
+        family_functioning,
+        "Family history, functioning and well-being"
+    ),
     element!(wider_family, "Wider family"),
-    element!(housing_finance, "Housing, employment and financial considerations"),
-    element!(community, "Social and community elements and resources, including education"),
+    element!(
+        housing_finance,
+        "Housing, employment and financial considerations"
+    ),
+    element!(
+        community,
+        "Social and community elements and resources, including education"
+    ),
 ];
 
 /// The three domains with their elements (rating field, notes field).
@@ -197,22 +589,91 @@ pub static NEEDS_DOMAINS: [(&str, &[[Field; 2]]); 3] = [
 ];
 
 // Step 7: What the child and family say.
-pub static VIEWS_CHILD: Field = long("views.child", "The child's or young person's views, in their own words", "Needed when the child is 5 or older, unless you say below why you could not ask", 1000, at!(Text: views.child));
-pub static VIEWS_CHILD_NOT_SOUGHT: Field = optional(text("views.child_not_sought", "If you did not ask the child, why not?", "", at!(Text: views.child_not_sought)));
-pub static VIEWS_PARENT: Field = long("views.parent", "The parents' or carers' views", "", 1000, at!(Text: views.parent));
+pub static VIEWS_CHILD: Field = long(
+    "views.child",
+    "The child's or young person's views, in their own words",
+    "Needed when the child is 5 or older, unless you say below why you could not ask",
+    1000,
+    at!(Text: views.child),
+);
+pub static VIEWS_CHILD_NOT_SOUGHT: Field = optional(text(
+    "views.child_not_sought",
+    "If you did not ask the child, why not?",
+    "",
+    at!(Text: views.child_not_sought),
+));
+pub static VIEWS_PARENT: Field = long(
+    "views.parent",
+    "The parents' or carers' views",
+    "",
+    1000,
+    at!(Text: views.parent),
+);
 
 // Step 8: What needs to happen.
-pub static CONCLUSION_SUMMARY: Field = long("conclusion.summary", "What will the family, the child and practitioners do?", "", 1500, at!(Text: conclusion.summary));
-pub static CONCLUSION_RESPONSE: Field = radios("conclusion.response", "What response is needed?", "We suggest one from the number of needs, but you decide", RESPONSE, at!(Text: conclusion.response));
+pub static CONCLUSION_SUMMARY: Field = long(
+    "conclusion.summary",
+    "What will the family, the child and practitioners do?",
+    "",
+    1500,
+    at!(Text: conclusion.summary),
+);
+pub static CONCLUSION_RESPONSE: Field = radios(
+    "conclusion.response",
+    "What response is needed?",
+    "We suggest one from the number of needs, but you decide",
+    RESPONSE,
+    at!(Text: conclusion.response),
+);
 
 // Step 9: Team and delivery plan.
-pub static PLAN_MEETING_DATE: Field = date("plan.meeting_date", "When was the plan agreed?", "The first Team Around the Child (TAC) meeting, or the day you agreed the plan with the family", at!(Date: plan.meeting_date));
+pub static PLAN_MEETING_DATE: Field = date(
+    "plan.meeting_date",
+    "When was the plan agreed?",
+    "The first Team Around the Child (TAC) meeting, or the day you agreed the plan with the family",
+    at!(Date: plan.meeting_date),
+);
 pub static TEAM_FIELDS: [Field; 5] = [
-    sized("plan.team[].name", "Full name", "", InputType::Text, Width::Half, at!(Text: plan.team[] name)),
-    sized("plan.team[].role", "Role", "For example health visitor, class teacher, family support worker", InputType::Text, Width::Half, at!(Text: plan.team[] role)),
-    sized("plan.team[].agency", "Agency", "For example Medway Community Healthcare", InputType::Text, Width::Full, at!(Text: plan.team[] agency)),
-    optional(sized("plan.team[].phone", "Phone number", PHONE_HINT, InputType::Tel, Width::Half, at!(Text: plan.team[] phone))),
-    optional(sized("plan.team[].email", "Email address", EMAIL_HINT, InputType::Email, Width::Full, at!(Text: plan.team[] email))),
+    sized(
+        "plan.team[].name",
+        "Full name",
+        "",
+        InputType::Text,
+        Width::Half,
+        at!(Text: plan.team[] name),
+    ),
+    sized(
+        "plan.team[].role",
+        "Role",
+        "For example health visitor, class teacher, family support worker",
+        InputType::Text,
+        Width::Half,
+        at!(Text: plan.team[] role),
+    ),
+    sized(
+        "plan.team[].agency",
+        "Agency",
+        "For example Medway Community Healthcare",
+        InputType::Text,
+        Width::Full,
+        at!(Text: plan.team[] agency),
+    ),
+    optional(sized(
+        "plan.team[].phone",
+        "Phone number",
+        PHONE_HINT,
+        InputType::Tel,
+        Width::Half,
+        at!(Text: plan.team[] phone),
+    )),
+    optional(sized(
+        "plan.team[].email",
+        "Email address",
+        EMAIL_HINT,
+        InputType::Email,
+        Width::Full,
+        at!(Text: plan.team[] email),
+    )),
 ];
 pub static TEAM: List = List {
     path: "plan.team",
@@ -223,26 +684,148 @@ pub static TEAM: List = List {
     remove: |data, idx| remove_at(&mut data.plan.team, idx),
     fields: &TEAM_FIELDS,
 };
-pub static LEAD_NAME: Field = sized("plan.lead.name", "Lead professional's full name", "", InputType::Text, Width::Half, at!(Text: plan.lead.name));
-pub static LEAD_ROLE: Field = sized("plan.lead.role", "Their role", "", InputType::Text, Width::Half, at!(Text: plan.lead.role));
-pub static LEAD_AGENCY: Field = text("plan.lead.agency", "Their agency", "", at!(Text: plan.lead.agency));
-pub static LEAD_PHONE: Field = sized("plan.lead.phone", "Their phone number", PHONE_HINT, InputType::Tel, Width::Half, at!(Text: plan.lead.phone));
-pub static LEAD_EMAIL: Field = optional(sized("plan.lead.email", "Their email address", EMAIL_HINT, InputType::Email, Width::Full, at!(Text: plan.lead.email)));
-pub static LEAD_REASONS: Field = Field { path: "plan.lead.reasons", label: "Why this person?", hint: "Tick all that apply. These are the usual reasons for choosing a lead professional", kind: Kind::Checkboxes(LEAD_REASON_CHOICES), access: at!(Strings: plan.lead.reasons), optional: true };
-pub static LEAD_AGREED: Field = tick("plan.lead.agreed_with_family", "The family agreed who the lead professional is", "", at!(Bool: plan.lead.agreed_with_family));
-pub static DEPUTY_NAME: Field = optional(sized("plan.deputy.name", "Deputy's full name", "Someone who stands in for a set time, for example while the lead professional is on leave", InputType::Text, Width::Half, at!(Text: plan.deputy.name)));
-pub static DEPUTY_ROLE: Field = optional(sized("plan.deputy.role", "Deputy's role", "", InputType::Text, Width::Half, at!(Text: plan.deputy.role)));
-pub static DEPUTY_PHONE: Field = optional(sized("plan.deputy.phone", "Deputy's phone number", PHONE_HINT, InputType::Tel, Width::Half, at!(Text: plan.deputy.phone)));
-pub static DEPUTY_UNTIL: Field = optional(date("plan.deputy.until", "Deputy until", DATE_HINT, at!(Date: plan.deputy.until)));
+pub static LEAD_NAME: Field = sized(
+    "plan.lead.name",
+    "Lead professional's full name",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: plan.lead.name),
+);
+pub static LEAD_ROLE: Field = sized(
+    "plan.lead.role",
+    "Their role",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: plan.lead.role),
+);
+pub static LEAD_AGENCY: Field = text(
+    "plan.lead.agency",
+    "Their agency",
+    "",
+    at!(Text: plan.lead.agency),
+);
+pub static LEAD_PHONE: Field = sized(
+    "plan.lead.phone",
+    "Their phone number",
+    PHONE_HINT,
+    InputType::Tel,
+    Width::Half,
+    at!(Text: plan.lead.phone),
+);
+pub static LEAD_EMAIL: Field = optional(sized(
+    "plan.lead.email",
+    "Their email address",
+    EMAIL_HINT,
+    InputType::Email,
+    Width::Full,
+    at!(Text: plan.lead.email),
+));
+pub static LEAD_REASONS: Field = Field {
+    path: "plan.lead.reasons",
+    label: "Why this person?",
+    hint: "Tick all that apply. These are the usual reasons for choosing a lead professional",
+    kind: Kind::Checkboxes(LEAD_REASON_CHOICES),
+    access: at!(Strings: plan.lead.reasons),
+    optional: true,
+};
+pub static LEAD_AGREED: Field = tick(
+    "plan.lead.agreed_with_family",
+    "The family agreed who the lead professional is",
+    "",
+    at!(Bool: plan.lead.agreed_with_family),
+);
+pub static DEPUTY_NAME: Field = optional(sized(
+    "plan.deputy.name",
+    "Deputy's full name",
+    "Someone who stands in for a set time, for example while the lead professional is on leave",
+    InputType::Text,
+    Width::Half,
+    at!(Text: plan.deputy.name),
+));
+pub static DEPUTY_ROLE: Field = optional(sized(
+    "plan.deputy.role",
+    "Deputy's role",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: plan.deputy.role),
+));
+pub static DEPUTY_PHONE: Field = optional(sized(
+    "plan.deputy.phone",
+    "Deputy's phone number",
+    PHONE_HINT,
+    InputType::Tel,
+    Width::Half,
+    at!(Text: plan.deputy.phone),
+));
+pub static DEPUTY_UNTIL: Field = optional(date(
+    "plan.deputy.until",
+    "Deputy until",
+    DATE_HINT,
+    at!(Date: plan.deputy.until),
+));
 pub static ACTION_FIELDS: [Field; 8] = [
-    Field { path: "plan.actions[].need", label: "Which need is this for?", hint: "Needs you rated as a concern are listed first", kind: Kind::Select(NEED_CHOICES), access: at!(Text: plan.actions[] need), optional: false },
-    long("plan.actions[].what", "What will be done?", "", 500, at!(Text: plan.actions[] what)),
-    sized("plan.actions[].who", "Who will do it?", "A team member's name, or Family", InputType::Text, Width::Half, at!(Text: plan.actions[] who)),
-    date("plan.actions[].due", "By when?", DATE_HINT, at!(Date: plan.actions[] due)),
-    long("plan.actions[].outcome", "What will be different? How will we know it worked?", "", 300, at!(Text: plan.actions[] outcome)),
-    Field { path: "plan.actions[].ecm", label: "Which Every Child Matters outcome does it serve?", hint: "Filled in from the need; change it if another fits better", kind: Kind::Select(ECM), access: at!(Text: plan.actions[] ecm), optional: false },
-    Field { path: "plan.actions[].status", label: "Status", hint: "", kind: Kind::Select(ACTION_STATUS), access: at!(Text: plan.actions[] status), optional: false },
-    optional(long("plan.actions[].progress", "Progress so far", "", 500, at!(Text: plan.actions[] progress))),
+    Field {
+        path: "plan.actions[].need",
+        label: "Which need is this for?",
+        hint: "Needs you rated as a concern are listed first",
+        kind: Kind::Select(NEED_CHOICES),
+        access: at!(Text: plan.actions[] need),
+        optional: false,
+    },
+    long(
+        "plan.actions[].what",
+        "What will be done?",
+        "",
+        500,
+        at!(Text: plan.actions[] what),
+    ),
+    sized(
+        "plan.actions[].who",
+        "Who will do it?",
+        "A team member's name, or Family",
+        InputType::Text,
+        Width::Half,
+        at!(Text: plan.actions[] who),
+    ),
+    date(
+        "plan.actions[].due",
+        "By when?",
+        DATE_HINT,
+        at!(Date: plan.actions[] due),
+    ),
+    long(
+        "plan.actions[].outcome",
+        "What will be different? How will we know it worked?",
+        "",
+        300,
+        at!(Text: plan.actions[] outcome),
+    ),
+    Field {
+        path: "plan.actions[].ecm",
+        label: "Which Every Child Matters outcome does it serve?",
+        hint: "Filled in from the need; change it if another fits better",
+        kind: Kind::Select(ECM),
+        access: at!(Text: plan.actions[] ecm),
+        optional: false,
+    },
+    Field {
+        path: "plan.actions[].status",
+        label: "Status",
+        hint: "",
+        kind: Kind::Select(ACTION_STATUS),
+        access: at!(Text: plan.actions[] status),
+        optional: false,
+    },
+    optional(long(
+        "plan.actions[].progress",
+        "Progress so far",
+        "",
+        500,
+        at!(Text: plan.actions[] progress),
+    )),
 ];
 pub static ACTIONS: List = List {
     path: "plan.actions",
@@ -250,63 +833,267 @@ pub static ACTIONS: List = List {
     min_items: 0,
     len: |data| data.plan.actions.len(),
     add: |data| {
-        data.plan.actions.push(ActionDraft { status: "not_started".to_owned(), ..ActionDraft::default() })
+        data.plan.actions.push(ActionDraft {
+            status: "not_started".to_owned(),
+            ..ActionDraft::default()
+        })
     },
     remove: |data, idx| remove_at(&mut data.plan.actions, idx),
     fields: &ACTION_FIELDS,
 };
-pub static PLAN_NEXT_REVIEW: Field = date("plan.next_review", "Date of the first review", "Most reviews happen every 4 to 12 weeks", at!(Date: plan.next_review));
+pub static PLAN_NEXT_REVIEW: Field = date(
+    "plan.next_review",
+    "Date of the first review",
+    "Most reviews happen every 4 to 12 weeks",
+    at!(Date: plan.next_review),
+);
 
 /// Needs an action can be for: the fourteen elements and "other".
 pub const NEED_CHOICES: &[Choice] = &[
-    Choice { code: "health", label: "Health" },
-    Choice { code: "emotional_social", label: "Emotional and social development" },
-    Choice { code: "behaviour", label: "Behavioural development" },
-    Choice { code: "identity", label: "Identity and self-esteem" },
-    Choice { code: "relationships", label: "Family and social relationships" },
-    Choice { code: "self_care", label: "Self-care and independence" },
-    Choice { code: "learning", label: "Learning" },
-    Choice { code: "basic_care", label: "Basic care and safety" },
-    Choice { code: "warmth_stability", label: "Emotional warmth and stability" },
-    Choice { code: "guidance_boundaries", label: "Guidance, boundaries and stimulation" },
-    Choice { code: "family_functioning", label: "Family history and functioning" },
-    Choice { code: "wider_family", label: "Wider family" },
-    Choice { code: "housing_finance", label: "Housing, employment and money" },
-    Choice { code: "community", label: "Community and resources" },
-    Choice { code: "other", label: "Something else" },
+    Choice {
+        code: "health",
+        label: "Health",
+    },
+    Choice {
+        code: "emotional_social",
+        label: "Emotional and social development",
+    },
+    Choice {
+        code: "behaviour",
+        label: "Behavioural development",
+    },
+    Choice {
+        code: "identity",
+        label: "Identity and self-esteem",
+    },
+    Choice {
+        code: "relationships",
+        label: "Family and social relationships",
+    },
+    Choice {
+        code: "self_care",
+        label: "Self-care and independence",
+    },
+    Choice {
+        code: "learning",
+        label: "Learning",
+    },
+    Choice {
+        code: "basic_care",
+        label: "Basic care and safety",
+    },
+    Choice {
+        code: "warmth_stability",
+        label: "Emotional warmth and stability",
+    },
+    Choice {
+        code: "guidance_boundaries",
+        label: "Guidance, boundaries and stimulation",
+    },
+    Choice {
+        code: "family_functioning",
+        label: "Family history and functioning",
+    },
+    Choice {
+        code: "wider_family",
+        label: "Wider family",
+    },
+    Choice {
+        code: "housing_finance",
+        label: "Housing, employment and money",
+    },
+    Choice {
+        code: "community",
+        label: "Community and resources",
+    },
+    Choice {
+        code: "other",
+        label: "Something else",
+    },
 ];
 
 // Step 10: Agreement to share information.
-pub static CONSENT_GIVEN_BY: Field = sized("consent.given_by", "Who agreed?", "", InputType::Text, Width::Half, at!(Text: consent.given_by));
-pub static CONSENT_RELATIONSHIP: Field = sized("consent.relationship", "Their relationship to the child", "", InputType::Text, Width::Half, at!(Text: consent.relationship));
-pub static CONSENT_PR: Field = radios("consent.parental_responsibility", "Do they have parental responsibility?", "", YES_NO_UNKNOWN, at!(Text: consent.parental_responsibility));
-pub static CONSENT_YOUNG_PERSON: Field = radios("consent.young_person", "Did the child or young person agree?", "Needed when the child is 12 or older", YOUNG_PERSON, at!(Text: consent.young_person));
-pub static CONSENT_EXPLAINED: Field = tick("consent.explained", "I explained what will be shared, with whom and why, and they understood", "", at!(Bool: consent.explained));
-pub static CONSENT_STORE: Field = tick("consent.store", "They agree to this information being recorded and stored", "", at!(Bool: consent.store));
-pub static CONSENT_SHARE_WITH: Field = Field { path: "consent.share_with", label: "Who may this information be shared with?", hint: "Tick each agency they agreed to, or add one", kind: Kind::Checkboxes(&[]), access: at!(Strings: consent.share_with), optional: false };
-pub static CONSENT_NOT_SHARE_WITH: Field = optional(text("consent.not_share_with", "Anyone they do not want it shared with", "", at!(Text: consent.not_share_with)));
-pub static CONSENT_SENSITIVE: Field = optional(tick("consent.sensitive", "This includes health and other sensitive information", "", at!(Bool: consent.sensitive)));
-pub static CONSENT_METHOD: Field = radios("consent.method", "How did they agree?", "", CONSENT_METHODS, at!(Text: consent.method));
-pub static CONSENT_DATE: Field = date("consent.date", "Date they agreed", DATE_HINT, at!(Date: consent.date));
-pub static CONSENT_TIME: Field = optional(sized("consent.time", "Time they agreed", "24-hour clock, like 14:30", InputType::Time, Width::Short, at!(Text: consent.time)));
-pub static CONSENT_PRACTITIONER: Field = sized("consent.practitioner", "Who recorded the agreement?", "", InputType::Text, Width::Half, at!(Text: consent.practitioner));
-pub static CONSENT_LEAFLET: Field = optional(tick("consent.leaflet_given", "I gave them a leaflet about early help and their information", "", at!(Bool: consent.leaflet_given)));
-pub static CONSENT_WITHDRAWN_ON: Field = optional(date("consent.withdrawn_on", "Date they withdrew their agreement", "Only if the family has changed their mind. Every printout will then say WITHDRAWN", at!(Date: consent.withdrawn_on)));
-pub static CONSENT_WITHDRAWN_NOTE: Field = optional(text("consent.withdrawn_note", "Note about the withdrawal", "", at!(Text: consent.withdrawn_note)));
-pub static CONSENT_SIGNATURE_NAME: Field = optional(sized("consent.signature_name", "Or type their name as their signature", "For people who cannot draw on the screen", InputType::Text, Width::Half, at!(Text: consent.signature_name)));
+pub static CONSENT_GIVEN_BY: Field = sized(
+    "consent.given_by",
+    "Who agreed?",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: consent.given_by),
+);
+pub static CONSENT_RELATIONSHIP: Field = sized(
+    "consent.relationship",
+    "Their relationship to the child",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: consent.relationship),
+);
+pub static CONSENT_PR: Field = radios(
+    "consent.parental_responsibility",
+    "Do they have parental responsibility?",
+    "",
+    YES_NO_UNKNOWN,
+    at!(Text: consent.parental_responsibility),
+);
+pub static CONSENT_YOUNG_PERSON: Field = radios(
+    "consent.young_person",
+    "Did the child or young person agree?",
+    "Needed when the child is 12 or older",
+    YOUNG_PERSON,
+    at!(Text: consent.young_person),
+);
+pub static CONSENT_EXPLAINED: Field = tick(
+    "consent.explained",
+    "I explained what will be shared, with whom and why, and they understood",
+    "",
+    at!(Bool: consent.explained),
+);
+pub static CONSENT_STORE: Field = tick(
+    "consent.store",
+    "They agree to this information being recorded and stored",
+    "",
+    at!(Bool: consent.store),
+);
+pub static CONSENT_SHARE_WITH: Field = Field {
+    path: "consent.share_with",
+    label: "Who may this information be shared with?",
+    hint: "Tick each agency they agreed to, or add one",
+    kind: Kind::Checkboxes(&[]),
+    access: at!(Strings: consent.share_with),
+    optional: false,
+};
+pub static CONSENT_NOT_SHARE_WITH: Field = optional(text(
+    "consent.not_share_with",
+    "Anyone they do not want it shared with",
+    "",
+    at!(Text: consent.not_share_with),
+));
+pub static CONSENT_SENSITIVE: Field = optional(tick(
+    "consent.sensitive",
+    "This includes health and other sensitive information",
+    "",
+    at!(Bool: consent.sensitive),
+));
+pub static CONSENT_METHOD: Field = radios(
+    "consent.method",
+    "How did they agree?",
+    "",
+    CONSENT_METHODS,
+    at!(Text: consent.method),
+);
+pub static CONSENT_DATE: Field = date(
+    "consent.date",
+    "Date they agreed",
+    DATE_HINT,
+    at!(Date: consent.date),
+);
+pub static CONSENT_TIME: Field = optional(sized(
+    "consent.time",
+    "Time they agreed",
+    "24-hour clock, like 14:30",
+    InputType::Time,
+    Width::Short,
+    at!(Text: consent.time),
+));
+pub static CONSENT_PRACTITIONER: Field = sized(
+    "consent.practitioner",
+    "Who recorded the agreement?",
+    "",
+    InputType::Text,
+    Width::Half,
+    at!(Text: consent.practitioner),
+);
+pub static CONSENT_LEAFLET: Field = optional(tick(
+    "consent.leaflet_given",
+    "I gave them a leaflet about early help and their information",
+    "",
+    at!(Bool: consent.leaflet_given),
+));
+pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
+    "consent.withdrawn_on",
+    "Date they withdrew their agreement",
+    "Only if the family has changed their mind. Every printout will then say WITHDRAWN",
+    at!(Date: consent.withdrawn_on),
+));
+pub static CONSENT_WITHDRAWN_NOTE: Field = optional(text(
+    "consent.withdrawn_note",
+    "Note about the withdrawal",
+    "",
+    at!(Text: consent.withdrawn_note),
+));
+pub static CONSENT_SIGNATURE_NAME: Field = optional(sized(
+    "consent.signature_name",
+    "Or type their name as their signature",
+    "For people who cannot draw on the screen",
+    InputType::Text,
+    Width::Half,
+    at!(Text: consent.signature_name),
+));
 
 // Step 12: Reviews.
 pub static REVIEW_FIELDS: [Field; 8] = [
-    date("reviews[].date", "Date of the review", DATE_HINT, at!(Date: reviews[] date)),
-    optional(text("reviews[].present", "Who came?", "", at!(Text: reviews[] present))),
-    long("reviews[].summary", "Progress and what has changed", "", 1500, at!(Text: reviews[] summary)),
-    optional(long("reviews[].child_comments", "What the child said", "", 1000, at!(Text: reviews[] child_comments))),
-    optional(long("reviews[].parent_comments", "What the parents or carers said", "", 1000, at!(Text: reviews[] parent_comments))),
-    radios("reviews[].decision", "What happens next?", "", REVIEW_DECISION, at!(Text: reviews[] decision)),
-    date("reviews[].next_review", "Date of the next review", "Needed if the plan continues", at!(Date: reviews[] next_review)),
-    radios("reviews[].closure_reason", "Why is the CAF closing?", "Needed if you close the CAF", CLOSURE_REASON, at!(Text: reviews[] closure_reason)),
+    date(
+        "reviews[].date",
+        "Date of the review",
+        DATE_HINT,
+        at!(Date: reviews[] date),
+    ),
+    optional(text(
+        "reviews[].present",
+        "Who came?",
+        "",
+        at!(Text: reviews[] present),
+    )),
+    long(
+        "reviews[].summary",
+        "Progress and what has changed",
+        "",
+        1500,
+        at!(Text: reviews[] summary),
+    ),
+    optional(long(
+        "reviews[].child_comments",
+        "What the child said",
+        "",
+        1000,
+        at!(Text: reviews[] child_comments),
+    )),
+    optional(long(
+        "reviews[].parent_comments",
+        "What the parents or carers said",
+        "",
+        1000,
+        at!(Text: reviews[] parent_comments),
+    )),
+    radios(
+        "reviews[].decision",
+        "What happens next?",
+        "",
+        REVIEW_DECISION,
+        at!(Text: reviews[] decision),
+    ),
+    date(
+        "reviews[].next_review",
+        "Date of the next review",
+        "Needed if the plan continues",
+        at!(Date: reviews[] next_review),
+    ),
+    radios(
+        "reviews[].closure_reason",
+        "Why is the CAF closing?",
+        "Needed if you close the CAF",
+        CLOSURE_REASON,
+        at!(Text: reviews[] closure_reason),
+    ),
 ];
-pub static REVIEW_CLOSURE_NOTES: Field = optional(long("reviews[].closure_notes", "Notes about closing", "", 1000, at!(Text: reviews[] closure_notes)));
+pub static REVIEW_CLOSURE_NOTES: Field = optional(long(
+    "reviews[].closure_notes",
+    "Notes about closing",
+    "",
+    1000,
+    at!(Text: reviews[] closure_notes),
+));
 
 fn remove_at<T>(items: &mut Vec<T>, idx: usize) {
     if idx < items.len() {

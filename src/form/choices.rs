@@ -69,15 +69,24 @@ pub const RATING: &[Choice] = &[
 ];
 
 pub const RESPONSE: &[Choice] = &[
-    c("single_agency", "Single-agency response, alongside universal services"),
-    c("team_around_child", "Team Around the Child, with a lead professional"),
+    c(
+        "single_agency",
+        "Single-agency response, alongside universal services",
+    ),
+    c(
+        "team_around_child",
+        "Team Around the Child, with a lead professional",
+    ),
 ];
 
 pub const LEAD_REASON_CHOICES: &[Choice] = &[
     c("main_need", "Works on the child's main need"),
     c("key_agency", "Comes from the agency most involved"),
     c("statutory_role", "Has a statutory role with the child"),
-    c("existing_relationship", "Already has a good relationship with the family"),
+    c(
+        "existing_relationship",
+        "Already has a good relationship with the family",
+    ),
     c("family_preference", "The family chose them"),
     c("best_communicator", "Best placed to keep everyone in touch"),
 ];
@@ -120,7 +129,10 @@ pub const REVIEW_DECISION: &[Choice] = &[
 pub const CLOSURE_REASON: &[Choice] = &[
     c("needs_met", "Needs have been met"),
     c("step_down_single_agency", "Stepped down to a single agency"),
-    c("step_up_social_care", "Stepped up to children's social care"),
+    c(
+        "step_up_social_care",
+        "Stepped up to children's social care",
+    ),
     c("consent_withdrawn", "The family withdrew their agreement"),
     c("moved_area", "The family moved to another area"),
     c("other", "Another reason"),

@@ -1,7 +1,7 @@
 //! How one question is described: its path, words, kind of answer and where
 //! its answer lives in the draft. Generic UI components render any `Field`.
 
-use crate::domain::{DateDraft, Data};
+use crate::domain::{Data, DateDraft};
 use crate::form::Choice;
 
 /// Which HTML input a one-line text answer uses.
@@ -25,9 +25,14 @@ pub enum Width {
 /// The kind of answer and the control that takes it (caf-form.md §1).
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
-    Text { input: InputType, width: Width },
+    Text {
+        input: InputType,
+        width: Width,
+    },
     /// A textarea with a live character count that warns and never blocks typing.
-    LongText { max_chars: usize },
+    LongText {
+        max_chars: usize,
+    },
     Date,
     Radios(&'static [Choice]),
     /// A drop-down, for long lists.

@@ -93,15 +93,13 @@ impl Step {
     /// The step before this one, if any.
     pub fn previous(self) -> Option<Step> {
         let idx = Step::ALL.iter().position(|step| *step == self)?;
-        idx.checked_sub(1).and_then(|idx| Step::ALL.get(idx).copied())
+        idx.checked_sub(1)
+            .and_then(|idx| Step::ALL.get(idx).copied())
     }
 
     /// The step a field path (or a list path) belongs to.
     pub fn of_path(path: &str) -> Option<Step> {
-        let first = path
-            .split(['.', '['])
-            .next()
-            .unwrap_or_default();
+        let first = path.split(['.', '[']).next().unwrap_or_default();
         Some(match first {
             "start" => Step::Start,
             "child" => Step::Child,
@@ -148,8 +146,14 @@ mod tests {
     #[test]
     fn control_ids_follow_the_form_convention() {
         assert_eq!(control_id("parents[0].name"), "parents-0-name");
-        assert_eq!(control_id("child.date_of_birth.day"), "child-date_of_birth-day");
-        assert_eq!(control_id("plan.actions[12].due.year"), "plan-actions-12-due-year");
+        assert_eq!(
+            control_id("child.date_of_birth.day"),
+            "child-date_of_birth-day"
+        );
+        assert_eq!(
+            control_id("plan.actions[12].due.year"),
+            "plan-actions-12-due-year"
+        );
     }
 
     #[test]

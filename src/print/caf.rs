@@ -5,7 +5,9 @@
 use crate::domain::{fingerprint, Data, Draft, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
-use crate::form::choices::{label_of, ACTION_STATUS, CONSENT_METHODS, ECM, RATING, YES_NO_UNKNOWN, YOUNG_PERSON};
+use crate::form::choices::{
+    label_of, ACTION_STATUS, CONSENT_METHODS, ECM, RATING, YES_NO_UNKNOWN, YOUNG_PERSON,
+};
 use crate::form::{Block as FormBlock, Step};
 use crate::pdf::{Banner, Block, Column, Document};
 use crate::print::data_url::png_from_data_url;
@@ -24,14 +26,31 @@ pub fn child_name(data: &Data) -> String {
     let child = &data.child;
     let name = format!("{} {}", child.given_name.trim(), child.family_name.trim());
     if child.unborn && name.trim().is_empty() {
-        let parent = data.parents.first().map(|p| p.name.trim()).unwrap_or_default();
-        return if parent.is_empty() { "Unborn baby".to_owned() } else { format!("Unborn baby of {parent}") };
+        let parent = data
+            .parents
+            .first()
+            .map(|p| p.name.trim())
+            .unwrap_or_default();
+        return if parent.is_empty() {
+            "Unborn baby".to_owned()
+        } else {
+            format!("Unborn baby of {parent}")
+        };
     }
-    if name.trim().is_empty() { "Name not given".to_owned() } else { name.trim().to_owned() }
+    if name.trim().is_empty() {
+        "Name not given".to_owned()
+    } else {
+        name.trim().to_owned()
+    }
 }
 
 /// Everything the CAF PDF prints.
-pub fn caf_document(draft: &Draft, status: &ConsentStatus, version: u64, created: &str) -> Document {
+pub fn caf_document(
+    draft: &Draft,
+    status: &ConsentStatus,
+    version: u64,
+    created: &str,
+) -> Document {
     let data = &draft.data;
     let id = doc_id(draft);
     let print = fingerprint(data);
@@ -41,8 +60,14 @@ pub fn caf_document(draft: &Draft, status: &ConsentStatus, version: u64, created
     } else {
         ("Date of birth", &caf::CHILD_DATE_OF_BIRTH)
     };
-    header.push((date_label.to_owned(), answer(date_field, data, 0).unwrap_or_else(|| "Not given".to_owned())));
-    header.push(("Document".to_owned(), format!("CAF {id}, version {version}")));
+    header.push((
+        date_label.to_owned(),
+        answer(date_field, data, 0).unwrap_or_else(|| "Not given".to_owned()),
+    ));
+    header.push((
+        "Document".to_owned(),
+        format!("CAF {id}, version {version}"),
+    ));
     header.push(("Created".to_owned(), created.to_owned()));
 
     let mut blocks_out = Vec::new();
@@ -95,17 +120,57 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
     };
     row("Agreed by", consent.given_by.clone());
     row("Relationship to the child", consent.relationship.clone());
-    row("Parental responsibility", label_of(YES_NO_UNKNOWN, &consent.parental_responsibility).to_owned());
-    row("Young person's own agreement", label_of(YOUNG_PERSON, &consent.young_person).to_owned());
-    let when = [answer(&caf::CONSENT_DATE, data, 0).unwrap_or_default(), consent.time.trim().to_owned()].join(" ");
-    row("How and when", format!("{} {}", label_of(CONSENT_METHODS, &consent.method), when.trim()).trim().to_owned());
+    row(
+        "Parental responsibility",
+        label_of(YES_NO_UNKNOWN, &consent.parental_responsibility).to_owned(),
+    );
+    row(
+        "Young person's own agreement",
+        label_of(YOUNG_PERSON, &consent.young_person).to_owned(),
+    );
+    let when = [
+        answer(&caf::CONSENT_DATE, data, 0).unwrap_or_default(),
+        consent.time.trim().to_owned(),
+    ]
+    .join(" ");
+    row(
+        "How and when",
+        format!(
+            "{} {}",
+            label_of(CONSENT_METHODS, &consent.method),
+            when.trim()
+        )
+        .trim()
+        .to_owned(),
+    );
     row("Recorded by", consent.practitioner.clone());
     row("May be shared with", consent.share_with.join(", "));
     row("Not to be shared with", consent.not_share_with.clone());
     if !consent.method.is_empty() || consent.explained || consent.store {
-        row("Sensitive information included", if consent.sensitive { "Yes".to_owned() } else { "No".to_owned() });
-        row("What will be shared was explained", if consent.explained { "Yes".to_owned() } else { "No".to_owned() });
-        row("Agreed to information being stored", if consent.store { "Yes".to_owned() } else { "No".to_owned() });
+        row(
+            "Sensitive information included",
+            if consent.sensitive {
+                "Yes".to_owned()
+            } else {
+                "No".to_owned()
+            },
+        );
+        row(
+            "What will be shared was explained",
+            if consent.explained {
+                "Yes".to_owned()
+            } else {
+                "No".to_owned()
+            },
+        );
+        row(
+            "Agreed to information being stored",
+            if consent.store {
+                "Yes".to_owned()
+            } else {
+                "No".to_owned()
+            },
+        );
     }
     if consent.leaflet_given {
         row("Leaflet given", "Yes".to_owned());
@@ -115,13 +180,23 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         "{} {} {}",
         data.start.assess_agreed_by.trim(),
         bracketed(&data.start.assess_agreed_relationship),
-        if assess_date.is_empty() { String::new() } else { format!("on {assess_date}") }
+        if assess_date.is_empty() {
+            String::new()
+        } else {
+            format!("on {assess_date}")
+        }
     );
-    row("Agreement to the assessment", assess.split_whitespace().collect::<Vec<_>>().join(" "));
+    row(
+        "Agreement to the assessment",
+        assess.split_whitespace().collect::<Vec<_>>().join(" "),
+    );
     if let ConsentStatus::Withdrawn(_) = status {
         row("Note about the withdrawal", consent.withdrawn_note.clone());
     }
-    row("Signature typed by the signer", consent.signature_name.clone());
+    row(
+        "Signature typed by the signer",
+        consent.signature_name.clone(),
+    );
     Banner {
         lines: vec![status.banner()],
         rows,
@@ -130,7 +205,11 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
 }
 
 fn bracketed(text: &str) -> String {
-    if text.trim().is_empty() { String::new() } else { format!("({})", text.trim()) }
+    if text.trim().is_empty() {
+        String::new()
+    } else {
+        format!("({})", text.trim())
+    }
 }
 
 /// One step's answered questions; needs and the plan as tables.
@@ -145,7 +224,10 @@ fn step_blocks(step: Step, data: &Data) -> Vec<Block> {
         match block {
             FormBlock::Field(field) => {
                 if let Some(value) = answer(field, data, 0) {
-                    acc.push(Block::Field { label: field.label.to_owned(), value });
+                    acc.push(Block::Field {
+                        label: field.label.to_owned(),
+                        value,
+                    });
                 }
             }
             FormBlock::List(list) => {
@@ -153,7 +235,10 @@ fn step_blocks(step: Step, data: &Data) -> Vec<Block> {
                     acc.push(Block::SubHeading(format!("{} {}", list.item, idx + 1)));
                     for field in list.fields {
                         if let Some(value) = answer(field, data, idx) {
-                            acc.push(Block::Field { label: field.label.to_owned(), value });
+                            acc.push(Block::Field {
+                                label: field.label.to_owned(),
+                                value,
+                            });
                         }
                     }
                 }
@@ -172,15 +257,27 @@ fn needs_blocks(data: &Data) -> Vec<Block> {
             if need.rating.trim().is_empty() && need.notes.trim().is_empty() {
                 return None;
             }
-            let rating = if need.rating.trim().is_empty() { "Not assessed" } else { label_of(RATING, &need.rating) };
-            Some(vec![element.title.to_owned(), rating.to_owned(), need.notes.clone()])
+            let rating = if need.rating.trim().is_empty() {
+                "Not assessed"
+            } else {
+                label_of(RATING, &need.rating)
+            };
+            Some(vec![
+                element.title.to_owned(),
+                rating.to_owned(),
+                need.notes.clone(),
+            ])
         })
         .collect();
     if rows.is_empty() {
         return Vec::new();
     }
     vec![Block::Table {
-        columns: vec![Column::new("Element", 3.0), Column::new("Rating", 1.5), Column::new("Notes", 5.0)],
+        columns: vec![
+            Column::new("Element", 3.0),
+            Column::new("Rating", 1.5),
+            Column::new("Notes", 5.0),
+        ],
         rows,
     }]
 }
@@ -189,21 +286,47 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
     let plan = &data.plan;
     let mut acc = Vec::new();
     if let Some(date) = answer(&caf::PLAN_MEETING_DATE, data, 0) {
-        acc.push(Block::Field { label: caf::PLAN_MEETING_DATE.label.to_owned(), value: date });
+        acc.push(Block::Field {
+            label: caf::PLAN_MEETING_DATE.label.to_owned(),
+            value: date,
+        });
     }
-    let lead_fields = [&caf::LEAD_NAME, &caf::LEAD_ROLE, &caf::LEAD_AGENCY, &caf::LEAD_PHONE, &caf::LEAD_EMAIL, &caf::LEAD_REASONS, &caf::LEAD_AGREED];
+    let lead_fields = [
+        &caf::LEAD_NAME,
+        &caf::LEAD_ROLE,
+        &caf::LEAD_AGENCY,
+        &caf::LEAD_PHONE,
+        &caf::LEAD_EMAIL,
+        &caf::LEAD_REASONS,
+        &caf::LEAD_AGREED,
+    ];
     let lead: Vec<Block> = lead_fields
         .iter()
-        .filter_map(|field| answer(field, data, 0).map(|value| Block::Field { label: field.label.to_owned(), value }))
+        .filter_map(|field| {
+            answer(field, data, 0).map(|value| Block::Field {
+                label: field.label.to_owned(),
+                value,
+            })
+        })
         .collect();
     if !lead.is_empty() {
         acc.push(Block::SubHeading("Lead professional".to_owned()));
         acc.extend(lead);
     }
-    let deputy: Vec<Block> = [&caf::DEPUTY_NAME, &caf::DEPUTY_ROLE, &caf::DEPUTY_PHONE, &caf::DEPUTY_UNTIL]
-        .iter()
-        .filter_map(|field| answer(field, data, 0).map(|value| Block::Field { label: field.label.to_owned(), value }))
-        .collect();
+    let deputy: Vec<Block> = [
+        &caf::DEPUTY_NAME,
+        &caf::DEPUTY_ROLE,
+        &caf::DEPUTY_PHONE,
+        &caf::DEPUTY_UNTIL,
+    ]
+    .iter()
+    .filter_map(|field| {
+        answer(field, data, 0).map(|value| Block::Field {
+            label: field.label.to_owned(),
+            value,
+        })
+    })
+    .collect();
     if !deputy.is_empty() {
         acc.push(Block::SubHeading("Deputy lead professional".to_owned()));
         acc.extend(deputy);
@@ -211,11 +334,25 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
     if !plan.team.is_empty() {
         acc.push(Block::SubHeading("Team Around the Child".to_owned()));
         acc.push(Block::Table {
-            columns: vec![Column::new("Name", 2.0), Column::new("Role", 2.0), Column::new("Agency", 2.0), Column::new("Phone", 1.6), Column::new("Email", 2.4)],
+            columns: vec![
+                Column::new("Name", 2.0),
+                Column::new("Role", 2.0),
+                Column::new("Agency", 2.0),
+                Column::new("Phone", 1.6),
+                Column::new("Email", 2.4),
+            ],
             rows: plan
                 .team
                 .iter()
-                .map(|m| vec![m.name.clone(), m.role.clone(), m.agency.clone(), m.phone.clone(), m.email.clone()])
+                .map(|m| {
+                    vec![
+                        m.name.clone(),
+                        m.role.clone(),
+                        m.agency.clone(),
+                        m.phone.clone(),
+                        m.email.clone(),
+                    ]
+                })
                 .collect(),
         });
     }
@@ -248,10 +385,15 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
                 })
                 .collect(),
         });
-        acc.push(Block::Note("ECM: the Every Child Matters outcome each action serves.".to_owned()));
+        acc.push(Block::Note(
+            "ECM: the Every Child Matters outcome each action serves.".to_owned(),
+        ));
     }
     if let Some(date) = answer(&caf::PLAN_NEXT_REVIEW, data, 0) {
-        acc.push(Block::Field { label: caf::PLAN_NEXT_REVIEW.label.to_owned(), value: date });
+        acc.push(Block::Field {
+            label: caf::PLAN_NEXT_REVIEW.label.to_owned(),
+            value: date,
+        });
     }
     acc
 }
@@ -274,20 +416,38 @@ fn review_blocks(data: &Data) -> Vec<Block> {
     let mut acc = vec![Block::Heading("Reviews".to_owned())];
     for idx in order {
         let review = &data.reviews[idx];
-        let date = answer(&caf::REVIEW_FIELDS[0], data, idx).unwrap_or_else(|| "date not given".to_owned());
+        let date = answer(&caf::REVIEW_FIELDS[0], data, idx)
+            .unwrap_or_else(|| "date not given".to_owned());
         acc.push(Block::SubHeading(format!("Review on {date}")));
-        for field in caf::REVIEW_FIELDS.iter().skip(1).chain([&caf::REVIEW_CLOSURE_NOTES]) {
+        for field in caf::REVIEW_FIELDS
+            .iter()
+            .skip(1)
+            .chain([&caf::REVIEW_CLOSURE_NOTES])
+        {
             if let Some(value) = answer(field, data, idx) {
-                acc.push(Block::Field { label: field.label.to_owned(), value });
+                acc.push(Block::Field {
+                    label: field.label.to_owned(),
+                    value,
+                });
             }
         }
         if !review.actions.is_empty() {
             acc.push(Block::Table {
-                columns: vec![Column::new("Action", 4.0), Column::new("Status then", 1.5), Column::new("Progress then", 4.0)],
+                columns: vec![
+                    Column::new("Action", 4.0),
+                    Column::new("Status then", 1.5),
+                    Column::new("Progress then", 4.0),
+                ],
                 rows: review
                     .actions
                     .iter()
-                    .map(|a| vec![a.what.clone(), label_of(ACTION_STATUS, &a.status).to_owned(), a.progress.clone()])
+                    .map(|a| {
+                        vec![
+                            a.what.clone(),
+                            label_of(ACTION_STATUS, &a.status).to_owned(),
+                            a.progress.clone(),
+                        ]
+                    })
                     .collect(),
             });
         }

@@ -49,7 +49,10 @@ mod tests {
     fn only_png_data_urls_give_bytes() {
         // The eight-byte PNG signature, base64-encoded.
         assert!(png_from_data_url("data:image/png;base64,iVBORw0KGgo=").is_some());
-        assert_eq!(png_from_data_url("data:image/jpeg;base64,iVBORw0KGgo="), None);
+        assert_eq!(
+            png_from_data_url("data:image/jpeg;base64,iVBORw0KGgo="),
+            None
+        );
         assert_eq!(png_from_data_url(""), None);
         assert_eq!(png_from_data_url("data:image/png;base64,TWFu"), None);
     }

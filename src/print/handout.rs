@@ -33,7 +33,12 @@ pub struct Handout {
 }
 
 fn section(heading: &'static str, paragraphs: Vec<String>) -> HandoutSection {
-    HandoutSection { heading, paragraphs, table: None, after: Vec::new() }
+    HandoutSection {
+        heading,
+        paragraphs,
+        table: None,
+        after: Vec::new(),
+    }
 }
 
 fn contact(phone: &str, email: &str) -> String {
@@ -67,19 +72,40 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
         lead_words.push("We will tell you who your lead professional is.".to_owned());
     } else {
         lead_words.push(format!("Your lead professional is {}.", lead.name.trim()));
-        let job = [lead.role.trim(), lead.agency.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+        let job = [lead.role.trim(), lead.agency.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
         if !job.is_empty() {
             lead_words.push(format!("They work as: {job}."));
         }
-        lead_words.push(format!("How to contact them: {}.", contact(&lead.phone, &lead.email)));
+        lead_words.push(format!(
+            "How to contact them: {}.",
+            contact(&lead.phone, &lead.email)
+        ));
     }
     lead_words.push("Your lead professional keeps everyone in touch. Talk to them first about anything in this plan.".to_owned());
     let deputy = &plan.deputy;
     if !deputy.name.trim().is_empty() {
-        let until = answer(&caf::DEPUTY_UNTIL, data, 0).map(|d| format!(" until {d}")).unwrap_or_default();
-        let role = if deputy.role.trim().is_empty() { String::new() } else { format!(" ({})", deputy.role.trim()) };
-        let phone = if deputy.phone.trim().is_empty() { String::new() } else { format!(" Phone {}.", deputy.phone.trim()) };
-        lead_words.push(format!("If they are away, {}{role} can help{until}.{phone}", deputy.name.trim()));
+        let until = answer(&caf::DEPUTY_UNTIL, data, 0)
+            .map(|d| format!(" until {d}"))
+            .unwrap_or_default();
+        let role = if deputy.role.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", deputy.role.trim())
+        };
+        let phone = if deputy.phone.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" Phone {}.", deputy.phone.trim())
+        };
+        lead_words.push(format!(
+            "If they are away, {}{role} can help{until}.{phone}",
+            deputy.name.trim()
+        ));
     }
     sections.push(section("Who is your lead professional?", lead_words));
 
@@ -88,16 +114,28 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
         .iter()
         .filter(|m| !m.name.trim().is_empty())
         .map(|m| {
-            let what = [m.role.trim(), m.agency.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+            let what = [m.role.trim(), m.agency.trim()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
             vec![m.name.clone(), what, contact(&m.phone, &m.email)]
         })
         .collect();
     let mut helping = section("Who else is helping?", Vec::new());
     if team.is_empty() {
-        helping.paragraphs.push("Your lead professional will tell you who else is helping.".to_owned());
+        helping
+            .paragraphs
+            .push("Your lead professional will tell you who else is helping.".to_owned());
     } else {
-        helping.paragraphs.push("These people are part of the team helping you.".to_owned());
-        helping.table = Some(HandoutTable { columns: vec!["Name", "What they do", "How to contact them"], rows: team });
+        helping
+            .paragraphs
+            .push("These people are part of the team helping you.".to_owned());
+        helping.table = Some(HandoutTable {
+            columns: vec!["Name", "What they do", "How to contact them"],
+            rows: team,
+        });
     }
     sections.push(helping);
 
@@ -109,18 +147,28 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
             vec![
                 action.what.clone(),
                 action.who.clone(),
-                answer(&caf::ACTION_FIELDS[3], data, idx).unwrap_or_else(|| "To be agreed".to_owned()),
+                answer(&caf::ACTION_FIELDS[3], data, idx)
+                    .unwrap_or_else(|| "To be agreed".to_owned()),
                 action.outcome.clone(),
             ]
         })
         .collect();
     let mut agreed = section("What did we agree?", Vec::new());
     if actions.is_empty() {
-        agreed.paragraphs.push("We have not written down any actions yet.".to_owned());
+        agreed
+            .paragraphs
+            .push("We have not written down any actions yet.".to_owned());
     } else {
-        agreed.paragraphs.push("This is what will happen, who will do it and by when.".to_owned());
+        agreed
+            .paragraphs
+            .push("This is what will happen, who will do it and by when.".to_owned());
         agreed.table = Some(HandoutTable {
-            columns: vec!["What will happen", "Who will do it", "By when", "How we will know it is working"],
+            columns: vec![
+                "What will happen",
+                "Who will do it",
+                "By when",
+                "How we will know it is working",
+            ],
             rows: actions,
         });
     }
@@ -137,18 +185,30 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
         vec![
             next.map_or_else(
                 || "We will agree the date of the next meeting with you.".to_owned(),
-                |date| format!("Our next meeting is on {date}. We will check how the plan is going."),
+                |date| {
+                    format!("Our next meeting is on {date}. We will check how the plan is going.")
+                },
             ),
-            "You can bring someone with you. If you cannot come, you can send us your views.".to_owned(),
+            "You can bring someone with you. If you cannot come, you can send us your views."
+                .to_owned(),
             "You will get a new copy of this plan after each meeting.".to_owned(),
         ],
     ));
 
-    let agencies: Vec<&str> = data.consent.share_with.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
+    let agencies: Vec<&str> = data
+        .consent
+        .share_with
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+        .collect();
     let shared = if agencies.is_empty() {
         "We will only share it with the people and services you agree to.".to_owned()
     } else {
-        format!("You agreed that we can share it with: {}.", agencies.join(", "))
+        format!(
+            "You agreed that we can share it with: {}.",
+            agencies.join(", ")
+        )
     };
     sections.push(section(
         "What happens to your information?",
@@ -166,17 +226,27 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
             "We will stop sharing your information. The plan may then close. You can ask for help again later.".to_owned(),
         ],
     ));
-    let mut worried = vec!["Talk to your lead professional, or ask to speak to their manager.".to_owned()];
+    let mut worried =
+        vec!["Talk to your lead professional, or ask to speak to their manager.".to_owned()];
     if !settings.complaint_contacts.trim().is_empty() {
-        worried.push(format!("You can also contact: {}.", settings.complaint_contacts.trim()));
+        worried.push(format!(
+            "You can also contact: {}.",
+            settings.complaint_contacts.trim()
+        ));
     }
     if !settings.front_door_phone.trim().is_empty() {
-        worried.push(format!("If you are worried about a child's safety, call children's services on {}.", settings.front_door_phone.trim()));
+        worried.push(format!(
+            "If you are worried about a child's safety, call children's services on {}.",
+            settings.front_door_phone.trim()
+        ));
     }
     worried.push("If a child is in danger now, call 999.".to_owned());
     sections.push(section("Worried or unhappy?", worried));
 
-    Handout { title: format!("Your plan for {first_name}"), sections }
+    Handout {
+        title: format!("Your plan for {first_name}"),
+        sections,
+    }
 }
 
 /// The handout as a document for the PDF: 12 pt and larger.
@@ -187,7 +257,11 @@ pub fn handout_document(handout: &Handout, footer: String) -> Document {
         blocks.extend(part.paragraphs.iter().map(|p| Block::Paragraph(p.clone())));
         if let Some(table) = &part.table {
             blocks.push(Block::Table {
-                columns: table.columns.iter().map(|title| Column::new(*title, 1.0)).collect(),
+                columns: table
+                    .columns
+                    .iter()
+                    .map(|title| Column::new(*title, 1.0))
+                    .collect(),
                 rows: table.rows.clone(),
             });
         }

@@ -5,10 +5,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::domain::settings::parse_local_settings;
 use crate::domain::{Draft, Settings};
 use crate::form::Step;
 use crate::storage::{self, Availability, DraftStore, SaveError};
-use crate::ui::pages::{CheckPage, DocumentButtons, DraftsPage, StepPage, TaskListPage};
+use crate::ui::pages::{
+    CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage,
+};
 use crate::ui::platform;
 use crate::ui::state::{FormState, Page};
 
@@ -28,6 +31,8 @@ pub struct AppState {
     /// The one status region: saves, failures and other notices, in words.
     pub status: RwSignal<Status>,
     pub settings: RwSignal<Settings>,
+    /// The page to open the next draft on (from the address after a reload).
+    pub start_page: StoredValue<Option<Page>>,
 }
 
 /// A line in the status region.
@@ -41,7 +46,10 @@ pub struct Status {
 impl AppState {
     /// Says something in the status region.
     pub fn say(&self, text: impl Into<String>, problem: bool) {
-        self.status.set(Status { text: text.into(), problem });
+        self.status.set(Status {
+            text: text.into(),
+            problem,
+        });
     }
 }
 
@@ -49,14 +57,38 @@ impl AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let (store, availability) = DraftStore::open();
+    // After a reload, reopen the draft and page the address names.
+    let (view, start_page) = match parse_route(&platform::hash()) {
+        Some((id, page)) => match store.load(&id) {
+            Ok(Some(draft)) => (View::Open(draft), Some(page)),
+            _ => (View::Drafts, None),
+        },
+        None => (View::Drafts, None),
+    };
     let app = AppState {
         store: StoredValue::new_local(store),
         availability: RwSignal::new(availability),
-        view: RwSignal::new(View::Drafts),
+        view: RwSignal::new(view),
         status: RwSignal::new(Status::default()),
         settings: RwSignal::new(Settings::default()),
+        start_page: StoredValue::new(start_page),
     };
+    Effect::new(move |_| {
+        if app.view.with(|view| matches!(view, View::Drafts)) {
+            platform::set_hash("");
+        }
+    });
     provide_context(app);
+    leptos::task::spawn_local(async move {
+        match platform::fetch_own_file("./local-settings.json").await {
+            Ok(Some(text)) => match parse_local_settings(&text) {
+                Ok(settings) => app.settings.set(settings),
+                Err(reason) => app.say(reason, true),
+            },
+            Ok(None) => (),
+            Err(reason) => app.say(format!("{reason}, so the built-in settings are used"), true),
+        }
+    });
     leptos::task::spawn_local(async move {
         // The browser may still clear drafts under storage pressure unless
         // this is granted; the drafts page says so either way.
@@ -73,7 +105,11 @@ pub fn App() -> impl IntoView {
         View::Open(draft) => view! { <DraftView draft=draft/> }.into_any(),
     };
     let status_class = move || {
-        if app.status.with(|s| s.problem) { "caf-status caf-status--problem" } else { "caf-status" }
+        if app.status.with(|s| s.problem) {
+            "caf-status caf-status--problem"
+        } else {
+            "caf-status"
+        }
     };
     view! {
         <a class="caf-skip-link" href="#main-content">"Skip to main content"</a>
@@ -104,25 +140,39 @@ fn DraftView(
     let id = draft.id.clone();
     let base_revision = StoredValue::new(draft.revision);
     let state = FormState::provide(draft, platform::today(), app.settings.into());
+    if let Some(page) = app.start_page.get_value() {
+        app.start_page.set_value(None);
+        state.page.set(page);
+    }
     // Set when another tab saved newer work: autosave stops until the user chooses.
     let conflict = RwSignal::new(None::<u64>);
     let dirty = StoredValue::new(false);
 
+    // `try_` reads: this also runs while the draft view is being closed.
     let save_now = move || {
-        if !dirty.get_value() || conflict.get_untracked().is_some() {
+        if !dirty.try_get_value().unwrap_or(false)
+            || conflict.try_get_untracked().flatten().is_some()
+        {
             return;
         }
-        let mut draft = state.draft.get_untracked();
+        let Some(mut draft) = state.draft.try_get_untracked() else {
+            return;
+        };
         draft.updated_at = platform::now_rfc3339();
-        let result = app.store.with_value(|store| store.save(&draft, base_revision.get_value()));
+        let result = app
+            .store
+            .with_value(|store| store.save(&draft, base_revision.get_value()));
         match result {
             Ok(saved) => {
-                base_revision.set_value(saved.revision);
-                dirty.set_value(false);
-                app.say(format!("Saved on this device at {}", platform::clock_time()), false);
+                let _ = base_revision.try_update_value(|revision| *revision = saved.revision);
+                let _ = dirty.try_update_value(|dirty| *dirty = false);
+                app.say(
+                    format!("Saved on this device at {}", platform::clock_time()),
+                    false,
+                );
             }
             Err(SaveError::Conflict { stored_revision }) => {
-                conflict.set(Some(stored_revision));
+                let _ = conflict.try_set(Some(stored_revision));
                 app.say(SaveError::Conflict { stored_revision }.to_string(), true);
             }
             Err(err) => app.say(err.to_string(), true),
@@ -144,15 +194,22 @@ fn DraftView(
         if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }
-        let stored = ev.new_value().and_then(|text| storage::format::decode_stored(&text).ok());
+        let stored = ev
+            .new_value()
+            .and_then(|text| storage::format::decode_stored(&text).ok());
         if let Some(stored) = stored {
             if stored.revision > base_revision.get_value() {
                 conflict.set(Some(stored.revision));
-                app.say("This draft has been changed in another tab or window.", true);
+                app.say(
+                    "This draft has been changed in another tab or window.",
+                    true,
+                );
             }
         }
     });
     on_cleanup(move || {
+        // Leaving the draft (to the drafts page, or another draft) saves at once.
+        save_now();
         on_hide.remove();
         on_visibility.remove();
         on_storage.remove();
@@ -160,9 +217,13 @@ fn DraftView(
 
     // On every page change, focus goes to the heading, or to the field a
     // Change link named.
+    let id_for_route = id.clone();
     Effect::new(move |_| {
-        state.page.track();
-        let target = state.pending_focus.get_untracked().unwrap_or_else(|| "step-heading".to_owned());
+        platform::set_hash(&route(&id_for_route, state.page.get()));
+        let target = state
+            .pending_focus
+            .get_untracked()
+            .unwrap_or_else(|| "step-heading".to_owned());
         state.pending_focus.set(None);
         request_animation_frame(move || platform::focus(&target));
     });
@@ -173,7 +234,10 @@ fn DraftView(
             app.say("Opened the newer version.", false);
             app.view.set(View::Open(newer));
         }
-        Ok(None) => app.say("The newer version is no longer stored on this device.", true),
+        Ok(None) => app.say(
+            "The newer version is no longer stored on this device.",
+            true,
+        ),
         Err(err) => app.say(err.to_string(), true),
     };
     let keep_copy = move |_| {
@@ -209,9 +273,32 @@ fn DraftView(
         Page::TaskList => view! { <TaskListPage/> }.into_any(),
         Page::Step(Step::Check) => view! { <CheckPage><DocumentButtons/></CheckPage> }.into_any(),
         Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
+        Page::Handout => view! { <HandoutPage/> }.into_any(),
     };
     view! {
         {conflict_panel}
         {body}
     }
+}
+
+/// The address of a draft's page: `draft/<id>/<page>`.
+fn route(id: &str, page: Page) -> String {
+    let page = match page {
+        Page::TaskList => "tasks",
+        Page::Step(step) => step.id(),
+        Page::Handout => "handout",
+    };
+    format!("draft/{id}/{page}")
+}
+
+/// The draft id and page an address names, if any.
+fn parse_route(hash: &str) -> Option<(String, Page)> {
+    let rest = hash.strip_prefix("draft/")?;
+    let (id, page) = rest.split_once('/')?;
+    let page = match page {
+        "tasks" => Page::TaskList,
+        "handout" => Page::Handout,
+        other => Page::Step(Step::from_id(other)?),
+    };
+    (!id.is_empty()).then(|| (id.to_owned(), page))
 }

@@ -9,7 +9,12 @@ use crate::domain::Date;
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     // The browser's calendar always gives a real date; the default is never used.
-    Date::new(now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8).unwrap_or_default()
+    Date::new(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .unwrap_or_default()
 }
 
 /// The current time as RFC 3339 UTC, to the second.
@@ -48,7 +53,10 @@ pub fn focus(id: &str) {
         .or_else(|| document.get_element_by_id(&format!("{id}-day")))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
-        let focusable = matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A");
+        let focusable = matches!(
+            element.tag_name().as_str(),
+            "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A"
+        );
         if !focusable && !element.has_attribute("tabindex") {
             let _ = element.set_attribute("tabindex", "-1");
         }
@@ -72,7 +80,8 @@ pub fn download(bytes: &[u8], file_name: &str, media_type: &str) -> Result<(), D
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| DownloadError)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| DownloadError)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError)?;
     let anchor = web_sys::window()
         .and_then(|window| window.document())
@@ -107,7 +116,9 @@ impl std::fmt::Display for FileReadError {
 
 /// The bytes of a chosen file.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileReadError> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| FileReadError)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileReadError)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -128,4 +139,204 @@ pub fn saved_words(rfc3339: &str) -> String {
         when.get_hours(),
         when.get_minutes()
     )
+}
+
+/// The one PDF worker, started on the first request and kept for later ones.
+struct PdfWorker {
+    worker: web_sys::Worker,
+    ready: bool,
+    /// A request posted before the worker said it was ready.
+    queued: Option<String>,
+    /// Called with the reply to the request in flight.
+    on_reply: Option<Box<dyn FnOnce(Result<Vec<u8>, String>)>>,
+}
+
+thread_local! {
+    static PDF_WORKER: std::cell::RefCell<Option<PdfWorker>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sends a `pdf::job::RenderRequest` (as JSON) to the PDF worker, starting it
+/// on first use, and calls `on_reply` with the PDF bytes or a reason in words.
+/// One request at a time: a second request while one is in flight is refused.
+pub fn render_pdf(request_json: String, on_reply: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let busy = PDF_WORKER.with(|cell| cell.borrow().as_ref().is_some_and(|w| w.on_reply.is_some()));
+    if busy {
+        on_reply(Err(
+            "A PDF is already being made. Wait for it to finish".to_owned()
+        ));
+        return;
+    }
+    let started = PDF_WORKER.with(|cell| cell.borrow().is_some());
+    if !started {
+        if let Err(reason) = start_pdf_worker() {
+            on_reply(Err(reason));
+            return;
+        }
+    }
+    PDF_WORKER.with(|cell| {
+        if let Some(state) = cell.borrow_mut().as_mut() {
+            state.on_reply = Some(Box::new(on_reply));
+            if state.ready {
+                let _ = state
+                    .worker
+                    .post_message(&wasm_bindgen::JsValue::from_str(&request_json));
+            } else {
+                state.queued = Some(request_json);
+            }
+        }
+    });
+}
+
+fn finish(result: Result<Vec<u8>, String>) {
+    let callback =
+        PDF_WORKER.with(|cell| cell.borrow_mut().as_mut().and_then(|w| w.on_reply.take()));
+    if let Some(callback) = callback {
+        callback(result);
+    }
+}
+
+fn start_pdf_worker() -> Result<(), String> {
+    use wasm_bindgen::closure::Closure;
+    // Relative to the page, so the app also works under a sub-path.
+    let worker = web_sys::Worker::new("./pdf_worker_loader.js")
+        .map_err(|_| "The PDF maker could not be started in this browser".to_owned())?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            if let Some(header) = data.as_string() {
+                if header.contains("\"Ready\"") || header == "\"Ready\"" {
+                    let queued = PDF_WORKER.with(|cell| {
+                        let mut cell = cell.borrow_mut();
+                        let state = cell.as_mut()?;
+                        state.ready = true;
+                        state
+                            .queued
+                            .take()
+                            .map(|request| (state.worker.clone(), request))
+                    });
+                    if let Some((worker, request)) = queued {
+                        let _ = worker.post_message(&wasm_bindgen::JsValue::from_str(&request));
+                    }
+                    return;
+                }
+                let reason = serde_json::from_str::<serde_json::Value>(&header)
+                    .ok()
+                    .and_then(|value| {
+                        value
+                            .get("Failed")
+                            .and_then(|v| v.as_str())
+                            .map(str::to_owned)
+                    })
+                    .unwrap_or_else(|| {
+                        "the PDF maker gave an answer that could not be read".to_owned()
+                    });
+                finish(Err(format!("The PDF was not made: {reason}")));
+                return;
+            }
+            let parts = js_sys::Array::from(&data);
+            let bytes = parts
+                .get(1)
+                .dyn_into::<js_sys::Uint8Array>()
+                .ok()
+                .map(|array| array.to_vec());
+            match bytes {
+                Some(bytes) => finish(Ok(bytes)),
+                None => finish(Err(
+                    "The PDF maker gave an answer that could not be read".to_owned()
+                )),
+            }
+        });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        // The worker failed to load or crashed: forget it so the next request starts afresh.
+        let callback = PDF_WORKER.with(|cell| cell.borrow_mut().take().and_then(|w| w.on_reply));
+        if let Some(callback) = callback {
+            callback(Err("The PDF maker stopped working. Try again; if it keeps failing, export a draft file".to_owned()));
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The worker lives as long as the page, so its handlers do too.
+    on_message.forget();
+    on_error.forget();
+    PDF_WORKER.with(|cell| {
+        *cell.borrow_mut() = Some(PdfWorker {
+            worker,
+            ready: false,
+            queued: None,
+            on_reply: None,
+        });
+    });
+    Ok(())
+}
+
+/// Local date and time now, `23/11/2026 10:42`, for "created" lines.
+pub fn now_words() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        now.get_date(),
+        now.get_month() + 1,
+        now.get_full_year(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// The part of the address after `#`, without the `#`.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// Replaces the part of the address after `#` without adding history.
+pub fn set_hash(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let url = if hash.is_empty() {
+            window.location().pathname().unwrap_or_default()
+        } else {
+            format!("#{hash}")
+        };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Opens the browser's print dialogue.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// The text of one of the app's own files, `None` when it is not there.
+pub async fn fetch_own_file(path: &str) -> Result<Option<String>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| "no window".to_owned())?;
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| format!("{path} could not be loaded"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{path} could not be loaded"))?;
+    // A static host may answer a missing file with the app's own page.
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .is_some_and(|kind| kind.contains("html"));
+    if !response.ok() || is_html {
+        return Ok(None);
+    }
+    let text = response
+        .text()
+        .map_err(|_| format!("{path} could not be read"))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| format!("{path} could not be read"))?;
+    Ok(text.as_string())
 }

@@ -14,6 +14,8 @@ use crate::validate::{self, Issue, Report, Severity};
 pub enum Page {
     TaskList,
     Step(Step),
+    /// The family handout as a printable page.
+    Handout,
 }
 
 /// A step's status on the task list (GOV.UK "complete multiple tasks").
@@ -61,7 +63,9 @@ impl FormState {
     pub fn provide(draft: Draft, today: Date, settings: Signal<Settings>) -> FormState {
         let draft = RwSignal::new(draft);
         let report = Memo::new(move |_| {
-            settings.with(|settings| draft.with(|draft| validate::check(&draft.data, today, settings).report))
+            settings.with(|settings| {
+                draft.with(|draft| validate::check(&draft.data, today, settings).report)
+            })
         });
         let state = FormState {
             draft,
@@ -106,9 +110,15 @@ impl FormState {
                 return None;
             }
             state.report.with(|report| {
-                let mut found: Vec<&Issue> = report.issues().iter().filter(|issue| issue.path == path).collect();
+                let mut found: Vec<&Issue> = report
+                    .issues()
+                    .iter()
+                    .filter(|issue| issue.path == path)
+                    .collect();
                 found.sort_by_key(|issue| issue.severity != Severity::Error);
-                found.first().map(|issue| (issue.severity, issue.message.clone()))
+                found
+                    .first()
+                    .map(|issue| (issue.severity, issue.message.clone()))
             })
         })
     }
@@ -117,10 +127,9 @@ impl FormState {
     pub fn status(&self, step: Step) -> StepStatus {
         let has_answers = self.draft.with(|draft| step_has_answers(step, &draft.data));
         let has_errors = self.report.with(|report| {
-            report
-                .issues()
-                .iter()
-                .any(|issue| issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(step))
+            report.issues().iter().any(|issue| {
+                issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(step)
+            })
         });
         let attempted = self.attempted.with(|attempted| attempted.contains(&step));
         match (has_answers || attempted, has_errors, attempted) {
@@ -140,7 +149,8 @@ impl FormState {
 
     /// Whether the safeguarding gate is closed: significant harm answered yes.
     pub fn safeguarding_stop(&self) -> bool {
-        self.draft.with(|draft| draft.data.start.significant_harm == "yes")
+        self.draft
+            .with(|draft| draft.data.start.significant_harm == "yes")
     }
 }
 

@@ -22,14 +22,21 @@ pub fn CheckPage(
         .collect_view();
     let problems = move || {
         let issues: Vec<_> = state.report.with(|r| r.issues().to_vec());
-        let n_errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+        let n_errors = issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count();
         let n_warnings = issues.len() - n_errors;
         let items = issues
             .into_iter()
             .map(|issue| {
                 let step = Step::of_path(&issue.path);
                 let target = control_id(&issue.path);
-                let kind = if issue.severity == Severity::Error { "Error" } else { "Warning" };
+                let kind = if issue.severity == Severity::Error {
+                    "Error"
+                } else {
+                    "Warning"
+                };
                 view! {
                     <li>
                         <a href=format!("#{target}") on:click=move |ev| {
@@ -45,8 +52,17 @@ pub fn CheckPage(
         let summary = match (n_errors, n_warnings) {
             (0, 0) => "There are no problems to fix.".to_owned(),
             (0, w) => format!("There are no errors. Check {w} warning{}.", plural(w)),
-            (e, 0) => format!("There {} {e} error{} to fix.", if e == 1 { "is" } else { "are" }, plural(e)),
-            (e, w) => format!("There {} {e} error{} to fix and {w} warning{} to check.", if e == 1 { "is" } else { "are" }, plural(e), plural(w)),
+            (e, 0) => format!(
+                "There {} {e} error{} to fix.",
+                if e == 1 { "is" } else { "are" },
+                plural(e)
+            ),
+            (e, w) => format!(
+                "There {} {e} error{} to fix and {w} warning{} to check.",
+                if e == 1 { "is" } else { "are" },
+                plural(e),
+                plural(w)
+            ),
         };
         view! {
             <h2 class="caf-heading-m" id="check-problems">"Problems"</h2>
@@ -65,7 +81,11 @@ pub fn CheckPage(
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 /// Opens `step` and puts focus on the field with control id `target`.
@@ -84,7 +104,11 @@ fn StepAnswers(step: Step) -> impl IntoView {
             let mut acc: Vec<(String, String, String)> = Vec::new();
             let mut push = |field: &Field, idx: usize, prefix: &str| {
                 if let Some(text) = answer(field, data, idx) {
-                    acc.push((format!("{prefix}{}", field.label), text, control_id(&field.path_at(idx))));
+                    acc.push((
+                        format!("{prefix}{}", field.label),
+                        text,
+                        control_id(&field.path_at(idx)),
+                    ));
                 }
             };
             for block in blocks(step) {
@@ -132,7 +156,11 @@ fn StepAnswers(step: Step) -> impl IntoView {
 #[component]
 fn ChangeLink(step: Step, target: String, label: String) -> impl IntoView {
     let state = use_form_state();
-    let href = if target.is_empty() { format!("#{}", step.id()) } else { format!("#{target}") };
+    let href = if target.is_empty() {
+        format!("#{}", step.id())
+    } else {
+        format!("#{target}")
+    };
     view! {
         <a class="caf-link" href=href on:click=move |ev| {
             ev.prevent_default();

@@ -3,8 +3,107 @@
 
 use leptos::prelude::*;
 
-/// The consent status and the record button (filled in when consent lands).
+use crate::domain::{fingerprint, ConsentHistoryEntry};
+use crate::form::choices::{label_of, CONSENT_METHODS};
+use crate::form::Step;
+use crate::ui::platform;
+use crate::ui::state::use_form_state;
+use crate::validate::{consent_status, ConsentStatus, Severity};
+
+/// The consent status, the record button and the history.
 #[component]
 pub fn ConsentRecordView() -> impl IntoView {
-    view! { <div id="consent-record"></div> }
+    let state = use_form_state();
+    let status = Memo::new(move |_| {
+        state.report.with(|report| {
+            state
+                .draft
+                .with(|d| consent_status(&d.data, report, state.today))
+        })
+    });
+    let problem = RwSignal::new(None::<String>);
+    let record = move |_| {
+        state.attempt(Step::Consent);
+        let steps_with_errors: Vec<&'static str> = state.report.with_untracked(|report| {
+            let mut steps: Vec<Step> = report
+                .issues()
+                .iter()
+                .filter(|issue| issue.severity == Severity::Error)
+                .filter_map(|issue| Step::of_path(&issue.path))
+                .collect();
+            steps.dedup();
+            steps.into_iter().map(Step::title).collect()
+        });
+        if !steps_with_errors.is_empty() {
+            problem.set(Some(format!(
+                "The agreement cannot be recorded yet. Fix the errors in: {}.",
+                steps_with_errors.join(", ")
+            )));
+            return;
+        }
+        problem.set(None);
+        let now = platform::now_rfc3339();
+        state.update(|d| {
+            let print = fingerprint(d);
+            let consent = &mut d.consent;
+            if !consent.recorded_fingerprint.is_empty() {
+                consent.history.push(ConsentHistoryEntry {
+                    given_by: consent.given_by.clone(),
+                    method: consent.method.clone(),
+                    date: consent.date.clone(),
+                    recorded_fingerprint: consent.recorded_fingerprint.clone(),
+                    recorded_at: consent.recorded_at.clone(),
+                });
+            }
+            consent.recorded_at = now;
+            consent.recorded_fingerprint = print;
+        });
+    };
+    let status_class = move || match status.get() {
+        ConsentStatus::Recorded => "caf-consent-status caf-consent-status--recorded",
+        _ => "caf-consent-status caf-consent-status--problem",
+    };
+    let button_words = move || {
+        if state
+            .draft
+            .with(|d| d.data.consent.recorded_fingerprint.is_empty())
+        {
+            "Record agreement"
+        } else {
+            "Record agreement again"
+        }
+    };
+    let history = move || {
+        state.draft.with(|d| {
+            d.data
+                .consent
+                .history
+                .iter()
+                .rev()
+                .map(|entry| {
+                    format!(
+                        "{} ({}), recorded {}",
+                        entry.given_by,
+                        label_of(CONSENT_METHODS, &entry.method),
+                        platform::saved_words(&entry.recorded_at)
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div id="consent-record">
+            <h2 class="caf-heading-m">"Record the agreement"</h2>
+            <p class="caf-body">
+                "When the family has agreed, record it here. If anything in the form changes afterwards, the agreement goes out of date and printouts say so until you record it again."
+            </p>
+            <p class=status_class id="consent-status" role="status">{move || status.get().banner()}</p>
+            {move || problem.get().map(|text| view! { <p class="caf-error-message" role="alert" id="record-problem">{text}</p> })}
+            <button type="button" class="caf-button" id="record-agreement" on:click=record>{button_words}</button>
+            <Show when=move || !history().is_empty()>
+                <h3 class="caf-heading-s">"Earlier agreements"</h3>
+                <ul class="caf-list-bullet">{move || history().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            </Show>
+        </div>
+    }
 }

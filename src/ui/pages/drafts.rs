@@ -27,7 +27,13 @@ pub fn DraftsPage() -> impl IntoView {
 
     let start_new = move |_| {
         let now = platform::now_rfc3339();
-        let draft = Draft { id: platform::new_id(), created_at: now.clone(), updated_at: now, version: 1, ..Draft::default() };
+        let draft = Draft {
+            id: platform::new_id(),
+            created_at: now.clone(),
+            updated_at: now,
+            version: 1,
+            ..Draft::default()
+        };
         app.view.set(View::Open(draft));
     };
 
@@ -37,7 +43,10 @@ pub fn DraftsPage() -> impl IntoView {
             Ok(draft) => {
                 let mut words = "The draft file was imported.".to_owned();
                 if !unknown.is_empty() {
-                    words.push_str(&format!(" These parts of the file were not recognised and were left out: {}.", unknown.join(", ")));
+                    words.push_str(&format!(
+                        " These parts of the file were not recognised and were left out: {}.",
+                        unknown.join(", ")
+                    ));
                 }
                 app.say(words, false);
                 pending_import.set(None);
@@ -58,7 +67,10 @@ pub fn DraftsPage() -> impl IntoView {
             match decode_import(&bytes) {
                 Err(err) => app.say(format!("The file was not imported: {err}"), true),
                 Ok(imported) => {
-                    let exists = app.store.with_value(|store| store.exists(&imported.draft.id)).unwrap_or(false);
+                    let exists = app
+                        .store
+                        .with_value(|store| store.exists(&imported.draft.id))
+                        .unwrap_or(false);
                     if exists {
                         pending_import.set(Some(imported));
                         app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
@@ -185,7 +197,10 @@ fn who(summary: &DraftSummary, show_names: bool) -> String {
     if show_names && !summary.full_name.is_empty() {
         return summary.full_name.clone();
     }
-    match (summary.initials.is_empty(), summary.year_of_birth.is_empty()) {
+    match (
+        summary.initials.is_empty(),
+        summary.year_of_birth.is_empty(),
+    ) {
         (true, true) => "A CAF with no name yet".to_owned(),
         (false, true) => summary.initials.clone(),
         (true, false) => format!("Child born {}", summary.year_of_birth),
@@ -199,10 +214,9 @@ fn steps_complete(draft: &Draft, report: &crate::validate::Report) -> usize {
         .into_iter()
         .filter(|step| step_has_answers(*step, &draft.data))
         .filter(|step| {
-            !report
-                .issues()
-                .iter()
-                .any(|issue| issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(*step))
+            !report.issues().iter().any(|issue| {
+                issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(*step)
+            })
         })
         .count()
 }
@@ -271,7 +285,10 @@ fn DraftRow(
 fn UnreadableRow(entry: UnreadableEntry) -> impl IntoView {
     let app = expect_context::<AppState>();
     let key = entry.key.clone();
-    let file_name = format!("CAF-stored-data-{}.txt", entry.id.chars().take(8).collect::<String>());
+    let file_name = format!(
+        "CAF-stored-data-{}.txt",
+        entry.id.chars().take(8).collect::<String>()
+    );
     view! {
         <div class="caf-notice caf-notice--problem caf-unreadable">
             <h2 class="caf-heading-s">"Could not open this draft"</h2>

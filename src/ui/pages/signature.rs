@@ -13,7 +13,11 @@ use crate::ui::widgets::FieldView;
 #[component]
 pub fn SignaturePad() -> impl IntoView {
     let state = use_form_state();
-    let on_screen = move || state.draft.with(|d| d.data.consent.method == "signed_on_screen");
+    let on_screen = move || {
+        state
+            .draft
+            .with(|d| d.data.consent.method == "signed_on_screen")
+    };
     let stored = Memo::new(move |_| state.draft.with(|d| d.data.consent.signature.clone()));
     let canvas_ref = NodeRef::<Canvas>::new();
     let drawing = RwSignal::new(false);
@@ -68,7 +72,12 @@ pub fn SignaturePad() -> impl IntoView {
     };
     let clear = move |_| {
         if let Some((canvas, ctx)) = context() {
-            ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+            ctx.clear_rect(
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            );
         }
         state.update(|d| d.consent.signature.clear());
     };

@@ -32,7 +32,8 @@ fn SafeguardingMessage() -> impl IntoView {
     let message = move || state.settings.with(|s| s.safeguarding_message.clone());
     let front_door = move || {
         state.settings.with(|s| {
-            (!s.front_door_phone.is_empty()).then(|| format!("Children's services front door: {}", s.front_door_phone))
+            (!s.front_door_phone.is_empty())
+                .then(|| format!("Children's services front door: {}", s.front_door_phone))
         })
     };
     view! {
@@ -58,8 +59,15 @@ fn ThresholdAdvice() -> impl IntoView {
     let n_needs = Memo::new(move |_| state.draft.with(|d| unmet_needs(&d.data.needs)));
     let threshold = move || state.settings.with(|s| s.unmet_needs_threshold);
     let suggests_team = move || n_needs.get() >= threshold();
-    if matches!(state.page.get_untracked(), crate::ui::state::Page::Step(crate::form::Step::Conclusion)) {
-        let code = if suggests_team() { "team_around_child" } else { "single_agency" };
+    if matches!(
+        state.page.get_untracked(),
+        crate::ui::state::Page::Step(crate::form::Step::Conclusion)
+    ) {
+        let code = if suggests_team() {
+            "team_around_child"
+        } else {
+            "single_agency"
+        };
         state.update(|d| {
             if d.conclusion.response.is_empty() {
                 d.conclusion.response = code.to_owned();

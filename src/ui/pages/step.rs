@@ -30,7 +30,10 @@ pub fn StepPage(
     let on_continue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         state.attempt(step);
-        let has_errors = state.step_issues(step).iter().any(|issue| issue.severity == Severity::Error);
+        let has_errors = state
+            .step_issues(step)
+            .iter()
+            .any(|issue| issue.severity == Severity::Error);
         if has_errors {
             state.summary_shown.set(true);
             // Let the summary render before moving focus to it.
@@ -53,7 +56,8 @@ pub fn StepPage(
             Block::Heading(text) => view! { <h2 class="caf-heading-m">{text}</h2> }.into_any(),
             Block::Text(text) => view! { <p class="caf-body">{text}</p> }.into_any(),
             Block::Field(field) => {
-                view! { <FieldView field=field suggestions=suggest::for_field(field.path, state)/> }.into_any()
+                view! { <FieldView field=field suggestions=suggest::for_field(field.path, state)/> }
+                    .into_any()
             }
             Block::List(list) => view! { <ListView list=list/> }.into_any(),
             Block::Special(special) => view! { <SpecialView special=special/> }.into_any(),

@@ -8,7 +8,9 @@ use crate::ui::state::FormState;
 
 /// Suggested answers for the question at `path` (a `[]` template), if any.
 pub fn for_field(path: &'static str, state: FormState) -> Option<Signal<Vec<String>>> {
-    let derive = |make: fn(&Data) -> Vec<String>| Some(Signal::derive(move || state.draft.with(|d| make(&d.data))));
+    let derive = |make: fn(&Data) -> Vec<String>| {
+        Some(Signal::derive(move || state.draft.with(|d| make(&d.data))))
+    };
     match path {
         "plan.actions[].who" => derive(who_suggestions),
         "consent.share_with" => derive(agency_suggestions),

@@ -13,7 +13,11 @@ pub fn TaskListPage() -> impl IntoView {
         state.draft.with(|d| {
             let child = &d.data.child;
             let name = format!("{} {}", child.given_name.trim(), child.family_name.trim());
-            if name.trim().is_empty() { "A new CAF".to_owned() } else { name.trim().to_owned() }
+            if name.trim().is_empty() {
+                "A new CAF".to_owned()
+            } else {
+                name.trim().to_owned()
+            }
         })
     };
     let rows = move || {

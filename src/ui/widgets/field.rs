@@ -42,9 +42,14 @@ pub fn FieldView(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let invalid = move || message.with(|m| matches!(m, Some((Severity::Error, _)))).then_some("true");
+    let invalid = move || {
+        message
+            .with(|m| matches!(m, Some((Severity::Error, _))))
+            .then_some("true")
+    };
     let optional_words = if field.optional { " (optional)" } else { "" };
-    let hint = has_hint.then(|| view! { <div class="caf-hint" id=hint_id.clone()>{field.hint}</div> });
+    let hint =
+        has_hint.then(|| view! { <div class="caf-hint" id=hint_id.clone()>{field.hint}</div> });
     let message_view = {
         let error_id = error_id.clone();
         move || {

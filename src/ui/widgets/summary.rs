@@ -17,7 +17,11 @@ pub fn ErrorSummary(
     issues: Signal<Vec<Issue>>,
 ) -> impl IntoView {
     move || {
-        let errors: Vec<Issue> = issues.get().into_iter().filter(|i| i.severity == Severity::Error).collect();
+        let errors: Vec<Issue> = issues
+            .get()
+            .into_iter()
+            .filter(|i| i.severity == Severity::Error)
+            .collect();
         (!errors.is_empty()).then(|| {
             let links = errors
                 .into_iter()

@@ -1,0 +1,60 @@
+//! The family handout as a printable page: the same words as the handout PDF,
+//! with a print stylesheet (no navigation, large text, a page break between
+//! sections where needed).
+
+use leptos::prelude::*;
+
+use crate::print::handout::handout;
+use crate::ui::app::AppState;
+use crate::ui::platform;
+use crate::ui::state::{use_form_state, Page};
+
+/// The handout page.
+#[component]
+pub fn HandoutPage() -> impl IntoView {
+    let state = use_form_state();
+    let app = expect_context::<AppState>();
+    let content = Memo::new(move |_| {
+        app.settings
+            .with(|settings| state.draft.with(|d| handout(&d.data, settings)))
+    });
+    let sections = move || {
+        content
+            .get()
+            .sections
+            .into_iter()
+            .map(|part| {
+                let table = part.table.map(|table| {
+                    view! {
+                        <table class="caf-table">
+                            <thead><tr>{table.columns.iter().map(|title| view! { <th scope="col">{*title}</th> }).collect_view()}</tr></thead>
+                            <tbody>
+                                {table.rows.into_iter().map(|row| view! {
+                                    <tr>{row.into_iter().map(|cell| view! { <td class="caf-table__cell">{cell}</td> }).collect_view()}</tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                });
+                view! {
+                    <section class="caf-print-section">
+                        <h2 class="caf-heading-m">{part.heading}</h2>
+                        {part.paragraphs.into_iter().map(|p| view! { <p class="caf-body">{p}</p> }).collect_view()}
+                        {table}
+                        {part.after.into_iter().map(|p| view! { <p class="caf-body">{p}</p> }).collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="caf-no-print caf-button-group">
+            <button type="button" class="caf-button" id="print-now" on:click=move |_| platform::print_page()>"Print this handout"</button>
+            <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(Page::Step(crate::form::Step::Check))>"Back to check answers"</button>
+        </div>
+        <article class="caf-handout" id="handout">
+            <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{move || content.get().title}</h1>
+            {sections}
+        </article>
+    }
+}
