@@ -1,5 +1,6 @@
 //! The form description matches the draft: every field's path names exactly
 //! the place in the stored draft that its accessor reads and writes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use caf_lite::domain::{Data, DateDraft};
 use caf_lite::form::caf::{self, blocks, fields};

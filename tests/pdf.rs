@@ -1,5 +1,6 @@
 //! Prints documents natively and reads them back with poppler's `pdftotext`,
 //! `pdffonts` and `pdfimages`, so what is checked is what a reader gets.
+#![cfg(all(not(target_arch = "wasm32"), feature = "pdf-engine"))]
 
 use std::path::PathBuf;
 use std::process::Command;

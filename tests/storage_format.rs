@@ -1,6 +1,7 @@
 //! The draft file format, the stored shape, the revision rule and the
 //! in-memory draft store, tested natively against the fixtures in
 //! `tests/fixtures/import/`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use caf_lite::domain::{Draft, ParentDraft};
 use caf_lite::storage::conflict::{decide, SaveDecision};

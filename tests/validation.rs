@@ -1,5 +1,6 @@
 //! The rules of caf-form.md §3.1–§3.10 and §3.12, each with a passing and a
 //! failing case, against a complete draft and a fixed today (23/11/2026).
+#![cfg(not(target_arch = "wasm32"))]
 
 use caf_lite::domain::*;
 use caf_lite::validate::{self, consent_status, ConsentStatus, Report, Severity};

@@ -1260,3 +1260,81 @@ pub fn order_key(path: &str) -> (usize, usize, Vec<usize>) {
         .unwrap_or(usize::MAX);
     (step_idx, field_idx, indices)
 }
+
+/// Answers the form fills in for the practitioner, who can change them: an
+/// action's Every Child Matters outcome follows its need until one is chosen
+/// (caf-domain.md §5.2), and a new action starts as "Not started".
+pub fn apply_defaults(data: &mut Data) {
+    for action in &mut data.plan.actions {
+        if action.ecm.is_empty() {
+            if let Some(element) = crate::domain::elements::element_by_code(&action.need) {
+                action.ecm = element.default_ecm.code().to_owned();
+            }
+        }
+        if action.status.is_empty() {
+            action.status = "not_started".to_owned();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ELEMENTS;
+
+    #[test]
+    fn every_element_gives_its_default_outcome_and_a_choice_is_kept() {
+        for element in ELEMENTS {
+            let mut data = Data::default();
+            data.plan.actions.push(ActionDraft {
+                need: element.code.to_owned(),
+                ..ActionDraft::default()
+            });
+            apply_defaults(&mut data);
+            assert_eq!(
+                data.plan.actions[0].ecm,
+                element.default_ecm.code(),
+                "{}",
+                element.code
+            );
+            assert_eq!(data.plan.actions[0].status, "not_started");
+        }
+        let mut data = Data::default();
+        data.plan.actions.push(ActionDraft {
+            need: "health".into(),
+            ecm: "stay_safe".into(),
+            ..ActionDraft::default()
+        });
+        apply_defaults(&mut data);
+        assert_eq!(data.plan.actions[0].ecm, "stay_safe");
+        let mut other = Data::default();
+        other.plan.actions.push(ActionDraft {
+            need: "other".into(),
+            ..ActionDraft::default()
+        });
+        apply_defaults(&mut other);
+        assert_eq!(other.plan.actions[0].ecm, "");
+    }
+
+    #[test]
+    fn element_titles_match_the_domain_list() {
+        let table: Vec<&str> = NEEDS_DOMAINS
+            .iter()
+            .flat_map(|(_, elements)| elements.iter().map(|[rating, _]| rating.label))
+            .collect();
+        let domain: Vec<&str> = ELEMENTS.iter().map(|element| element.title).collect();
+        assert_eq!(table, domain);
+    }
+}
+
+/// Whether a question is shown, given the other answers (GOV.UK conditional
+/// reveal). A hidden question keeps whatever was typed in it.
+pub fn is_shown(path: &str, data: &Data) -> bool {
+    match path {
+        "child.date_of_birth" => !data.child.unborn,
+        "child.expected_date" => data.child.unborn,
+        "child.disability_details" => data.child.disability == "yes",
+        "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
+        _ => true,
+    }
+}

@@ -41,6 +41,7 @@ pub enum RenderReply {
 }
 
 /// Runs one request: a JSON string in, a reply out. Never panics on bad input.
+#[cfg(feature = "pdf-engine")]
 pub fn answer_json(request: &str) -> RenderReply {
     match serde_json::from_str::<RenderRequest>(request) {
         Ok(request) => answer(&request),
@@ -49,6 +50,7 @@ pub fn answer_json(request: &str) -> RenderReply {
 }
 
 /// Runs one request.
+#[cfg(feature = "pdf-engine")]
 pub fn answer(request: &RenderRequest) -> RenderReply {
     match super::render(&request.document) {
         Ok(bytes) => RenderReply::Rendered {
@@ -65,7 +67,7 @@ pub fn header_json(reply: &RenderReply) -> String {
         .unwrap_or_else(|_| r#"{"Failed":"the reply could not be encoded"}"#.to_owned())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "pdf-engine"))]
 mod tests {
     use super::*;
 

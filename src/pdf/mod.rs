@@ -5,11 +5,15 @@
 //! `write` (the only file that names printpdf) turns the pages into bytes.
 //! `job` holds the messages the PDF worker exchanges with the page.
 
+#[cfg(feature = "pdf-engine")]
 pub mod fonts;
+#[cfg(feature = "pdf-engine")]
 mod image;
 pub mod job;
+#[cfg(feature = "pdf-engine")]
 pub mod layout;
 pub mod model;
+#[cfg(feature = "pdf-engine")]
 mod write;
 
 use std::fmt;
@@ -38,6 +42,7 @@ impl std::error::Error for PdfError {}
 /// Characters the fonts cannot show are printed as U+FFFD and named in a note
 /// on page 1. A signature that is not a readable PNG is replaced by a sentence
 /// saying so; it does not stop the PDF.
+#[cfg(feature = "pdf-engine")]
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::FontSet::embedded()?;
     let signature = doc

@@ -207,7 +207,22 @@ fn DraftView(
             }
         }
     });
+    // The address was changed by hand (or by a test): follow it.
+    let id_for_hash = id.clone();
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        match parse_route(&platform::hash()) {
+            Some((route_id, page)) if route_id == id_for_hash => state.page.set(page),
+            Some((route_id, page)) => {
+                if let Ok(Some(draft)) = app.store.with_value(|store| store.load(&route_id)) {
+                    app.start_page.set_value(Some(page));
+                    app.view.set(View::Open(draft));
+                }
+            }
+            None => app.view.set(View::Drafts),
+        }
+    });
     on_cleanup(move || {
+        on_hash.remove();
         // Leaving the draft (to the drafts page, or another draft) saves at once.
         save_now();
         on_hide.remove();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::{Data, Date, Draft, Settings};
-use crate::form::caf::{order_key, step_has_answers};
+use crate::form::caf::{apply_defaults, order_key, step_has_answers};
 use crate::form::Step;
 use crate::validate::{self, Issue, Report, Severity};
 
@@ -83,7 +83,10 @@ impl FormState {
 
     /// Changes the answers.
     pub fn update(&self, change: impl FnOnce(&mut Data)) {
-        self.draft.update(|draft| change(&mut draft.data));
+        self.draft.update(|draft| {
+            change(&mut draft.data);
+            apply_defaults(&mut draft.data);
+        });
     }
 
     /// The issues of one step, errors and warnings, in form order.

@@ -11,16 +11,18 @@ const CHILD_NAME = 'Siobhán Ó Briain-Łukasiewicz';
 test('a name typed into the first form field is restored after a reload', () =>
   withPage(async (page, app) => {
     await page.goto(app.url('/'));
-    const firstField = page.locator('main').locator('input, textarea, select').first();
+    await page.locator('#start-new').click();
+    await page.locator('#task-child').click();
+    // The first text box of the child's step: the given name.
+    const firstField = page.locator('main input[type="text"]').first();
     await firstField.waitFor({ state: 'visible' });
-
-    // The field is labelled: its accessible name is not empty.
     const id = await firstField.getAttribute('id');
-    assert.ok(id, 'the first field has an id');
+    assert.equal(id, 'child-given_name');
+    assert.equal(await firstField.getAttribute('name'), 'child.given_name');
     assert.ok((await page.locator(`label[for="${id}"]`).count()) > 0, `a <label for="${id}"> exists`);
 
     await firstField.fill(CHILD_NAME);
-    // Autosave may be debounced: wait until some stored value holds the name.
+    // Autosave is debounced: wait until the stored draft holds the name.
     await eventually(
       () => page.evaluate((name) => Object.values(localStorage).some((v) => v.includes(name)), CHILD_NAME),
       { message: 'the name to reach localStorage' },

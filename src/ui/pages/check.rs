@@ -77,6 +77,12 @@ pub fn CheckPage(
         {sections}
         <h2 class="caf-heading-m">"Create documents"</h2>
         {children()}
+        <p class="caf-body">
+            <a class="caf-link" href="#" id="task-list-link" on:click=move |ev| {
+                ev.prevent_default();
+                state.page.set(Page::TaskList);
+            }>"Back to the task list"</a>
+        </p>
     }
 }
 

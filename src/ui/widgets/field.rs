@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::DateDraft;
+use crate::form::caf::is_shown;
 use crate::form::{control_id, Access, Choice, Field, InputType, Kind, Width};
 use crate::ui::state::use_form_state;
 use crate::validate::Severity;
@@ -415,5 +416,7 @@ pub fn FieldView(
         _ => view! { <p class="caf-error-message">"This question cannot be shown: " {field.path}</p> }.into_any(),
     };
 
-    view! { <div class=group_class>{control}</div> }
+    let template = field.path;
+    let shown = move || state.draft.with(|d| is_shown(template, &d.data));
+    view! { <div class=group_class hidden=move || !shown()>{control}</div> }
 }

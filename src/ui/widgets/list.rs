@@ -58,6 +58,7 @@ pub fn ListView(
             <button
                 type="button"
                 class="caf-button caf-button--secondary"
+                id=format!("{}-add", control_id(list.path))
                 on:click=move |_| {
                     state.update(|d| (list.add)(d));
                     let idx = len.get_untracked().saturating_sub(1);
