@@ -1277,6 +1277,18 @@ pub fn apply_defaults(data: &mut Data) {
     }
 }
 
+/// Whether a question is shown, given the other answers (GOV.UK conditional
+/// reveal). A hidden question keeps whatever was typed in it.
+pub fn is_shown(path: &str, data: &Data) -> bool {
+    match path {
+        "child.date_of_birth" => !data.child.unborn,
+        "child.expected_date" => data.child.unborn,
+        "child.disability_details" => data.child.disability == "yes",
+        "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1324,17 +1336,5 @@ mod tests {
             .collect();
         let domain: Vec<&str> = ELEMENTS.iter().map(|element| element.title).collect();
         assert_eq!(table, domain);
-    }
-}
-
-/// Whether a question is shown, given the other answers (GOV.UK conditional
-/// reveal). A hidden question keeps whatever was typed in it.
-pub fn is_shown(path: &str, data: &Data) -> bool {
-    match path {
-        "child.date_of_birth" => !data.child.unborn,
-        "child.expected_date" => data.child.unborn,
-        "child.disability_details" => data.child.disability == "yes",
-        "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
-        _ => true,
     }
 }

@@ -19,7 +19,7 @@ use crate::ui::state::{FormState, Page};
 #[derive(Debug, Clone, PartialEq)]
 pub enum View {
     Drafts,
-    Open(Draft),
+    Open(Box<Draft>),
 }
 
 /// App-wide state: the draft store, what is showing and the status region.
@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
     // After a reload, reopen the draft and page the address names.
     let (view, start_page) = match parse_route(&platform::hash()) {
         Some((id, page)) => match store.load(&id) {
-            Ok(Some(draft)) => (View::Open(draft), Some(page)),
+            Ok(Some(draft)) => (View::Open(Box::new(draft)), Some(page)),
             _ => (View::Drafts, None),
         },
         None => (View::Drafts, None),
@@ -102,7 +102,7 @@ pub fn App() -> impl IntoView {
     };
     let page = move || match app.view.get() {
         View::Drafts => view! { <DraftsPage/> }.into_any(),
-        View::Open(draft) => view! { <DraftView draft=draft/> }.into_any(),
+        View::Open(draft) => view! { <DraftView draft=*draft/> }.into_any(),
     };
     let status_class = move || {
         if app.status.with(|s| s.problem) {
@@ -215,7 +215,7 @@ fn DraftView(
             Some((route_id, page)) => {
                 if let Ok(Some(draft)) = app.store.with_value(|store| store.load(&route_id)) {
                     app.start_page.set_value(Some(page));
-                    app.view.set(View::Open(draft));
+                    app.view.set(View::Open(Box::new(draft)));
                 }
             }
             None => app.view.set(View::Drafts),
@@ -247,7 +247,7 @@ fn DraftView(
     let load_newer = move |_| match app.store.with_value(|store| store.load(&id_for_load)) {
         Ok(Some(newer)) => {
             app.say("Opened the newer version.", false);
-            app.view.set(View::Open(newer));
+            app.view.set(View::Open(Box::new(newer)));
         }
         Ok(None) => app.say(
             "The newer version is no longer stored on this device.",
@@ -265,7 +265,7 @@ fn DraftView(
             Ok(saved) => {
                 copy.revision = saved.revision;
                 app.say("Your version is kept as a separate copy.", false);
-                app.view.set(View::Open(copy));
+                app.view.set(View::Open(Box::new(copy)));
             }
             Err(err) => app.say(err.to_string(), true),
         }

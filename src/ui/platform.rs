@@ -141,6 +141,9 @@ pub fn saved_words(rfc3339: &str) -> String {
     )
 }
 
+/// What is called with the PDF bytes, or a reason in words.
+type OnPdf = Box<dyn FnOnce(Result<Vec<u8>, String>)>;
+
 /// The one PDF worker, started on the first request and kept for later ones.
 struct PdfWorker {
     worker: web_sys::Worker,
@@ -148,7 +151,7 @@ struct PdfWorker {
     /// A request posted before the worker said it was ready.
     queued: Option<String>,
     /// Called with the reply to the request in flight.
-    on_reply: Option<Box<dyn FnOnce(Result<Vec<u8>, String>)>>,
+    on_reply: Option<OnPdf>,
 }
 
 thread_local! {
@@ -204,7 +207,7 @@ fn start_pdf_worker() -> Result<(), String> {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             if let Some(header) = data.as_string() {
-                if header.contains("\"Ready\"") || header == "\"Ready\"" {
+                if header == "\"Ready\"" {
                     let queued = PDF_WORKER.with(|cell| {
                         let mut cell = cell.borrow_mut();
                         let state = cell.as_mut()?;

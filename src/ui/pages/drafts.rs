@@ -34,7 +34,7 @@ pub fn DraftsPage() -> impl IntoView {
             version: 1,
             ..Draft::default()
         };
-        app.view.set(View::Open(draft));
+        app.view.set(View::Open(Box::new(draft)));
     };
 
     let store_import = move |imported: Imported, mode: ImportMode| {
@@ -50,7 +50,7 @@ pub fn DraftsPage() -> impl IntoView {
                 }
                 app.say(words, false);
                 pending_import.set(None);
-                app.view.set(View::Open(draft));
+                app.view.set(View::Open(Box::new(draft)));
             }
             Err(err) => app.say(err.to_string(), true),
         }
@@ -247,7 +247,7 @@ fn DraftRow(
                 {format!("{n_complete} of 10 steps complete · Consent: {consent} · Last saved {}", platform::saved_words(&summary.updated_at))}
             </p>
             <div class="caf-drafts__actions">
-                <button type="button" class="caf-button" on:click=move |_| app.view.set(View::Open(open.clone()))>
+                <button type="button" class="caf-button" on:click=move |_| app.view.set(View::Open(Box::new(open.clone())))>
                     "Continue"<span class="caf-visually-hidden">{format!(" {label}")}</span>
                 </button>
                 <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {
