@@ -19,7 +19,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The draft's field attributes name the validator derive and its custom
     // checks; the rules themselves live in `validate`.
     ("validator::", &["src/validate", "src/domain/draft.rs"]),
-    ("validate::", &["src/validate", "src/ui", "src/print", "src/domain/draft.rs"]),
+    (
+        "validate::",
+        &["src/validate", "src/ui", "src/print", "src/domain/draft.rs"],
+    ),
     ("storage::", &["src/storage", "src/ui"]),
     ("print::", &["src/print", "src/ui"]),
     ("pdf::", &["src/pdf", "src/print", "src/ui", "src/bin"]),
@@ -32,9 +35,14 @@ fn modules_import_only_what_the_architecture_allows() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut violations = Vec::new();
     for file in rust_files(&root.join("src")) {
-        let relative = file.strip_prefix(root).expect("file is under the crate root");
+        let relative = file
+            .strip_prefix(root)
+            .expect("file is under the crate root");
         let text = fs::read_to_string(&file).expect("source file is readable");
-        let code: Vec<&str> = text.lines().filter(|line| !line.trim_start().starts_with("//")).collect();
+        let code: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect();
         let code = code.join("\n");
         for (path, allowed_in) in ALLOWED {
             let allowed = allowed_in.iter().any(|dir| relative.starts_with(dir));
@@ -43,7 +51,11 @@ fn modules_import_only_what_the_architecture_allows() {
             }
         }
     }
-    assert!(violations.is_empty(), "architecture rule broken:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "architecture rule broken:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]

@@ -168,11 +168,25 @@ pub fn wrap(
             for ch in word.chars() {
                 let mut next = current.clone();
                 next.push(ch);
-                if !current.is_empty() && width_of(&next) > width_mm && !is_combining(ch) {
+                if current.is_empty() || width_of(&next) <= width_mm {
+                    current = next;
+                } else if is_combining(ch) {
+                    // A combining mark stays with its letter: carry the letter
+                    // (and marks already on it) to the next line with it.
+                    let split = current
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| !is_combining(*c))
+                        .map_or(0, |(idx, _)| idx);
+                    let mut carried = current.split_off(split);
+                    carried.push(ch);
+                    if !current.is_empty() {
+                        lines.push(std::mem::take(&mut current));
+                    }
+                    current = carried;
+                } else {
                     lines.push(std::mem::take(&mut current));
                     current.push(ch);
-                } else {
-                    current = next;
                 }
             }
         }
@@ -1265,6 +1279,22 @@ mod tests {
             let first = page_of(&format!("r{i}a"));
             assert!(first.is_some());
             assert_eq!(first, page_of(&format!("r{i}c")), "row {i}");
+        }
+    }
+
+    #[test]
+    fn a_combining_mark_at_the_line_end_moves_with_its_letter() {
+        // Found by the property test below: the mark overflowed the line.
+        let lines = wrap(
+            &format!("{}e\u{35f}", "a".repeat(9)),
+            w(10) - 0.002,
+            10.0,
+            Style::Regular,
+            &Fixed,
+        );
+        assert_eq!(lines, vec!["a".repeat(9), "e\u{35f}".to_owned()]);
+        for line in &lines {
+            assert!(text_width(line, 10.0, Style::Regular, &Fixed) <= w(10));
         }
     }
 
