@@ -95,7 +95,7 @@ async function fillWholeCaf(page) {
 
 /** The PDF's text as pdftotext reads it, with runs of white space made one space. */
 function pdfText(path) {
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
 async function downloadPdf(page, buttonId, name) {
