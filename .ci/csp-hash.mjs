@@ -16,6 +16,16 @@ if (!stagingDir) {
 const htmlPath = join(stagingDir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 
+// Under `trunk serve` the live-reload script holds placeholders that the dev
+// server fills in per request (with the Host header it was reached by), which
+// would change the script after it was hashed. Fill them in here instead, with
+// what Trunk itself falls back to: the page's own host, and the public URL.
+let base = process.env.TRUNK_PUBLIC_URL || '/';
+if (!base.endsWith('/')) base += '/';
+html = html
+  .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+  .replaceAll('{{__TRUNK_WS_BASE__}}', base);
+
 const hashes = [];
 for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   const [, attrs, body] = m;
