@@ -357,7 +357,9 @@ pub static PARENT_FIELDS: [Field; 7] = [
 ];
 pub static PARENTS: List = List {
     path: "parents",
+    title: "Parents and carers",
     item: "Parent or carer",
+    add_label: "Add another parent or carer",
     min_items: 1,
     len: |data| data.parents.len(),
     add: |data| data.parents.push(ParentDraft::default()),
@@ -390,7 +392,9 @@ pub static HOUSEHOLD_FIELDS: [Field; 3] = [
 ];
 pub static HOUSEHOLD: List = List {
     path: "household",
-    item: "Other person in the household",
+    title: "Other people in the household",
+    item: "Person in the household",
+    add_label: "Add a person in the household",
     min_items: 0,
     len: |data| data.household.len(),
     add: |data| data.household.push(HouseholdMemberDraft::default()),
@@ -494,7 +498,9 @@ pub static SERVICE_FIELDS: [Field; 4] = [
 ];
 pub static SERVICES: List = List {
     path: "services",
-    item: "Service working with the child",
+    title: "Other services working with the child",
+    item: "Service",
+    add_label: "Add a service",
     min_items: 0,
     len: |data| data.services.len(),
     add: |data| data.services.push(ServiceDraft::default()),
@@ -677,7 +683,9 @@ pub static TEAM_FIELDS: [Field; 5] = [
 ];
 pub static TEAM: List = List {
     path: "plan.team",
+    title: "Team members",
     item: "Team member",
+    add_label: "Add a team member",
     min_items: 0,
     len: |data| data.plan.team.len(),
     add: |data| data.plan.team.push(TeamMemberDraft::default()),
@@ -829,7 +837,9 @@ pub static ACTION_FIELDS: [Field; 8] = [
 ];
 pub static ACTIONS: List = List {
     path: "plan.actions",
+    title: "Delivery plan",
     item: "Action",
+    add_label: "Add an action",
     min_items: 0,
     len: |data| data.plan.actions.len(),
     add: |data| {
@@ -1185,7 +1195,6 @@ pub fn blocks(step: Step) -> Vec<Block> {
             F(&DEPUTY_ROLE),
             F(&DEPUTY_PHONE),
             F(&DEPUTY_UNTIL),
-            H("Delivery plan"),
             L(&ACTIONS),
             F(&PLAN_NEXT_REVIEW),
         ],
@@ -1285,7 +1294,15 @@ pub fn is_shown(path: &str, data: &Data) -> bool {
         "child.expected_date" => data.child.unborn,
         "child.disability_details" => data.child.disability == "yes",
         "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
-        _ => true,
+        // An element's notes open once it is rated (or already hold text), so
+        // the needs page stays a compact list of ratings.
+        _ => match path.strip_prefix("needs.").and_then(|rest| rest.strip_suffix(".notes")) {
+            Some(code) => data
+                .needs
+                .element(code)
+                .is_none_or(|need| !need.rating.is_empty() || !need.notes.trim().is_empty()),
+            None => true,
+        },
     }
 }
 

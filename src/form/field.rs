@@ -109,8 +109,12 @@ impl Field {
 pub struct List {
     /// The list's path: `parents`, `plan.actions`.
     pub path: &'static str,
+    /// The group's heading ("Parents and carers").
+    pub title: &'static str,
     /// What one item is called, for headings ("Parent or carer 2").
     pub item: &'static str,
+    /// The add button's words ("Add another parent or carer").
+    pub add_label: &'static str,
     /// Items shown even before any is added (at least one parent is asked for).
     pub min_items: usize,
     pub len: fn(&Data) -> usize,

@@ -13,6 +13,7 @@ pub fn for_field(path: &'static str, state: FormState) -> Option<Signal<Vec<Stri
     };
     match path {
         "plan.actions[].who" => derive(who_suggestions),
+        "plan.actions[].need" => derive(needs_first),
         "consent.share_with" => derive(agency_suggestions),
         _ => None,
     }
@@ -45,4 +46,13 @@ fn agency_suggestions(data: &Data) -> Vec<String> {
         push_unique(&mut acc, &service.service);
     }
     acc
+}
+
+/// The codes of elements rated as a concern, offered first for an action's need.
+fn needs_first(data: &Data) -> Vec<String> {
+    crate::domain::ELEMENTS
+        .iter()
+        .filter(|element| data.needs.element(element.code).is_some_and(|need| crate::domain::elements::is_need(&need.rating)))
+        .map(|element| element.code.to_owned())
+        .collect()
 }

@@ -245,25 +245,33 @@ pub fn FieldView(
                 })
                 .collect_view();
             let legend_id = format!("{id}-legend");
+            // Short answers sit side by side (yes/no, ratings); longer ones stack.
+            let inline = choices.len() <= 4 && choices.iter().all(|choice| choice.label.chars().count() <= 20);
             view! {
                 <fieldset class="caf-fieldset" aria-describedby=described_by>
                     <legend class="caf-fieldset__legend" id=legend_id>{field.label}{optional_words}</legend>
                     {hint}
                     {message_view}
-                    <div class="caf-radios" class:caf-radios--inline=choices.len() <= 3>{options}</div>
+                    <div class="caf-radios" class:caf-radios--inline=inline>{options}</div>
                 </fieldset>
             }
             .into_any()
         }
         (Kind::Select(choices), Access::Text(get, set)) => {
             let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
-            let options = choices
-                .iter()
-                .map(|choice| {
-                    let code = choice.code;
-                    view! { <option value=code prop:selected=move || value.with(|v| v == code)>{choice.label}</option> }
-                })
-                .collect_view();
+            // Suggested codes come first (needs rated as concerns, for an action).
+            let options = move || {
+                let first = suggestions.map(|s| s.get()).unwrap_or_default();
+                let mut ordered: Vec<&Choice> = choices.iter().filter(|c| first.iter().any(|f| f == c.code)).collect();
+                ordered.extend(choices.iter().filter(|c| !first.iter().any(|f| f == c.code)));
+                ordered
+                    .into_iter()
+                    .map(|choice| {
+                        let code = choice.code;
+                        view! { <option value=code prop:selected=move || value.with(|v| v == code)>{choice.label}</option> }
+                    })
+                    .collect_view()
+            };
             view! {
                 <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
                 {hint}

@@ -49,11 +49,10 @@ pub fn ListView(
             })
             .collect_view()
     };
-    let add_label = format!("Add {}", if list.min_items > 0 { "another" } else { "a" });
     let list_id_for_add = control_id(list.path);
     view! {
         <div class="caf-list" id=control_id(list.path)>
-            <h2 class="caf-heading-m">{list.item}{"s"}</h2>
+            <h2 class="caf-heading-m">{list.title}</h2>
             {items}
             <button
                 type="button"
@@ -65,7 +64,7 @@ pub fn ListView(
                     crate::ui::platform::focus(&format!("{list_id_for_add}-{idx}-heading"));
                 }
             >
-                {add_label}" "{list.item.to_lowercase()}
+                {list.add_label}
             </button>
         </div>
     }
