@@ -3,7 +3,9 @@
 // summary's place, and no sideways scrolling at 320 CSS px wide.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { withPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, withPage } from './harness.mjs';
 
 const STEPS = ['start', 'child', 'family', 'assessor', 'reason', 'needs', 'views', 'conclusion', 'plan', 'consent', 'check'];
 
@@ -58,3 +60,42 @@ test('no page scrolls sideways at 320 CSS px wide', { timeout: 180_000 }, () =>
     assert.ok(overflow <= 0, `the drafts page scrolls sideways by ${overflow}px`);
     await app.screenshot(page, 'narrow-drafts');
   }));
+
+// axe-core (npm, loaded from node_modules, never from the network) on the
+// drafts page, every step with and without errors, the check page and the
+// handout page. CSP is bypassed in this context only, so axe's own script can
+// be injected; the app's policy is checked by the other tests.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const axeSource = readFileSync(join(REPO, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+async function axeViolations(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  const found = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  console.log(`axe: ${label}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
+  return found;
+}
+
+test('axe finds no WCAG 2.2 AA violations on any page', { timeout: 300_000 }, () =>
+  withPage(
+    async (page, app) => {
+      const found = [];
+      await page.goto(app.url('/'));
+      await page.locator('#start-new').waitFor();
+      found.push(...(await axeViolations(page, 'drafts')));
+      const id = await newDraftId(page, app);
+      await openStep(page, app, id, 'tasks');
+      found.push(...(await axeViolations(page, 'task list')));
+      for (const step of STEPS) {
+        await openStep(page, app, id, step);
+        found.push(...(await axeViolations(page, step)));
+        if (step === 'check') continue;
+        await page.locator('#continue').click();
+        found.push(...(await axeViolations(page, `${step} with errors`)));
+      }
+      await openStep(page, app, id, 'handout');
+      found.push(...(await axeViolations(page, 'handout')));
+      assert.deepEqual(found, []);
+    },
+    { contextOptions: { bypassCSP: true } },
+  ));
