@@ -22,6 +22,9 @@ pub enum View {
     Open(Box<Draft>),
 }
 
+/// The status after a change is kept in memory only (no localStorage).
+const NOT_PERSISTENT_MESSAGE: &str = "Not saved on this device: this browser is not letting CAF Lite save anything, so this draft is kept only until this page is closed. Export a draft file to keep your work.";
+
 /// App-wide state: the draft store, what is showing and the status region.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -166,10 +169,16 @@ fn DraftView(
             Ok(saved) => {
                 let _ = base_revision.try_update_value(|revision| *revision = saved.revision);
                 let _ = dirty.try_update_value(|dirty| *dirty = false);
-                app.say(
-                    format!("Saved on this device at {}", platform::clock_time()),
-                    false,
-                );
+                // Without localStorage the store is in memory: saying "Saved
+                // on this device" would promise what a reload takes away.
+                if app.store.with_value(|store| store.is_persistent()) {
+                    app.say(
+                        format!("Saved on this device at {}", platform::clock_time()),
+                        false,
+                    );
+                } else {
+                    app.say(NOT_PERSISTENT_MESSAGE, true);
+                }
             }
             Err(SaveError::Conflict { stored_revision }) => {
                 let _ = conflict.try_set(Some(stored_revision));
@@ -246,6 +255,8 @@ fn DraftView(
     let id_for_load = id.clone();
     let load_newer = move |_| match app.store.with_value(|store| store.load(&id_for_load)) {
         Ok(Some(newer)) => {
+            // Stay on the page the user was working on.
+            app.start_page.set_value(Some(state.page.get_untracked()));
             app.say("Opened the newer version.", false);
             app.view.set(View::Open(Box::new(newer)));
         }
@@ -264,6 +275,8 @@ fn DraftView(
         match app.store.with_value(|store| store.save(&copy, 0)) {
             Ok(saved) => {
                 copy.revision = saved.revision;
+                // Stay on the page the user was working on.
+                app.start_page.set_value(Some(state.page.get_untracked()));
                 app.say("Your version is kept as a separate copy.", false);
                 app.view.set(View::Open(Box::new(copy)));
             }
