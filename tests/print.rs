@@ -926,9 +926,9 @@ fn the_handout_is_printed_at_twelve_point_or_larger() {
 // ------------------------------------------------------------ page breaks
 
 /// No section or sub-section heading is left at the foot of a page with
-/// nothing of its section under it.
+/// nothing of its section under it, and the signing area is never split.
 #[test]
-fn no_heading_is_left_alone_at_a_page_foot() {
+fn no_heading_is_left_alone_at_a_page_foot_and_signatures_stay_together() {
     let fonts = FontSet::embedded().expect("fonts");
     let mut drafts = vec![
         ("typical", recorded(complete_data())),
@@ -940,6 +940,25 @@ fn no_heading_is_left_alone_at_a_page_foot() {
     for (name, data) in drafts {
         let doc = caf_document(&draft(data), &ConsentStatus::NotRecorded, 1, CREATED);
         let laid = layout(&doc, &fonts, None);
+        // The signing area is one piece: heading, statement and all three lines.
+        let page_of = |wanted: &str| {
+            laid.pages
+                .iter()
+                .rposition(|page| {
+                    page.items
+                        .iter()
+                        .any(|item| matches!(item, Item::Text { text, .. } if text == wanted))
+                })
+                .unwrap_or_else(|| panic!("{name}: {wanted} not printed"))
+        };
+        let signing = page_of("Signatures");
+        for role in ["Parent or carer", "Young person", "Practitioner"] {
+            assert_eq!(
+                page_of(role),
+                signing,
+                "{name}: {role} apart from the signing area"
+            );
+        }
         for (n, page) in laid.pages.iter().enumerate() {
             let texts: Vec<(f32, f32, &str)> = page
                 .items

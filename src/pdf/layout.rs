@@ -601,7 +601,7 @@ impl Flow<'_> {
                 self.table_start(columns, rows) + 0.5
             }
             Some(Block::Field { label, value }) => self.field_start(label, value),
-            Some(Block::SignatureLines(_)) => 30.0,
+            Some(Block::SignatureLines(roles)) => 4.0 + self.signatures_height(roles.len()),
             Some(Block::Heading(_) | Block::SubHeading(_)) => 3.0 * body,
             _ => body + 2.0 * FIELD_PAD_Y,
         }
@@ -673,7 +673,7 @@ impl Flow<'_> {
         let n = self
             .wrap(&clean, CONTENT_RIGHT - MARGIN_X, self.base, Style::Regular)
             .len();
-        (n <= 3).then(|| {
+        (n <= 5).then(|| {
             n as f32 * line_height(self.base) + PARAGRAPH_GAP + 1.0 + self.keep_after(next, None)
         })
     }
@@ -803,11 +803,28 @@ impl Flow<'_> {
         self.y += 3.0;
     }
 
+    /// The height of `n` signature lines, which are kept on one page when
+    /// they fit: a signing area split over two pages invites a lost page.
+    fn signatures_height(&self, n: usize) -> f32 {
+        let h = n as f32 * self.signature_height();
+        if h <= self.page_body() {
+            h
+        } else {
+            self.signature_height()
+        }
+    }
+
+    fn signature_height(&self) -> f32 {
+        let small = smaller(self.base, 0.8).max(6.0);
+        line_height(self.base) + SIGNATURE_WRITE_SPACE + 0.8 + line_height(small) + 6.0
+    }
+
     fn signature_lines(&mut self, roles: &[String]) {
         let size = self.base;
         let small = smaller(self.base, 0.8).max(6.0);
-        let write_space = 11.0;
-        let block_h = line_height(size) + write_space + 0.8 + line_height(small) + 6.0;
+        let write_space = SIGNATURE_WRITE_SPACE;
+        let block_h = self.signature_height();
+        self.keep(self.signatures_height(roles.len()));
         let width = CONTENT_RIGHT - MARGIN_X;
         let gap = 5.0;
         let boxes = [("Signature", 0.44), ("Printed name", 0.34), ("Date", 0.22)];
@@ -916,6 +933,8 @@ impl Flow<'_> {
 const CELL_PAD_X: f32 = 1.6;
 /// A field row up to this tall (mm) moves to a new page whole rather than split.
 const FIELD_KEEP_WHOLE: f32 = 45.0;
+/// The room left above each signature line for writing.
+const SIGNATURE_WRITE_SPACE: f32 = 11.0;
 /// Space after a paragraph.
 const PARAGRAPH_GAP: f32 = 2.0;
 /// Space above and below a field's text, inside its rules.

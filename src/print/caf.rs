@@ -136,14 +136,11 @@ pub fn caf_document(
     }
     blocks_out.extend(review_blocks(data));
     blocks_out.push(Block::Heading("Signatures".to_owned()));
-    blocks_out.push(Block::Note(
-        "Information may be shared without agreement if a child or an adult is at risk of harm. \
-         The family can see what is held about them and can change their mind at any time by telling the lead professional."
-            .to_owned(),
-    ));
     blocks_out.push(Block::Paragraph(
         "This is a printed record of the family's agreement, made on this device. It is not an electronic signature. \
-         Sign below to confirm it; the signed copy is the record to keep."
+         Sign below to confirm it; the signed copy is the record to keep.\n\
+         Information may be shared without agreement if a child or an adult is at risk of harm. \
+         The family can see what is held about them and can change their mind at any time by telling the lead professional."
             .to_owned(),
     ));
     blocks_out.push(Block::SignatureLines(vec![
@@ -413,13 +410,15 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
         acc.push(Block::SubHeading("Delivery plan".to_owned()));
         acc.push(Block::Table {
             columns: vec![
-                Column::new("Need", 1.6),
-                Column::new("Action", 3.0),
-                Column::new("Who", 1.4),
-                Column::new("By when", 1.2),
+                // The short columns are widened to their longest word by the
+                // layout; the room left goes mostly to the action itself.
+                Column::new("Need", 1.4),
+                Column::new("Action", 3.8),
+                Column::new("Who", 1.3),
+                Column::new("By when", 1.1),
                 Column::new("Outcome", 2.6),
-                Column::new("ECM outcome", 1.4),
-                Column::new("Status", 1.1),
+                Column::new("ECM outcome", 1.2),
+                Column::new("Status", 1.0),
             ],
             rows: plan
                 .actions
