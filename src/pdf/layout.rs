@@ -593,41 +593,103 @@ impl Flow<'_> {
         self.row(
             &cells,
             RowStyle {
-                pad: 1.6,
+                pad: FIELD_PAD_Y,
                 grid: false,
                 fill: None,
                 rule_below: true,
-                split: Split::IfTallerThan(45.0),
+                split: Split::IfTallerThan(FIELD_KEEP_WHOLE),
             },
         );
     }
 
     /// How much of `next` must fit under a heading for the heading to stay on this page.
-    fn keep_after(&self, next: Option<&Block>) -> f32 {
+    fn keep_after(&self, next: Option<&Block>, after_next: Option<&Block>) -> f32 {
         let body = 2.0 * line_height(self.base);
+        if let Some(Block::Paragraph(text)) = next {
+            if let Some(h) = self.lead_in(text, after_next) {
+                return h;
+            }
+        }
         match next {
             Some(Block::Table { columns, rows }) if !columns.is_empty() => {
-                let size = self.base * 0.9;
-                let width = CONTENT_RIGHT - MARGIN_X;
-                let total: f32 = columns.iter().map(|c| weight(c.width_weight)).sum();
-                let first = rows.first().map_or(1, |row| {
-                    row.iter()
-                        .zip(columns)
-                        .map(|(text, c)| {
-                            let w = width * weight(c.width_weight) / total - 2.0 * CELL_PAD_X;
-                            let (clean, _) = clean(text, Style::Regular, self.measure);
-                            self.wrap(&clean, w, size, Style::Regular).len()
-                        })
-                        .max()
-                        .unwrap_or(1)
-                        .clamp(1, 4)
-                });
-                (1 + first) as f32 * line_height(size) + 4.0 * CELL_PAD_Y + 2.0
+                self.table_start(columns, rows) + 0.5
             }
-            Some(Block::SignatureLines(_)) => 30.0,
+            Some(Block::Field { label, value }) => self.field_start(label, value),
+            Some(Block::SignatureLines(roles)) => 4.0 + self.signatures_height(roles.len()),
             Some(Block::Heading(_) | Block::SubHeading(_)) => 3.0 * body,
-            _ => body + 2.0 * 1.6,
+            _ => body + 2.0 * FIELD_PAD_Y,
         }
+    }
+
+    /// The height a table needs before anything of it may be placed: its gap,
+    /// its header row and its first row (or the first line of a row taller
+    /// than a page), as `table` places them.
+    fn table_start(&self, columns: &[Column], rows: &[Vec<String>]) -> f32 {
+        let size = smaller(self.base, 0.9);
+        let widths = column_widths(columns, rows, size, self.measure);
+        let lines = |text: &str, w: f32, style: Style| {
+            let (clean, _) = clean(text, style, self.measure);
+            self.wrap(&clean, w - 2.0 * CELL_PAD_X, size, style).len()
+        };
+        let header_n = columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| lines(&c.title, w, Style::Bold))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let header_h = header_n as f32 * line_height(size) + 2.0 * CELL_PAD_Y;
+        let first_n = rows.first().map_or(1, |row| {
+            row.iter()
+                .zip(&widths)
+                .map(|(text, &w)| lines(text, w, Style::Regular))
+                .max()
+                .unwrap_or(1)
+                .max(1)
+        });
+        let mut first_h = first_n as f32 * line_height(size) + 2.0 * CELL_PAD_Y;
+        if header_h + first_h > self.page_body() {
+            first_h = line_height(size) + 2.0 * CELL_PAD_Y;
+        }
+        1.0 + header_h + first_h
+    }
+
+    /// The height a full-width field needs before anything of it may be
+    /// placed: the whole row, as `field` would move it to a new page whole,
+    /// or two lines of a row tall enough to be split.
+    fn field_start(&self, label: &str, value: &str) -> f32 {
+        let width = CONTENT_RIGHT - MARGIN_X;
+        let label_w = (width * 0.36).min(62.0);
+        let lines = |text: &str, w: f32, style: Style| {
+            let (clean, _) = clean(text, style, self.measure);
+            self.wrap(&clean, w - 2.0 * CELL_PAD_X, self.base, style)
+                .len()
+        };
+        let n = lines(label, label_w, Style::Bold)
+            .max(lines(value, width - label_w, Style::Regular))
+            .max(1);
+        let h = n as f32 * line_height(self.base) + 2.0 * FIELD_PAD_Y;
+        if h <= FIELD_KEEP_WHOLE {
+            h
+        } else {
+            2.0 * line_height(self.base) + 2.0 * FIELD_PAD_Y
+        }
+    }
+
+    /// A short paragraph introducing a table stays with the table's header
+    /// and first row (or with the first signature line): the height they need together, or `None` when `text`
+    /// is not such a lead-in.
+    fn lead_in(&self, text: &str, next: Option<&Block>) -> Option<f32> {
+        if !matches!(next, Some(Block::Table { .. } | Block::SignatureLines(_))) {
+            return None;
+        }
+        let (clean, _) = clean(text, Style::Regular, self.measure);
+        let n = self
+            .wrap(&clean, CONTENT_RIGHT - MARGIN_X, self.base, Style::Regular)
+            .len();
+        (n <= 5).then(|| {
+            n as f32 * line_height(self.base) + PARAGRAPH_GAP + 1.0 + self.keep_after(next, None)
+        })
     }
 
     fn heading(&mut self, text: &str, size_pt: f32, before: f32, keep_after: f32) {
@@ -647,20 +709,17 @@ impl Flow<'_> {
         let clean = self.clean(text, Style::Regular, Some(label));
         let lines = self.wrap(&clean, CONTENT_RIGHT - MARGIN_X, size_pt, Style::Regular);
         self.lines(MARGIN_X, &lines, size_pt, Style::Regular, grey);
-        self.y += 2.5;
+        self.y += PARAGRAPH_GAP;
     }
 
     fn table(&mut self, columns: &[Column], rows: &[Vec<String>], label: &str) {
         if columns.is_empty() {
             return;
         }
-        let size = self.base * 0.9;
-        let total: f32 = columns.iter().map(|c| weight(c.width_weight)).sum();
-        let width = CONTENT_RIGHT - MARGIN_X;
+        let size = smaller(self.base, 0.9);
         let mut x = MARGIN_X;
         let mut spans = Vec::with_capacity(columns.len());
-        for c in columns {
-            let w = width * weight(c.width_weight) / total;
+        for w in column_widths(columns, rows, size, self.measure) {
             spans.push((x, w));
             x += w;
         }
@@ -758,11 +817,28 @@ impl Flow<'_> {
         self.y += 3.0;
     }
 
+    /// The height of `n` signature lines, which are kept on one page when
+    /// they fit: a signing area split over two pages invites a lost page.
+    fn signatures_height(&self, n: usize) -> f32 {
+        let h = n as f32 * self.signature_height();
+        if h <= self.page_body() {
+            h
+        } else {
+            self.signature_height()
+        }
+    }
+
+    fn signature_height(&self) -> f32 {
+        let small = smaller(self.base, 0.8).max(6.0);
+        line_height(self.base) + SIGNATURE_WRITE_SPACE + 0.8 + line_height(small) + 6.0
+    }
+
     fn signature_lines(&mut self, roles: &[String]) {
         let size = self.base;
-        let small = (self.base * 0.8).max(6.0);
-        let write_space = 11.0;
-        let block_h = line_height(size) + write_space + 0.8 + line_height(small) + 6.0;
+        let small = smaller(self.base, 0.8).max(6.0);
+        let write_space = SIGNATURE_WRITE_SPACE;
+        let block_h = self.signature_height();
+        self.keep(self.signatures_height(roles.len()));
         let width = CONTENT_RIGHT - MARGIN_X;
         let gap = 5.0;
         let boxes = [("Signature", 0.44), ("Printed name", 0.34), ("Date", 0.22)];
@@ -829,7 +905,7 @@ impl Flow<'_> {
                     } else {
                         (max_h * aspect, max_h)
                     };
-                    let small = (self.base * 0.85).max(6.0);
+                    let small = smaller(self.base, 0.85).max(6.0);
                     self.keep(h + line_height(small) + pad);
                     self.text(
                         inner1,
@@ -869,6 +945,14 @@ impl Flow<'_> {
 }
 
 const CELL_PAD_X: f32 = 1.6;
+/// A field row up to this tall (mm) moves to a new page whole rather than split.
+const FIELD_KEEP_WHOLE: f32 = 45.0;
+/// The room left above each signature line for writing.
+const SIGNATURE_WRITE_SPACE: f32 = 11.0;
+/// Space after a paragraph.
+const PARAGRAPH_GAP: f32 = 2.0;
+/// Space above and below a field's text, inside its rules.
+const FIELD_PAD_Y: f32 = 1.3;
 const CELL_PAD_Y: f32 = 1.3;
 
 fn header_row_style() -> RowStyle {
@@ -879,6 +963,67 @@ fn header_row_style() -> RowStyle {
         rule_below: false,
         split: Split::IfTallerThanPage,
     }
+}
+
+/// The widths of a table's columns in mm, filling the text width: shared by
+/// the columns' weights, but widened where needed so that each column's
+/// longest word (a date, a name, a header word) fits on one line, taking the
+/// room from the columns that have some to spare. A word longer than a
+/// quarter of the table is left to break between characters.
+fn column_widths(
+    columns: &[Column],
+    rows: &[Vec<String>],
+    size: f32,
+    measure: &dyn Measure,
+) -> Vec<f32> {
+    let width = CONTENT_RIGHT - MARGIN_X;
+    let total: f32 = columns.iter().map(|c| weight(c.width_weight)).sum();
+    let mut widths: Vec<f32> = columns
+        .iter()
+        .map(|c| width * weight(c.width_weight) / total)
+        .collect();
+    let longest = |text: &str, style: Style| -> f32 {
+        let (clean, _) = clean(text, style, measure);
+        clean
+            .split(|c: char| c == '\n' || is_break_space(c))
+            .map(|word| text_width(word, size, style, measure))
+            .fold(0.0, f32::max)
+    };
+    let cap = width / 4.0;
+    let need: Vec<f32> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|text| longest(text, Style::Regular))
+                .fold(longest(&c.title, Style::Bold), f32::max);
+            // A hair of slack so rounding never wraps a word that just fits.
+            (cells + 2.0 * CELL_PAD_X + 0.2).min(cap)
+        })
+        .collect();
+    let short: f32 = widths
+        .iter()
+        .zip(&need)
+        .map(|(w, n)| (n - w).max(0.0))
+        .sum();
+    let spare: f32 = widths
+        .iter()
+        .zip(&need)
+        .map(|(w, n)| (w - n).max(0.0))
+        .sum();
+    if short <= 0.0 || spare < short {
+        return widths;
+    }
+    for (w, n) in widths.iter_mut().zip(&need) {
+        if *w < *n {
+            *w = *n;
+        } else {
+            *w -= (*w - *n) * short / spare;
+        }
+    }
+    widths
 }
 
 fn weight(w: f32) -> f32 {
@@ -931,8 +1076,23 @@ fn base_size(doc: &Document) -> f32 {
 }
 
 fn footer_size(base: f32) -> f32 {
-    (base * 0.8).max(7.0)
+    smaller(base, 0.8).max(7.0)
 }
+
+/// The size of secondary text (tables, notes, captions, the footer): `factor`
+/// times the body size, except that a large-print document (body 12 pt or
+/// more, such as the family handout) keeps every piece of text at 12 pt or more.
+fn smaller(base: f32, factor: f32) -> f32 {
+    let size = base * factor;
+    if base >= LARGE_PRINT {
+        size.max(LARGE_PRINT)
+    } else {
+        size
+    }
+}
+
+/// The smallest size anywhere in a large-print document.
+const LARGE_PRINT: f32 = 12.0;
 
 fn footer_text(page: usize, total: usize, footer: &str) -> String {
     if footer.trim().is_empty() {
@@ -1020,20 +1180,28 @@ fn run(
     let mut heading = String::from("the document");
     for (i, block) in doc.blocks.iter().enumerate() {
         let next = doc.blocks.get(i + 1);
+        let after_next = doc.blocks.get(i + 2);
         let is_field = matches!(block, Block::Field { .. });
         match block {
             Block::Heading(text) => {
-                let keep = flow.keep_after(next);
-                flow.heading(text, base * 1.4, 7.0, keep);
+                let keep = flow.keep_after(next, after_next);
+                flow.heading(text, base * 1.4, 6.0, keep);
                 heading = text.clone();
             }
             Block::SubHeading(text) => {
-                let keep = flow.keep_after(next);
+                let keep = flow.keep_after(next, after_next);
                 flow.heading(text, base * 1.15, 4.0, keep);
                 heading = text.clone();
             }
-            Block::Paragraph(text) => flow.paragraph(text, &heading, base, 0.0),
-            Block::Note(text) => flow.paragraph(text, &heading, (base * 0.85).max(6.0), NOTE_GREY),
+            Block::Paragraph(text) => {
+                if let Some(keep) = flow.lead_in(text, next) {
+                    flow.keep(keep);
+                }
+                flow.paragraph(text, &heading, base, 0.0)
+            }
+            Block::Note(text) => {
+                flow.paragraph(text, &heading, smaller(base, 0.85).max(6.0), NOTE_GREY)
+            }
             Block::Field { label, value } => {
                 flow.field(MARGIN_X, CONTENT_RIGHT, label, value, base)
             }

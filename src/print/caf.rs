@@ -2,16 +2,69 @@
 //! document for `pdf::render`. Pure: the caller passes the consent status,
 //! the version and the time of creation.
 
-use crate::domain::{fingerprint, Data, Draft, ELEMENTS};
+use crate::domain::{fingerprint, Data, Draft, NhsNumber, Postcode, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
 use crate::form::choices::{
     label_of, ACTION_STATUS, CONSENT_METHODS, ECM, RATING, YES_NO_UNKNOWN, YOUNG_PERSON,
 };
-use crate::form::{Block as FormBlock, Step};
+use crate::form::{Access, Block as FormBlock, Field, Kind, Step};
 use crate::pdf::{Banner, Block, Column, Document};
 use crate::print::data_url::png_from_data_url;
 use crate::validate::ConsentStatus;
+
+/// An answer as the printed record shows it: `answer`, except that a valid
+/// date is written dd/mm/yyyy, a valid postcode or NHS number in its standard
+/// form, and ticked choices one to a line (their labels are sentences). An
+/// answer that does not check is printed exactly as typed.
+pub(crate) fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> {
+    let typed = answer(field, data, idx)?;
+    if let Access::Date(get, _) = field.access {
+        if let Some(Ok(Some(date))) = get(data, idx).map(|d| d.parse()) {
+            return Some(date.to_string());
+        }
+    }
+    if let (Kind::Checkboxes(choices), Access::Strings(get, _)) = (field.kind, field.access) {
+        if let Some(values) = get(data, idx) {
+            return Some(
+                values
+                    .iter()
+                    .map(|value| label_of(choices, value))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+        }
+    }
+    if std::ptr::eq(field, &caf::CHILD_POSTCODE) {
+        if let Ok(postcode) = Postcode::parse(&typed) {
+            return Some(postcode.to_string());
+        }
+    }
+    if std::ptr::eq(field, &caf::CHILD_NHS_NUMBER) {
+        if let Ok(number) = NhsNumber::parse(&typed) {
+            return Some(number.to_string());
+        }
+    }
+    Some(typed)
+}
+
+/// A question as the printed record asks it: the form speaks to the
+/// assessor ("Your role"), the record speaks about them.
+fn printed_label(step: Step, label: &str) -> String {
+    match (step, label.strip_prefix("Your ")) {
+        (Step::Assessor, Some(rest)) => format!("Assessor's {rest}"),
+        _ => label.to_owned(),
+    }
+}
+
+/// A section heading as the printed record has it.
+fn printed_title(step: Step) -> &'static str {
+    match step {
+        Step::Assessor => "About the assessor and other services",
+        Step::Reason => "Why this assessment is being done",
+        _ => step.title(),
+    }
+}
 
 /// The title printed on page 1.
 pub const TITLE: &str = "Common Assessment Framework (short form)";
@@ -62,7 +115,7 @@ pub fn caf_document(
     };
     header.push((
         date_label.to_owned(),
-        answer(date_field, data, 0).unwrap_or_else(|| "Not given".to_owned()),
+        printed(date_field, data, 0).unwrap_or_else(|| "Not given".to_owned()),
     ));
     header.push((
         "Document".to_owned(),
@@ -77,7 +130,7 @@ pub fn caf_document(
         }
         let section = step_blocks(step, data);
         if !section.is_empty() {
-            blocks_out.push(Block::Heading(step.title().to_owned()));
+            blocks_out.push(Block::Heading(printed_title(step).to_owned()));
             blocks_out.extend(section);
         }
     }
@@ -85,7 +138,9 @@ pub fn caf_document(
     blocks_out.push(Block::Heading("Signatures".to_owned()));
     blocks_out.push(Block::Paragraph(
         "This is a printed record of the family's agreement, made on this device. It is not an electronic signature. \
-         Sign below to confirm it; the signed copy is the record to keep."
+         Sign below to confirm it; the signed copy is the record to keep.\n\
+         Information may be shared without agreement if a child or an adult is at risk of harm. \
+         The family can see what is held about them and can change their mind at any time by telling the lead professional."
             .to_owned(),
     ));
     blocks_out.push(Block::SignatureLines(vec![
@@ -93,11 +148,6 @@ pub fn caf_document(
         "Young person".to_owned(),
         "Practitioner".to_owned(),
     ]));
-    blocks_out.push(Block::Note(
-        "Information may be shared without agreement if a child or an adult is at risk of harm. \
-         The family can see what is held about them and can change their mind at any time by telling the lead professional."
-            .to_owned(),
-    ));
     Document {
         title: TITLE.to_owned(),
         file_title: format!("CAF {id} v{version}"),
@@ -129,7 +179,7 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         label_of(YOUNG_PERSON, &consent.young_person).to_owned(),
     );
     let when = [
-        answer(&caf::CONSENT_DATE, data, 0).unwrap_or_default(),
+        printed(&caf::CONSENT_DATE, data, 0).unwrap_or_default(),
         consent.time.trim().to_owned(),
     ]
     .join(" ");
@@ -175,7 +225,7 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
     if consent.leaflet_given {
         row("Leaflet given", "Yes".to_owned());
     }
-    let assess_date = answer(&caf::START_AGREED_ON, data, 0).unwrap_or_default();
+    let assess_date = printed(&caf::START_AGREED_ON, data, 0).unwrap_or_default();
     let assess = format!(
         "{} {} {}",
         data.start.assess_agreed_by.trim(),
@@ -223,9 +273,9 @@ fn step_blocks(step: Step, data: &Data) -> Vec<Block> {
     for block in blocks(step) {
         match block {
             FormBlock::Field(field) => {
-                if let Some(value) = answer(field, data, 0) {
+                if let Some(value) = printed(field, data, 0) {
                     acc.push(Block::Field {
-                        label: field.label.to_owned(),
+                        label: printed_label(step, field.label),
                         value,
                     });
                 }
@@ -234,9 +284,9 @@ fn step_blocks(step: Step, data: &Data) -> Vec<Block> {
                 for idx in 0..(list.len)(data) {
                     acc.push(Block::SubHeading(format!("{} {}", list.item, idx + 1)));
                     for field in list.fields {
-                        if let Some(value) = answer(field, data, idx) {
+                        if let Some(value) = printed(field, data, idx) {
                             acc.push(Block::Field {
-                                label: field.label.to_owned(),
+                                label: printed_label(step, field.label),
                                 value,
                             });
                         }
@@ -285,7 +335,7 @@ fn needs_blocks(data: &Data) -> Vec<Block> {
 fn plan_blocks(data: &Data) -> Vec<Block> {
     let plan = &data.plan;
     let mut acc = Vec::new();
-    if let Some(date) = answer(&caf::PLAN_MEETING_DATE, data, 0) {
+    if let Some(date) = printed(&caf::PLAN_MEETING_DATE, data, 0) {
         acc.push(Block::Field {
             label: caf::PLAN_MEETING_DATE.label.to_owned(),
             value: date,
@@ -303,7 +353,7 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
     let lead: Vec<Block> = lead_fields
         .iter()
         .filter_map(|field| {
-            answer(field, data, 0).map(|value| Block::Field {
+            printed(field, data, 0).map(|value| Block::Field {
                 label: field.label.to_owned(),
                 value,
             })
@@ -321,7 +371,7 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
     ]
     .iter()
     .filter_map(|field| {
-        answer(field, data, 0).map(|value| Block::Field {
+        printed(field, data, 0).map(|value| Block::Field {
             label: field.label.to_owned(),
             value,
         })
@@ -360,13 +410,15 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
         acc.push(Block::SubHeading("Delivery plan".to_owned()));
         acc.push(Block::Table {
             columns: vec![
-                Column::new("Need", 1.6),
-                Column::new("Action", 3.0),
-                Column::new("Who", 1.4),
-                Column::new("By when", 1.2),
+                // The short columns are widened to their longest word by the
+                // layout; the room left goes mostly to the action itself.
+                Column::new("Need", 1.4),
+                Column::new("Action", 3.8),
+                Column::new("Who", 1.3),
+                Column::new("By when", 1.1),
                 Column::new("Outcome", 2.6),
-                Column::new("ECM outcome", 1.4),
-                Column::new("Status", 1.1),
+                Column::new("ECM outcome", 1.2),
+                Column::new("Status", 1.0),
             ],
             rows: plan
                 .actions
@@ -377,7 +429,7 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
                         label_of(caf::NEED_CHOICES, &action.need).to_owned(),
                         action_with_progress(&action.what, &action.progress),
                         action.who.clone(),
-                        answer(&caf::ACTION_FIELDS[3], data, idx).unwrap_or_default(),
+                        printed(&caf::ACTION_FIELDS[3], data, idx).unwrap_or_default(),
                         action.outcome.clone(),
                         label_of(ECM, &action.ecm).to_owned(),
                         label_of(ACTION_STATUS, &action.status).to_owned(),
@@ -389,7 +441,7 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
             "ECM: the Every Child Matters outcome each action serves.".to_owned(),
         ));
     }
-    if let Some(date) = answer(&caf::PLAN_NEXT_REVIEW, data, 0) {
+    if let Some(date) = printed(&caf::PLAN_NEXT_REVIEW, data, 0) {
         acc.push(Block::Field {
             label: caf::PLAN_NEXT_REVIEW.label.to_owned(),
             value: date,
@@ -416,7 +468,7 @@ fn review_blocks(data: &Data) -> Vec<Block> {
     let mut acc = vec![Block::Heading("Reviews".to_owned())];
     for idx in order {
         let review = &data.reviews[idx];
-        let date = answer(&caf::REVIEW_FIELDS[0], data, idx)
+        let date = printed(&caf::REVIEW_FIELDS[0], data, idx)
             .unwrap_or_else(|| "date not given".to_owned());
         acc.push(Block::SubHeading(format!("Review on {date}")));
         for field in caf::REVIEW_FIELDS
@@ -424,7 +476,7 @@ fn review_blocks(data: &Data) -> Vec<Block> {
             .skip(1)
             .chain([&caf::REVIEW_CLOSURE_NOTES])
         {
-            if let Some(value) = answer(field, data, idx) {
+            if let Some(value) = printed(field, data, idx) {
                 acc.push(Block::Field {
                     label: field.label.to_owned(),
                     value,

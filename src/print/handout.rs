@@ -4,9 +4,9 @@
 //! notes, the reason for the assessment, or other household members.
 
 use crate::domain::{Data, Settings};
-use crate::form::answer::answer;
 use crate::form::caf;
 use crate::pdf::{Block, Column, Document};
+use crate::print::caf::printed;
 
 /// A table on the handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,16 +71,17 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
     if lead.name.trim().is_empty() {
         lead_words.push("We will tell you who your lead professional is.".to_owned());
     } else {
-        lead_words.push(format!("Your lead professional is {}.", lead.name.trim()));
         let job = [lead.role.trim(), lead.agency.trim()]
             .iter()
             .filter(|s| !s.is_empty())
             .copied()
             .collect::<Vec<_>>()
             .join(", ");
-        if !job.is_empty() {
-            lead_words.push(format!("They work as: {job}."));
-        }
+        lead_words.push(if job.is_empty() {
+            format!("Your lead professional is {}.", lead.name.trim())
+        } else {
+            format!("Your lead professional is {} ({job}).", lead.name.trim())
+        });
         lead_words.push(format!(
             "How to contact them: {}.",
             contact(&lead.phone, &lead.email)
@@ -89,7 +90,7 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
     lead_words.push("Your lead professional keeps everyone in touch. Talk to them first about anything in this plan.".to_owned());
     let deputy = &plan.deputy;
     if !deputy.name.trim().is_empty() {
-        let until = answer(&caf::DEPUTY_UNTIL, data, 0)
+        let until = printed(&caf::DEPUTY_UNTIL, data, 0)
             .map(|d| format!(" until {d}"))
             .unwrap_or_default();
         let role = if deputy.role.trim().is_empty() {
@@ -147,7 +148,7 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
             vec![
                 action.what.clone(),
                 action.who.clone(),
-                answer(&caf::ACTION_FIELDS[3], data, idx)
+                printed(&caf::ACTION_FIELDS[3], data, idx)
                     .unwrap_or_else(|| "To be agreed".to_owned()),
                 action.outcome.clone(),
             ]
@@ -178,8 +179,8 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
         .reviews
         .last()
         .filter(|review| review.decision == "continue")
-        .and_then(|_| answer(&caf::REVIEW_FIELDS[6], data, data.reviews.len() - 1))
-        .or_else(|| answer(&caf::PLAN_NEXT_REVIEW, data, 0));
+        .and_then(|_| printed(&caf::REVIEW_FIELDS[6], data, data.reviews.len() - 1))
+        .or_else(|| printed(&caf::PLAN_NEXT_REVIEW, data, 0));
     sections.push(section(
         "When is the next meeting?",
         vec![
@@ -249,6 +250,21 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
     }
 }
 
+/// How wide a handout column is, relative to the others: the columns of
+/// sentences get the room, so rows stay short and the handout stays within
+/// two pages.
+fn column_weight(title: &str) -> f32 {
+    match title {
+        "What will happen" => 2.2,
+        "How we will know it is working" | "How to contact them" => 1.8,
+        "Who will do it" => 1.3,
+        "What they do" => 1.6,
+        "Name" => 1.4,
+        "By when" => 1.0,
+        _ => 1.0,
+    }
+}
+
 /// The handout as a document for the PDF: 12 pt and larger.
 pub fn handout_document(handout: &Handout, footer: String) -> Document {
     let mut blocks = Vec::new();
@@ -260,7 +276,7 @@ pub fn handout_document(handout: &Handout, footer: String) -> Document {
                 columns: table
                     .columns
                     .iter()
-                    .map(|title| Column::new(*title, 1.0))
+                    .map(|title| Column::new(*title, column_weight(title)))
                     .collect(),
                 rows: table.rows.clone(),
             });

@@ -1,0 +1,1021 @@
+//! The consent-stamped CAF PDF and the family handout (caf-form.md §3.10, §4,
+//! §5), built from real drafts the way the check page does it — `validate::check`,
+//! `consent_status`, `next_version`, `caf_document`, `pdf::render` — and read
+//! back with poppler's `pdftotext`, `pdffonts` and `pdfinfo`, so what is
+//! checked is what a reader of the printed file gets.
+#![cfg(all(not(target_arch = "wasm32"), feature = "pdf-engine"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use caf_lite::domain::*;
+use caf_lite::pdf::fonts::FontSet;
+use caf_lite::pdf::layout::{layout, Item};
+use caf_lite::pdf::{render, Document};
+use caf_lite::print::caf::{caf_document, child_name, doc_id};
+use caf_lite::print::file_name::caf_file_name;
+use caf_lite::print::handout::{handout, handout_document};
+use caf_lite::print::next_version;
+use caf_lite::validate::{self, consent_status, ConsentStatus};
+
+const DRAFT_ID: &str = "3f2a9c1e-7b44-4d0a-9e51-2c8f0a6d1b73";
+const CREATED: &str = "23/11/2026 14:05";
+const RECORDED: &str = "CONSENT TO SHARE RECORDED";
+const NOT_RECORDED: &str = "CONSENT NOT RECORDED — DRAFT, DO NOT SHARE";
+const OUT_OF_DATE: &str = "CONSENT OUT OF DATE — RE-CONFIRM BEFORE SHARING";
+
+// ---------------------------------------------------------------- fixtures
+
+fn today() -> Date {
+    date(2026, 11, 23)
+}
+
+fn date(year: i32, month: u8, day: u8) -> Date {
+    Date::new(year, month, day).expect("test dates exist")
+}
+
+fn typed(year: i32, month: u8, day: u8) -> DateDraft {
+    DateDraft::from_date(date(year, month, day))
+}
+
+/// A typical complete draft (a CAF of about four pages) that checks with no
+/// errors, in the scripts a UK family may write its names in.
+fn complete_data() -> Data {
+    let mut data = Data {
+        start: StartDraft {
+            significant_harm: "no".into(),
+            existing_check: "checked_none".into(),
+            assess_agreed_by: "Олена Łukasiewicz-O'Brien".into(),
+            assess_agreed_relationship: "Mother".into(),
+            assess_agreed_on: typed(2026, 10, 1),
+        },
+        ..Data::default()
+    };
+    data.child = ChildDraft {
+        given_name: "Zoë".into(),
+        family_name: "Łukasiewicz-O'Brien".into(),
+        date_of_birth: typed(2018, 5, 14),
+        sex: "female".into(),
+        address: "Flat 2, 14 High Street\nChatham".into(),
+        postcode: "me4 4tr".into(),
+        nhs_number: "943 476 5919".into(),
+        upn: "B801200005001".into(),
+        ..ChildDraft::default()
+    };
+    data.parents = vec![ParentDraft {
+        name: "Олена Łukasiewicz-O'Brien".into(),
+        relationship: "Mother".into(),
+        parental_responsibility: "yes".into(),
+        phone: "07700 900982".into(),
+        email: "olena@example.com".into(),
+        lives_with_child: "yes".into(),
+        ..ParentDraft::default()
+    }];
+    data.household = vec![
+        HouseholdMemberDraft {
+            name: "Ελένη Papadaki".into(),
+            relationship: "Grandmother".into(),
+            date_of_birth: typed(1958, 3, 2),
+        },
+        HouseholdMemberDraft {
+            name: "Tomasz Householder".into(),
+            relationship: "Brother".into(),
+            date_of_birth: typed(2015, 7, 9),
+        },
+    ];
+    data.family.notes =
+        "Grandmother Ελένη helps with school runs on Tuesdays and Thursdays.".into();
+    data.assessor = AssessorDraft {
+        name: "Sam Patel".into(),
+        role: "SENCO".into(),
+        organisation: "Riverside Primary".into(),
+        phone: "01632 960001".into(),
+        email: "sam@example.org".into(),
+        ofsted_urn: String::new(),
+    };
+    data.assessment.started_on = typed(2026, 10, 5);
+    data.services = vec![ServiceDraft {
+        service: "Health visiting".into(),
+        contact_name: "Siobhán Ní Bhriain".into(),
+        phone: "01632 960002".into(),
+        email: "siobhan@example.org".into(),
+    }];
+    data.reason.summary =
+        "Zoë is often late and tired at school; attendance is 86% this term.".into();
+    data.needs.health = NeedDraft {
+        rating: "some_concern".into(),
+        notes: "Poor sleep; bedtime is often after 11pm. Asthma reviewed in September.".into(),
+    };
+    data.needs.emotional_social = NeedDraft {
+        rating: "no_concern".into(),
+        notes: "Has two close friends in class.".into(),
+    };
+    data.needs.learning = NeedDraft {
+        rating: "strength".into(),
+        notes: "Reading age above her age; loves drawing.".into(),
+    };
+    data.needs.basic_care = NeedDraft {
+        rating: "significant_concern".into(),
+        notes: "Mornings are chaotic: often no breakfast and late arrival.".into(),
+    };
+    data.needs.housing_finance = NeedDraft {
+        rating: "some_concern".into(),
+        notes: "Damp in the bedroom; the repair has been reported twice.".into(),
+    };
+    data.views = ViewsDraft {
+        child: "I like reading and drawing. I am tired in the mornings.".into(),
+        child_not_sought: String::new(),
+        parent: "We would like help with bedtimes and getting the flat repaired.".into(),
+    };
+    data.conclusion = ConclusionDraft {
+        summary: "A team will help with sleep, mornings and the housing repair.".into(),
+        response: "team_around_child".into(),
+    };
+    data.plan = PlanDraft {
+        meeting_date: typed(2026, 10, 20),
+        team: vec![
+            TeamMemberDraft {
+                name: "Sam Patel".into(),
+                role: "SENCO".into(),
+                agency: "Riverside Primary".into(),
+                phone: "01632 960001".into(),
+                email: "sam@example.org".into(),
+            },
+            TeamMemberDraft {
+                name: "Siobhán Ní Bhriain".into(),
+                role: "Health visitor".into(),
+                agency: "Health visiting".into(),
+                phone: "01632 960002".into(),
+                email: "siobhan@example.org".into(),
+            },
+            TeamMemberDraft {
+                name: "Agnieszka Wąsowska".into(),
+                role: "Housing officer".into(),
+                agency: "Medway Council housing".into(),
+                phone: "01632 960003".into(),
+                email: String::new(),
+            },
+        ],
+        lead: LeadDraft {
+            name: "Sam Patel".into(),
+            role: "SENCO".into(),
+            agency: "Riverside Primary".into(),
+            phone: "01632 960001".into(),
+            email: "sam@example.org".into(),
+            agreed_with_family: true,
+            reasons: vec!["main_need".into(), "existing_relationship".into()],
+        },
+        deputy: DeputyDraft::default(),
+        actions: vec![
+            action(
+                "health",
+                "Bedtime routine sessions at home, one a week for six weeks",
+                "Siobhán Ní Bhriain",
+                (2026, 12, 1),
+                "Zoë is asleep by 8.30pm on school nights",
+                "be_healthy",
+            ),
+            action(
+                "basic_care",
+                "Breakfast club place from Monday",
+                "Sam Patel",
+                (2026, 11, 2),
+                "Zoë eats breakfast and arrives by 8.45am",
+                "be_healthy",
+            ),
+            action(
+                "housing_finance",
+                "Inspect the damp and book the repair",
+                "Agnieszka Wąsowska",
+                (2026, 12, 15),
+                "The bedroom is dry and warm",
+                "economic_wellbeing",
+            ),
+            action(
+                "basic_care",
+                "Morning checklist made with Zoë",
+                "Family",
+                (2026, 11, 9),
+                "Zoë gets ready with fewer reminders",
+                "enjoy_and_achieve",
+            ),
+        ],
+        next_review: typed(2026, 12, 15),
+    };
+    data.plan.actions[1].status = "in_progress".into();
+    data.plan.actions[1].progress = "Started on 2 November; going well.".into();
+    data.consent = ConsentDraft {
+        given_by: "Олена Łukasiewicz-O'Brien".into(),
+        relationship: "Mother".into(),
+        parental_responsibility: "yes".into(),
+        explained: true,
+        store: true,
+        share_with: vec!["Health visiting".into(), "Medway Council housing".into()],
+        not_share_with: "Youth offending service".into(),
+        sensitive: true,
+        method: "verbal_in_person".into(),
+        date: typed(2026, 10, 5),
+        time: "10:30".into(),
+        practitioner: "Sam Patel".into(),
+        leaflet_given: true,
+        ..ConsentDraft::default()
+    };
+    data
+}
+
+fn action(
+    need: &str,
+    what: &str,
+    who: &str,
+    due: (i32, u8, u8),
+    outcome: &str,
+    ecm: &str,
+) -> ActionDraft {
+    ActionDraft {
+        need: need.into(),
+        what: what.into(),
+        who: who.into(),
+        due: typed(due.0, due.1, due.2),
+        outcome: outcome.into(),
+        ecm: ecm.into(),
+        status: "not_started".into(),
+        progress: String::new(),
+    }
+}
+
+/// `data` with the family's agreement recorded over its current content.
+fn recorded(mut data: Data) -> Data {
+    data.consent.recorded_fingerprint = fingerprint(&data);
+    data.consent.recorded_at = "2026-10-05T10:30:00Z".into();
+    data
+}
+
+fn draft(data: Data) -> Draft {
+    Draft {
+        id: DRAFT_ID.into(),
+        created_at: "2026-10-05T09:00:00Z".into(),
+        updated_at: "2026-11-23T14:04:00Z".into(),
+        revision: 12,
+        version: 1,
+        last_pdf_fingerprint: String::new(),
+        data,
+    }
+}
+
+/// The consent status as the check page derives it.
+fn status(data: &Data) -> ConsentStatus {
+    let checked = validate::check(data, today(), &Settings::default());
+    consent_status(data, &checked.report, today())
+}
+
+fn has_errors(data: &Data) -> bool {
+    validate::check(data, today(), &Settings::default())
+        .report
+        .has_errors()
+}
+
+// ------------------------------------------------------------ printing
+
+fn out_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join("caf-lite-print-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Prints the CAF PDF of `draft` as "Create CAF PDF" does, to a kept file.
+fn print_caf(name: &str, draft: &Draft) -> (PathBuf, ConsentStatus, u64) {
+    print_caf_at(name, draft, CREATED)
+}
+
+fn print_caf_at(name: &str, draft: &Draft, created: &str) -> (PathBuf, ConsentStatus, u64) {
+    let status = status(&draft.data);
+    let (version, _) = next_version(draft);
+    let bytes = render(&caf_document(draft, &status, version, created)).expect("the CAF renders");
+    let path = out_dir().join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).expect("write pdf");
+    (path, status, version)
+}
+
+fn print_doc(name: &str, doc: &Document) -> PathBuf {
+    let bytes = render(doc).expect("the document renders");
+    let path = out_dir().join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).expect("write pdf");
+    path
+}
+
+fn run(program: &str, args: &[&str], path: &Path, to_stdout: bool) -> String {
+    let mut cmd = Command::new(program);
+    cmd.args(args).arg(path);
+    if to_stdout {
+        cmd.arg("-");
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn page_count(path: &Path) -> usize {
+    let info = run("pdfinfo", &[], path, false);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in:\n{info}"))
+}
+
+/// The text of page `n` (from 1), as pdftotext reads it.
+fn page(path: &Path, n: usize) -> String {
+    let n = n.to_string();
+    run(
+        "pdftotext",
+        &["-enc", "UTF-8", "-f", &n, "-l", &n],
+        path,
+        true,
+    )
+}
+
+/// Every page's text, read one page at a time.
+fn pages(path: &Path) -> Vec<String> {
+    (1..=page_count(path)).map(|n| page(path, n)).collect()
+}
+
+/// Text with every run of white space made one space, so wrapped lines join.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn all_text(path: &Path) -> String {
+    flat(&run("pdftotext", &["-enc", "UTF-8"], path, true))
+}
+
+/// The footer every page must carry.
+fn footer(page: usize, total: usize, version: u64, print: &str, status: &ConsentStatus) -> String {
+    format!(
+        "Page {page} of {total} · CAF {} v{version} · {print} · {}",
+        &DRAFT_ID[..8],
+        status.banner()
+    )
+}
+
+/// The 16 hex characters printed after "CAF <id> v<version> · " on a page.
+fn printed_fingerprint(page_text: &str) -> String {
+    let text = flat(page_text);
+    let start = text.find("· CAF ").expect("footer on the page");
+    let rest = &text[start..];
+    let after = rest
+        .split(" · ")
+        .nth(1)
+        .expect("fingerprint after the version");
+    assert_eq!(after.len(), 16, "fingerprint in {rest}");
+    after.to_owned()
+}
+
+/// A word's text and box: `(text, xMin, yMin, xMax, yMax)` in points.
+type Word = (String, f32, f32, f32, f32);
+
+/// Every word on every page, and the page sizes.
+fn words(path: &Path) -> (Vec<Word>, Vec<(f32, f32)>) {
+    let html = run("pdftotext", &["-bbox", "-enc", "UTF-8"], path, true);
+    let attr = |line: &str, name: &str| -> f32 {
+        let key = format!(" {name}=\"");
+        let start = line.find(&key).expect("attribute") + key.len();
+        let end = start + line[start..].find('"').expect("quote");
+        line[start..end].parse().expect("number")
+    };
+    let mut words = Vec::new();
+    let mut sizes = Vec::new();
+    for line in html.lines().map(str::trim_start) {
+        if line.starts_with("<page") {
+            sizes.push((attr(line, "width"), attr(line, "height")));
+        } else if line.starts_with("<word") {
+            let text = line
+                .split_once('>')
+                .and_then(|(_, rest)| rest.rsplit_once("</word>"))
+                .map(|(t, _)| t.to_owned())
+                .unwrap_or_default();
+            words.push((
+                text,
+                attr(line, "xMin"),
+                attr(line, "yMin"),
+                attr(line, "xMax"),
+                attr(line, "yMax"),
+            ));
+        }
+    }
+    (words, sizes)
+}
+
+// ------------------------------------------------------------ consent
+
+#[test]
+fn each_consent_status_is_stamped_on_page_one_and_in_every_footer() {
+    let complete = complete_data();
+    assert!(!has_errors(&complete), "the fixture is complete");
+
+    let recorded_data = recorded(complete.clone());
+    let mut out_of_date = recorded_data.clone();
+    out_of_date.views.parent.push_str(" And with mornings.");
+    let mut withdrawn = recorded_data.clone();
+    withdrawn.consent.withdrawn_on = typed(2026, 11, 1);
+    withdrawn.consent.withdrawn_note = "Told the lead professional by phone.".into();
+
+    let cases = [
+        (
+            "recorded",
+            recorded_data,
+            ConsentStatus::Recorded,
+            RECORDED.to_owned(),
+        ),
+        (
+            "not-recorded",
+            complete,
+            ConsentStatus::NotRecorded,
+            NOT_RECORDED.to_owned(),
+        ),
+        (
+            "out-of-date",
+            out_of_date,
+            ConsentStatus::OutOfDate,
+            OUT_OF_DATE.to_owned(),
+        ),
+        (
+            "withdrawn",
+            withdrawn,
+            ConsentStatus::Withdrawn(date(2026, 11, 1)),
+            "CONSENT WITHDRAWN ON 01/11/2026".to_owned(),
+        ),
+    ];
+    for (name, data, expected, banner) in cases {
+        let print = fingerprint(&data);
+        let (path, status, version) = print_caf(&format!("status-{name}"), &draft(data));
+        assert_eq!(status, expected, "{name}");
+        assert_eq!(status.banner(), banner);
+        let pages = pages(&path);
+        let total = pages.len();
+        assert!(total >= 2, "{name}: a multi-page CAF, got {total}");
+        // Page 1: the bordered consent block carries the status, besides the footer.
+        let first = flat(&pages[0]);
+        assert!(
+            first.matches(&banner).count() >= 2,
+            "{name}: status not in the consent block of page 1:\n{first}"
+        );
+        assert!(first.contains("Agreed by"), "{name}: {first}");
+        for (i, text) in pages.iter().enumerate() {
+            let want = footer(i + 1, total, version, &print, &status);
+            assert!(
+                flat(text).contains(&want),
+                "{name}: page {} lacks the footer {want}:\n{text}",
+                i + 1
+            );
+            if status != ConsentStatus::Recorded {
+                assert!(
+                    !text.contains(RECORDED),
+                    "{name}: page {} says recorded",
+                    i + 1
+                );
+            }
+        }
+        if let ConsentStatus::Withdrawn(_) = status {
+            assert!(first.contains("Told the lead professional by phone."));
+        }
+    }
+}
+
+#[test]
+fn a_draft_with_any_error_is_never_stamped_recorded_even_if_the_fingerprint_matches() {
+    // An error in the consent step itself (a consent-only change keeps the fingerprint).
+    let mut not_stored = recorded(complete_data());
+    not_stored.consent.store = false;
+    // An error elsewhere, recorded over the erroneous content so the fingerprint matches.
+    let mut bad_nhs = complete_data();
+    bad_nhs.child.nhs_number = "943 476 5918".into();
+    let bad_nhs = recorded(bad_nhs);
+    // A missing required answer.
+    let mut no_lead = complete_data();
+    no_lead.plan.lead.name.clear();
+    let no_lead = recorded(no_lead);
+
+    for (name, data) in [
+        ("not-stored", not_stored),
+        ("bad-nhs", bad_nhs),
+        ("no-lead", no_lead),
+    ] {
+        assert_eq!(
+            data.consent.recorded_fingerprint,
+            fingerprint(&data),
+            "{name}"
+        );
+        assert!(has_errors(&data), "{name} has an error");
+        let (path, status, _) = print_caf(&format!("errors-{name}"), &draft(data));
+        assert_eq!(status, ConsentStatus::NotRecorded, "{name}");
+        let text = all_text(&path);
+        assert!(!text.contains(RECORDED), "{name} stamped recorded:\n{text}");
+        assert!(text.contains(NOT_RECORDED), "{name}");
+    }
+}
+
+// ------------------------------------------------------------ names and fonts
+
+#[test]
+fn names_in_every_script_copy_back_exactly_from_embedded_fonts() {
+    let data = complete_data();
+    let doc_draft = draft(data);
+    assert_eq!(child_name(&doc_draft.data), "Zoë Łukasiewicz-O'Brien");
+    let (path, _, _) = print_caf("names", &doc_draft);
+    let text = all_text(&path);
+    for name in [
+        "Zoë Łukasiewicz-O'Brien",
+        "Ελένη",
+        "Олена",
+        "Siobhán",
+        "Wąsowska",
+        "Ελένη Papadaki",
+        "Олена Łukasiewicz-O'Brien",
+        "Siobhán Ní Bhriain",
+        "Agnieszka Wąsowska",
+    ] {
+        assert!(text.contains(name), "{name} missing from:\n{text}");
+    }
+    assert!(!text.contains('\u{FFFD}'), "a placeholder was printed");
+    assert!(!text.contains("could not be printed"), "{text}");
+    // Page 1's header names the child.
+    assert!(flat(&page(&path, 1)).contains("Child Zoë Łukasiewicz-O'Brien"));
+
+    let listing = run("pdffonts", &[], &path, false);
+    let rows: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "regular and bold:\n{listing}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        // name type [type2] encoding emb sub uni object ID
+        assert!(n >= 7, "{row}");
+        assert_eq!(cols[n - 5], "yes", "not embedded: {row}");
+        assert_eq!(cols[n - 3], "yes", "no ToUnicode map: {row}");
+    }
+}
+
+// ------------------------------------------------------------ awkward answers
+
+#[test]
+fn awkward_answers_print_literally_and_inside_the_page() {
+    let long_word: String = "Abcdefghij".repeat(30);
+    assert_eq!(long_word.chars().count(), 300);
+    let tricky = "Said (twice) that ((it) was a \\ backslash, 100% sure <script>alert(1)</script>";
+    let mut data = complete_data();
+    data.reason.summary = tricky.into();
+    data.views.parent = long_word.clone();
+    data.family.notes = format!("{long_word} (and) 50% \\");
+    data.plan.actions[0].what = long_word.clone();
+    data.plan.actions[0].outcome = "<b>not bold</b> %PDF-1.7 ) (".into();
+    let (path, _, _) = print_caf("awkward", &draft(data));
+
+    let text = all_text(&path);
+    for needle in [tricky, "(and) 50% \\", "<b>not bold</b> %PDF-1.7 ) ("] {
+        assert!(text.contains(needle), "{needle} missing from:\n{text}");
+    }
+    let joined: String = text.split_whitespace().collect();
+    assert_eq!(
+        joined.matches(&long_word).count(),
+        3,
+        "the long word is broken across lines but complete, three times"
+    );
+
+    let (words, sizes) = words(&path);
+    assert!(words.len() > 200);
+    let margin = 20.0 / 25.4 * 72.0;
+    let (width, height) = sizes[0];
+    for (text, x_min, y_min, x_max, y_max) in &words {
+        assert!(*x_max <= width, "off the page: {text} {x_max}");
+        assert!(
+            *x_max <= width - margin + 0.5,
+            "in the right margin: {text} {x_max}"
+        );
+        assert!(*x_min >= margin - 0.5, "in the left margin: {text} {x_min}");
+        assert!(*y_min >= 0.0 && *y_max <= height, "off the page: {text}");
+    }
+}
+
+// ------------------------------------------------------------ long plans
+
+fn long_plan(n: usize) -> Data {
+    let mut data = complete_data();
+    let needs = [
+        "health",
+        "basic_care",
+        "housing_finance",
+        "learning",
+        "other",
+    ];
+    let ecm = [
+        "be_healthy",
+        "stay_safe",
+        "enjoy_and_achieve",
+        "positive_contribution",
+        "economic_wellbeing",
+    ];
+    let who = [
+        "Sam Patel",
+        "Siobhán Ní Bhriain",
+        "Agnieszka Wąsowska",
+        "Family",
+    ];
+    data.plan.actions = (1..=n)
+        .map(|i| {
+            let mut a = action(
+                needs[i % needs.len()],
+                &format!("Step {i}: agree and carry out the next part of the plan with the family"),
+                who[i % who.len()],
+                (2026, 11 + (i % 2) as u8, 1 + (i % 28) as u8),
+                &format!("Result {i}: the family says this part is done"),
+                ecm[i % ecm.len()],
+            );
+            if i % 7 == 0 {
+                a.status = "in_progress".into();
+                a.progress = "Going well so far.".into();
+            }
+            a
+        })
+        .collect();
+    data
+}
+
+#[test]
+fn a_150_action_plan_repeats_its_header_and_numbers_every_page() {
+    let data = recorded(long_plan(150));
+    let print = fingerprint(&data);
+    let (path, status, version) = print_caf("plan150", &draft(data));
+    assert_eq!(status, ConsentStatus::Recorded);
+    let pages = pages(&path);
+    let total = pages.len();
+    assert!(total >= 8, "150 actions need many pages, got {total}");
+    assert_eq!(total, page_count(&path));
+    for (i, text) in pages.iter().enumerate() {
+        let want = footer(i + 1, total, version, &print, &status);
+        assert!(
+            flat(text).contains(&want),
+            "page {} lacks {want}:\n{text}",
+            i + 1
+        );
+        assert_eq!(
+            flat(text).matches("Page ").count(),
+            1,
+            "one page number on page {}",
+            i + 1
+        );
+    }
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Step 1:"))
+        .expect("first action");
+    let last = pages
+        .iter()
+        .position(|p| p.contains("Step 150:"))
+        .expect("last action");
+    assert!(last > first + 3);
+    for (i, text) in pages.iter().enumerate().take(last + 1).skip(first) {
+        // The header row, cell by cell in reading order (a title may wrap in its cell).
+        assert!(
+            flat(text).contains("Need Action Who By when Outcome ECM outcome Status"),
+            "the delivery plan's header row is missing on page {}:\n{text}",
+            i + 1
+        );
+    }
+    let all = flat(&pages.concat());
+    for i in 1..=150 {
+        assert_eq!(
+            all.matches(&format!("Step {i}: agree")).count(),
+            1,
+            "action {i} once"
+        );
+        assert_eq!(
+            all.matches(&format!("Result {i}: the")).count(),
+            1,
+            "result {i} once"
+        );
+    }
+    // The plan's sections still follow the table.
+    let after = flat(&pages[last..].concat());
+    assert!(after.contains("Date of the first review"), "{after}");
+    assert!(after.contains("Signatures"));
+}
+
+// ------------------------------------------------------------ fingerprint, versions, file names
+
+#[test]
+fn the_printed_fingerprint_follows_content_and_ignores_timestamps_and_consent() {
+    let base = draft(complete_data());
+    let (path, _, _) = print_caf("fp-base", &base);
+    let printed = printed_fingerprint(&page(&path, 1));
+    assert_eq!(printed, fingerprint(&base.data));
+    for n in 2..=page_count(&path) {
+        assert_eq!(printed_fingerprint(&page(&path, n)), printed, "page {n}");
+    }
+
+    // Timestamps, revision and the whole consent block: same fingerprint.
+    let mut same = base.clone();
+    same.updated_at = "2026-12-01T08:00:00Z".into();
+    same.created_at = "2026-10-06T08:00:00Z".into();
+    same.revision += 5;
+    same.data.consent = recorded(same.data.clone()).consent;
+    same.data.consent.recorded_at = "2026-11-30T16:00:00Z".into();
+    same.data.consent.given_by = "Someone else".into();
+    same.data.consent.withdrawn_on = typed(2026, 11, 20);
+    let (path, status, _) = print_caf_at("fp-same", &same, "01/12/2026 08:00");
+    assert!(matches!(status, ConsentStatus::Withdrawn(_)));
+    assert_eq!(printed_fingerprint(&page(&path, 1)), printed);
+
+    // Any change of content: a new fingerprint.
+    type Change = (&'static str, fn(&mut Data));
+    let changes: [Change; 4] = [
+        ("known as", |d| d.child.known_as = "Zo".into()),
+        ("action status", |d| {
+            d.plan.actions[0].status = "done".into()
+        }),
+        ("household", |d| d.household.pop().map(drop).unwrap_or(())),
+        ("needs notes", |d| d.needs.health.notes.push('.')),
+    ];
+    for (name, change) in changes {
+        let mut changed = base.clone();
+        change(&mut changed.data);
+        let (path, _, _) = print_caf(&format!("fp-{}", name.replace(' ', "-")), &changed);
+        let now = printed_fingerprint(&page(&path, 1));
+        assert_ne!(now, printed, "{name} changes the fingerprint");
+        assert_eq!(now, fingerprint(&changed.data));
+    }
+}
+
+#[test]
+fn versions_go_up_only_when_the_content_changes_and_name_the_file() {
+    let mut d = draft(recorded(complete_data()));
+    let id = doc_id(&d);
+    assert_eq!(id, "3f2a9c1e");
+
+    // First PDF: version 1.
+    let (version, print) = next_version(&d);
+    assert_eq!(
+        (version, print.as_str()),
+        (1, fingerprint(&d.data).as_str())
+    );
+    assert_eq!(
+        caf_file_name(&d.data.child.family_name, &id, version),
+        "CAF-Lukasiewicz-O-Brien-3f2a9c1e-v1.pdf"
+    );
+    // What "Create CAF PDF" stores afterwards.
+    d.version = version;
+    d.last_pdf_fingerprint = print;
+
+    // Same content (only timestamps and consent changed): same version.
+    d.updated_at = "2026-11-24T09:00:00Z".into();
+    d.data.consent.leaflet_given = false;
+    d.data.consent.recorded_at = "2026-11-24T09:00:00Z".into();
+    assert_eq!(next_version(&d).0, 1);
+
+    // Changed content: version 2, printed in the footer and the file name.
+    d.data.plan.actions[0].status = "in_progress".into();
+    let (version, print) = next_version(&d);
+    assert_eq!(version, 2);
+    assert_eq!(
+        caf_file_name(&d.data.child.family_name, &id, version),
+        "CAF-Lukasiewicz-O-Brien-3f2a9c1e-v2.pdf"
+    );
+    let (path, status, printed_version) = print_caf("version-2", &d);
+    assert_eq!(printed_version, 2);
+    assert_eq!(status, ConsentStatus::OutOfDate);
+    let first = flat(&page(&path, 1));
+    assert!(first.contains("CAF 3f2a9c1e, version 2"), "{first}");
+    assert!(first.contains(&format!("CAF 3f2a9c1e v2 · {print} · {OUT_OF_DATE}")));
+    d.version = version;
+    d.last_pdf_fingerprint = print;
+    // Printing again without changes keeps version 2; a further change makes 3.
+    assert_eq!(next_version(&d).0, 2);
+    d.data.views.child.push_str(" I like the breakfast club.");
+    assert_eq!(next_version(&d).0, 3);
+
+    // An unborn baby without a family name still gets a safe file name.
+    assert_eq!(
+        caf_file_name("", "3f2a9c1e", 1),
+        "CAF-child-3f2a9c1e-v1.pdf"
+    );
+    assert!(caf_file_name("Ελένη / Олена", "3f2a9c1e", 4)
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'));
+}
+
+// ------------------------------------------------------------ handout
+
+fn handout_pdf(name: &str, data: &Data) -> (PathBuf, Document) {
+    let content = handout(data, &Settings::default());
+    let doc = handout_document(&content, format!("Made on {CREATED}"));
+    (print_doc(name, &doc), doc)
+}
+
+#[test]
+fn the_handout_says_what_the_family_needs_and_nothing_it_must_not() {
+    let mut data = recorded(complete_data());
+    data.plan.deputy = DeputyDraft {
+        name: "Siobhán Ní Bhriain".into(),
+        role: "Health visitor".into(),
+        phone: "01632 960002".into(),
+        until: typed(2027, 1, 31),
+    };
+    let (path, _) = handout_pdf("handout", &data);
+    let text = all_text(&path);
+    let pages = page_count(&path);
+    assert!((1..=2).contains(&pages), "one or two pages, got {pages}");
+
+    for must in [
+        "Sam Patel",
+        "01632 960001",
+        "15/12/2026",
+        "Health visiting",
+        "Medway Council housing",
+        "999",
+    ] {
+        assert!(text.contains(must), "{must} missing from:\n{text}");
+    }
+    for a in &data.plan.actions {
+        let due = a
+            .due
+            .parse()
+            .ok()
+            .flatten()
+            .expect("a due date")
+            .to_string();
+        for must in [a.what.as_str(), a.who.as_str(), due.as_str()] {
+            let must = flat(must);
+            assert!(text.contains(&must), "{must} missing from:\n{text}");
+        }
+    }
+
+    let digits: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    assert!(
+        !digits.contains("9434765919"),
+        "NHS number printed:\n{text}"
+    );
+    assert!(!text.contains("943 476 5919"));
+    assert!(!digits.contains("B801200005001"), "UPN printed");
+    assert!(
+        !text.contains(&flat(&data.reason.summary)),
+        "reason printed"
+    );
+    assert!(!text.contains("86%"), "reason printed");
+    for word in [
+        "Strength",
+        "No concern",
+        "Some concern",
+        "Significant concern",
+    ] {
+        assert!(
+            !text.to_lowercase().contains(&word.to_lowercase()),
+            "rating {word} printed:\n{text}"
+        );
+    }
+    for need_note in ["Poor sleep", "Damp in the bedroom", "Reading age"] {
+        assert!(!text.contains(need_note), "needs notes printed");
+    }
+    for person in [
+        "Ελένη",
+        "Papadaki",
+        "Tomasz",
+        "Householder",
+        "07700 900982",
+        "olena@example.com",
+    ] {
+        assert!(!text.contains(person), "{person} printed on the handout");
+    }
+}
+
+#[test]
+fn the_handout_is_printed_at_twelve_point_or_larger() {
+    let (path, doc) = handout_pdf("handout-size", &recorded(complete_data()));
+    // In the layout: every piece of text, tables and footer included.
+    let fonts = FontSet::embedded().expect("fonts");
+    let laid = layout(&doc, &fonts, None);
+    for (n, page) in laid.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Text { size_pt, text, .. } = item {
+                assert!(*size_pt >= 12.0, "page {}: {text:?} at {size_pt} pt", n + 1);
+            }
+        }
+    }
+    // In the file: no word is drawn smaller than the body text (12 pt).
+    let (words, _) = words(&path);
+    let body = words
+        .iter()
+        .find(|w| w.0 == "choice.")
+        .map(|w| w.4 - w.2)
+        .expect("'Taking part is your choice.' is body text");
+    for (text, _, y_min, _, y_max) in &words {
+        assert!(
+            y_max - y_min >= body - 0.05,
+            "{text:?} is smaller than 12 pt body text ({} < {body})",
+            y_max - y_min
+        );
+    }
+}
+
+// ------------------------------------------------------------ page breaks
+
+/// No section or sub-section heading is left at the foot of a page with
+/// nothing of its section under it, and the signing area is never split.
+#[test]
+fn no_heading_is_left_alone_at_a_page_foot_and_signatures_stay_together() {
+    let fonts = FontSet::embedded().expect("fonts");
+    let mut drafts = vec![
+        ("typical", recorded(complete_data())),
+        ("plan150", recorded(long_plan(150))),
+    ];
+    for n in [2, 5, 9, 14, 22, 40] {
+        drafts.push(("plan", long_plan(n)));
+    }
+    for (name, data) in drafts {
+        let doc = caf_document(&draft(data), &ConsentStatus::NotRecorded, 1, CREATED);
+        let laid = layout(&doc, &fonts, None);
+        // The signing area is one piece: heading, statement and all three lines.
+        let page_of = |wanted: &str| {
+            laid.pages
+                .iter()
+                .rposition(|page| {
+                    page.items
+                        .iter()
+                        .any(|item| matches!(item, Item::Text { text, .. } if text == wanted))
+                })
+                .unwrap_or_else(|| panic!("{name}: {wanted} not printed"))
+        };
+        let signing = page_of("Signatures");
+        for role in ["Parent or carer", "Young person", "Practitioner"] {
+            assert_eq!(
+                page_of(role),
+                signing,
+                "{name}: {role} apart from the signing area"
+            );
+        }
+        for (n, page) in laid.pages.iter().enumerate() {
+            let texts: Vec<(f32, f32, &str)> = page
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Text {
+                        baseline,
+                        size_pt,
+                        text,
+                        ..
+                    } if !text.starts_with("Page ") => Some((*baseline, *size_pt, text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            // Headings are larger than the 10 pt body (11.5 and 14 pt).
+            let Some(last_heading) = texts
+                .iter()
+                .filter(|(_, size, _)| *size > 11.0)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+            else {
+                continue;
+            };
+            assert!(
+                texts
+                    .iter()
+                    .any(|(y, size, _)| *y > last_heading.0 && *size <= 11.0),
+                "{name}: heading {:?} alone at the foot of page {}",
+                last_heading.2,
+                n + 1
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------------ sizes and times
+
+#[test]
+fn typical_and_long_cafs_sizes_and_render_times() {
+    for (name, data) in [
+        ("typical", recorded(complete_data())),
+        ("plan150", recorded(long_plan(150))),
+    ] {
+        let d = draft(data);
+        let status = status(&d.data);
+        let doc = caf_document(&d, &status, 1, CREATED);
+        let start = Instant::now();
+        let bytes = render(&doc).expect("renders");
+        let took = start.elapsed();
+        let path = out_dir().join(format!("size-{name}.pdf"));
+        std::fs::write(&path, &bytes).expect("write");
+        eprintln!(
+            "{name}: {} pages, {} bytes, rendered in {:.1} ms ({})",
+            page_count(&path),
+            bytes.len(),
+            took.as_secs_f64() * 1000.0,
+            path.display()
+        );
+        assert!(bytes.starts_with(b"%PDF-"));
+    }
+}
