@@ -1296,7 +1296,10 @@ pub fn is_shown(path: &str, data: &Data) -> bool {
         "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
         // An element's notes open once it is rated (or already hold text), so
         // the needs page stays a compact list of ratings.
-        _ => match path.strip_prefix("needs.").and_then(|rest| rest.strip_suffix(".notes")) {
+        _ => match path
+            .strip_prefix("needs.")
+            .and_then(|rest| rest.strip_suffix(".notes"))
+        {
             Some(code) => data
                 .needs
                 .element(code)

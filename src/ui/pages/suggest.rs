@@ -52,7 +52,11 @@ fn agency_suggestions(data: &Data) -> Vec<String> {
 fn needs_first(data: &Data) -> Vec<String> {
     crate::domain::ELEMENTS
         .iter()
-        .filter(|element| data.needs.element(element.code).is_some_and(|need| crate::domain::elements::is_need(&need.rating)))
+        .filter(|element| {
+            data.needs
+                .element(element.code)
+                .is_some_and(|need| crate::domain::elements::is_need(&need.rating))
+        })
         .map(|element| element.code.to_owned())
         .collect()
 }
