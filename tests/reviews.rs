@@ -18,7 +18,10 @@ fn plan_with_two_actions() -> Data {
     let mut data = Data::default();
     data.plan.meeting_date = DateDraft::from_date(date(2026, 6, 1));
     data.plan.next_review = DateDraft::from_date(date(2026, 8, 1));
-    for (what, status) in [("Weekly reading at home", "in_progress"), ("GP check-up", "not_started")] {
+    for (what, status) in [
+        ("Weekly reading at home", "in_progress"),
+        ("GP check-up", "not_started"),
+    ] {
         data.plan.actions.push(ActionDraft {
             what: what.into(),
             status: status.into(),
@@ -51,7 +54,10 @@ fn a_review_snapshots_every_action_as_it_stands() {
     assert_eq!(snapshot[0].status, "in_progress");
     assert_eq!(snapshot[0].progress, "Started");
     assert_eq!(snapshot[1].status, "not_started");
-    assert!(errors_at(&data, "reviews[0].actions").is_empty(), "a snapshot satisfies the rule");
+    assert!(
+        errors_at(&data, "reviews[0].actions").is_empty(),
+        "a snapshot satisfies the rule"
+    );
 }
 
 #[test]
@@ -90,8 +96,14 @@ fn closing_requires_a_reason_and_continuing_does_not() {
     data.reviews[0].summary = "Things are better".into();
     data.reviews[0].decision = "close".into();
     let errors = errors_at(&data, "reviews[0].closure_reason");
-    assert_eq!(errors, vec!["Select why the CAF is closing at review 1".to_owned()]);
-    assert!(errors_at(&data, "reviews[0].next_review").is_empty(), "closing needs no next review");
+    assert_eq!(
+        errors,
+        vec!["Select why the CAF is closing at review 1".to_owned()]
+    );
+    assert!(
+        errors_at(&data, "reviews[0].next_review").is_empty(),
+        "closing needs no next review"
+    );
     data.reviews[0].closure_reason = "needs_met".into();
     assert!(errors_at(&data, "reviews[0].closure_reason").is_empty());
     // An unknown reason is not accepted either.
@@ -101,7 +113,10 @@ fn closing_requires_a_reason_and_continuing_does_not() {
     data.reviews[0].decision = "continue".into();
     data.reviews[0].closure_reason.clear();
     assert!(errors_at(&data, "reviews[0].closure_reason").is_empty());
-    assert!(!errors_at(&data, "reviews[0].next_review").is_empty(), "continuing needs a next review");
+    assert!(
+        !errors_at(&data, "reviews[0].next_review").is_empty(),
+        "continuing needs a next review"
+    );
 }
 
 #[test]

@@ -17,11 +17,11 @@ fn window() -> web_sys::Window {
 
 /// Replaces the address after `#` without a hashchange event.
 fn set_address(hash: &str) {
-    let _ = window().history().expect("history").replace_state_with_url(
-        &JsValue::NULL,
-        "",
-        Some(hash),
-    );
+    let _ =
+        window()
+            .history()
+            .expect("history")
+            .replace_state_with_url(&JsValue::NULL, "", Some(hash));
 }
 
 /// A fresh element to mount into, with localStorage and the address emptied
@@ -41,7 +41,8 @@ fn fresh_host() -> HtmlElement {
         .create_element("section")
         .expect("a section can be created");
     host.set_class_name("test-host");
-    body.append_child(&host).expect("the section can be attached");
+    body.append_child(&host)
+        .expect("the section can be attached");
     host.unchecked_into()
 }
 
@@ -95,8 +96,12 @@ fn type_into_area(host: &HtmlElement, selector: &str, value: &str) {
 /// Chooses an option of a `<select>` as the arrow keys would, then fires `change`.
 fn choose(host: &HtmlElement, selector: &str, code: &str) {
     let select = find(host, selector);
-    js_sys::Reflect::set(&select, &JsValue::from_str("value"), &JsValue::from_str(code))
-        .expect("a select has a value");
+    js_sys::Reflect::set(
+        &select,
+        &JsValue::from_str("value"),
+        &JsValue::from_str(code),
+    )
+    .expect("a select has a value");
     select
         .dispatch_event(&Event::new("change").expect("a change event"))
         .expect("dispatched");
@@ -119,8 +124,12 @@ fn type_date(host: &HtmlElement, id: &str, day: &str, month: &str, year: &str) {
 /// Today in the browser's time zone, as the app reads it.
 fn local_today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
-        .expect("today is a date")
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .expect("today is a date")
 }
 
 fn date(year: i32, month: u8, day: u8) -> DateDraft {
@@ -142,7 +151,10 @@ fn store_plan_and_address(id: &str, page: &str) {
     draft.data.child.given_name = "Sam".to_owned();
     draft.data.plan.meeting_date = date(2026, 6, 1);
     draft.data.plan.next_review = date(2026, 8, 1);
-    for (what, status) in [("Weekly reading at home", "in_progress"), ("GP check-up", "not_started")] {
+    for (what, status) in [
+        ("Weekly reading at home", "in_progress"),
+        ("GP check-up", "not_started"),
+    ] {
         draft.data.plan.actions.push(ActionDraft {
             what: what.to_owned(),
             status: status.to_owned(),
@@ -186,7 +198,10 @@ async fn reviews_wait_for_a_plan_whose_actions_are_added_removed_and_edited() {
     settle().await;
     click(&host, "#start-new");
     settle().await;
-    assert!(!is_there(&host, "#task-reviews"), "no reviews before a plan");
+    assert!(
+        !is_there(&host, "#task-reviews"),
+        "no reviews before a plan"
+    );
 
     // The reviews address on a draft without a plan explains why.
     go_to("reviews").await;
@@ -204,7 +219,11 @@ async fn reviews_wait_for_a_plan_whose_actions_are_added_removed_and_edited() {
     settle().await;
     type_into_area(&host, "#plan-actions-1-what", "Second action");
     settle().await;
-    assert_eq!(value_of(&host, "#plan-actions-1-status"), "not_started", "a new action starts Not started");
+    assert_eq!(
+        value_of(&host, "#plan-actions-1-status"),
+        "not_started",
+        "a new action starts Not started"
+    );
     click(
         &host,
         "section[aria-labelledby='plan-actions-0-heading'] button.caf-button--warning",
@@ -258,7 +277,10 @@ async fn a_continuing_review_sets_the_next_review_and_a_closing_review_closes_th
     click(&host, "#save-review");
     settle().await;
     let summary = text(&host, "#error-summary");
-    assert!(summary.contains("continue the plan or close the CAF"), "{summary}");
+    assert!(
+        summary.contains("continue the plan or close the CAF"),
+        "{summary}"
+    );
     assert!(is_there(&host, "#review-editor"), "still open");
     // Neither conditional question shows until a decision is made.
     assert!(!is_there(&host, "#reviews-0-next_review-day"));
@@ -268,7 +290,10 @@ async fn a_continuing_review_sets_the_next_review_and_a_closing_review_closes_th
     type_into_area(&host, "#reviews-0-summary", "Reading most nights");
     click(&host, "#reviews-0-decision");
     settle().await;
-    assert!(!is_there(&host, "#reviews-0-closure_reason"), "closing reason only for close");
+    assert!(
+        !is_there(&host, "#reviews-0-closure_reason"),
+        "closing reason only for close"
+    );
     type_date(&host, "reviews-0-next_review", "15", "12", "2026");
     settle().await;
     click(&host, "#save-review");
@@ -302,17 +327,26 @@ async fn a_continuing_review_sets_the_next_review_and_a_closing_review_closes_th
     click(&host, "#record-review");
     settle().await;
     let snapshot = text(&host, "#reviews-1-actions");
-    assert!(snapshot.contains("Done"), "the new review sees the live plan: {snapshot}");
+    assert!(
+        snapshot.contains("Done"),
+        "the new review sees the live plan: {snapshot}"
+    );
     type_date(&host, "reviews-1-date", "20", "11", "2026");
     type_into_area(&host, "#reviews-1-summary", "Everything is done");
     click(&host, "#reviews-1-decision-close");
     settle().await;
-    assert!(!is_there(&host, "#reviews-1-next_review-day"), "no next review when closing");
+    assert!(
+        !is_there(&host, "#reviews-1-next_review-day"),
+        "no next review when closing"
+    );
     assert!(is_there(&host, "#reviews-1-closure_reason"));
     click(&host, "#save-review");
     settle().await;
     let summary = text(&host, "#error-summary");
-    assert!(summary.contains("Select why the CAF is closing at review 2"), "{summary}");
+    assert!(
+        summary.contains("Select why the CAF is closing at review 2"),
+        "{summary}"
+    );
     click(&host, "#reviews-1-closure_reason");
     type_into_area(&host, "#reviews-1-closure_notes", "Family happy to finish");
     settle().await;
@@ -325,7 +359,10 @@ async fn a_continuing_review_sets_the_next_review_and_a_closing_review_closes_th
     // Newest first.
     let first = find(&host, "#reviews-list .caf-list__item");
     assert_eq!(first.id(), "review-1");
-    assert_eq!(text(&host, "#review-1-closure_reason"), "Needs have been met");
+    assert_eq!(
+        text(&host, "#review-1-closure_reason"),
+        "Needs have been met"
+    );
     // Review 1's snapshot is still as it was.
     assert!(text(&host, "#review-0-actions").contains("In progress"));
 

@@ -163,8 +163,12 @@ pub fn ReviewsPage() -> impl IntoView {
 
     let closed_panel = move || {
         let closing = state.draft.with(|d| {
-            is_closed(&d.data)
-                .then(|| (d.data.reviews.len(), d.data.reviews.last().cloned().unwrap_or_default()))
+            is_closed(&d.data).then(|| {
+                (
+                    d.data.reviews.len(),
+                    d.data.reviews.last().cloned().unwrap_or_default(),
+                )
+            })
         });
         // Not while the closing review itself is still being written.
         closing
@@ -309,7 +313,8 @@ pub fn ReviewsPage() -> impl IntoView {
                 .collect()
         });
         if reviews.is_empty() {
-            return view! { <p class="caf-body" id="no-reviews">"No reviews recorded yet."</p> }.into_any();
+            return view! { <p class="caf-body" id="no-reviews">"No reviews recorded yet."</p> }
+                .into_any();
         }
         reviews
             .into_iter()

@@ -67,14 +67,19 @@ pub fn TaskListPage() -> impl IntoView {
     let reviews_row = move || {
         let gate_closed = state.safeguarding_stop();
         let (available, closed, next) = state.draft.with(|d| {
-            (has_plan(&d.data), is_closed(&d.data), next_review_date(&d.data))
+            (
+                has_plan(&d.data),
+                is_closed(&d.data),
+                next_review_date(&d.data),
+            )
         });
         (available && !gate_closed).then(|| {
             let (line, line_class) = match (closed, next) {
                 (true, _) => ("Closed".to_owned(), "caf-tag caf-tag--grey"),
-                (false, Some(date)) if date < state.today => {
-                    (format!("Next review: {date} (overdue)"), "caf-tag caf-tag--red")
-                }
+                (false, Some(date)) if date < state.today => (
+                    format!("Next review: {date} (overdue)"),
+                    "caf-tag caf-tag--red",
+                ),
                 (false, Some(date)) => (format!("Next review: {date}"), "caf-tag caf-tag--blue"),
                 (false, None) => ("No review date set".to_owned(), "caf-tag caf-tag--grey"),
             };
