@@ -3,7 +3,8 @@
 //! read this one description.
 
 use crate::domain::{
-    ActionDraft, Data, HouseholdMemberDraft, ParentDraft, ServiceDraft, TeamMemberDraft,
+    ActionDraft, Data, Date, HouseholdMemberDraft, ParentDraft, ReviewActionDraft, ReviewDraft,
+    ServiceDraft, TeamMemberDraft,
 };
 use crate::form::choices::*;
 use crate::form::{Access, Block, Field, InputType, Kind, List, Special, Step, Width};
@@ -1104,6 +1105,60 @@ pub static REVIEW_CLOSURE_NOTES: Field = optional(long(
     1000,
     at!(Text: reviews[] closure_notes),
 ));
+
+/// Whether the draft has a plan to review (caf-form.md §2, step 12 is
+/// "available once a plan exists"): at least one action, or the date of the
+/// first team meeting.
+pub fn has_plan(data: &Data) -> bool {
+    !data.plan.actions.is_empty() || !data.plan.meeting_date.is_blank()
+}
+
+/// Every plan action's what, status and progress as they stand now. A copy,
+/// not a reference: a review keeps what was true at the time it was held.
+pub fn snapshot_actions(data: &Data) -> Vec<ReviewActionDraft> {
+    data.plan
+        .actions
+        .iter()
+        .map(|action| ReviewActionDraft {
+            what: action.what.clone(),
+            status: action.status.clone(),
+            progress: action.progress.clone(),
+        })
+        .collect()
+}
+
+/// Starts a new review (`reviews[i]`, appended) holding a snapshot of the
+/// plan's actions, so later changes to the live plan never rewrite it.
+pub fn start_review(data: &mut Data) {
+    let actions = snapshot_actions(data);
+    data.reviews.push(ReviewDraft {
+        actions,
+        ..ReviewDraft::default()
+    });
+}
+
+/// When the plan is next reviewed: the `next_review` of the latest review
+/// that continued the plan, else the plan's first review date. `None` when
+/// no such date is set or it is not a valid date. (A closed CAF is reported
+/// by [`is_closed`]; callers check that first.)
+pub fn next_review_date(data: &Data) -> Option<Date> {
+    let latest_continuing = data
+        .reviews
+        .iter()
+        .rev()
+        .find(|review| review.decision.trim() == "continue");
+    match latest_continuing {
+        Some(review) => review.next_review.parse().ok().flatten(),
+        None => data.plan.next_review.parse().ok().flatten(),
+    }
+}
+
+/// Whether the CAF is closed: its latest review decided to close it.
+pub fn is_closed(data: &Data) -> bool {
+    data.reviews
+        .last()
+        .is_some_and(|review| review.decision.trim() == "close")
+}
 
 fn remove_at<T>(items: &mut Vec<T>, idx: usize) {
     if idx < items.len() {

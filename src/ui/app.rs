@@ -300,6 +300,7 @@ fn DraftView(
     let body = move || match state.page.get() {
         Page::TaskList => view! { <TaskListPage/> }.into_any(),
         Page::Step(Step::Check) => view! { <CheckPage><DocumentButtons/></CheckPage> }.into_any(),
+        Page::Step(Step::Reviews) => view! { <crate::ui::pages::ReviewsPage/> }.into_any(),
         Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
         Page::Handout => view! { <HandoutPage/> }.into_any(),
     };

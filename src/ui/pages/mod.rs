@@ -1,11 +1,12 @@
-//! The app's pages: the drafts list, a draft's task list, its steps and the
-//! check page.
+//! The app's pages: the drafts list, a draft's task list, its steps, the
+//! check page and the reviews page.
 
 mod check;
 mod consent;
 mod documents;
 mod drafts;
 mod handout;
+mod reviews;
 mod signature;
 mod specials;
 mod step;
@@ -16,5 +17,6 @@ pub use check::CheckPage;
 pub use documents::DocumentButtons;
 pub use drafts::DraftsPage;
 pub use handout::HandoutPage;
+pub use reviews::ReviewsPage;
 pub use step::StepPage;
 pub use task_list::TaskListPage;

@@ -1,7 +1,9 @@
-//! The task list of one draft: every step with its status.
+//! The task list of one draft: every step with its status, and once a plan
+//! exists, reviews with the next review date (or that the CAF is closed).
 
 use leptos::prelude::*;
 
+use crate::form::caf::{has_plan, is_closed, next_review_date};
 use crate::form::Step;
 use crate::ui::state::{use_form_state, Page, StepStatus};
 
@@ -60,10 +62,51 @@ pub fn TaskListPage() -> impl IntoView {
             })
             .collect_view()
     };
+    // Reviews (step 12) are offered once a plan exists; the line under the
+    // link says when the next review is due, and whether it is overdue.
+    let reviews_row = move || {
+        let gate_closed = state.safeguarding_stop();
+        let (available, closed, next) = state.draft.with(|d| {
+            (
+                has_plan(&d.data),
+                is_closed(&d.data),
+                next_review_date(&d.data),
+            )
+        });
+        (available && !gate_closed).then(|| {
+            let (line, line_class) = match (closed, next) {
+                (true, _) => ("Closed".to_owned(), "caf-tag caf-tag--grey"),
+                (false, Some(date)) if date < state.today => (
+                    format!("Next review: {date} (overdue)"),
+                    "caf-tag caf-tag--red",
+                ),
+                (false, Some(date)) => (format!("Next review: {date}"), "caf-tag caf-tag--blue"),
+                (false, None) => ("No review date set".to_owned(), "caf-tag caf-tag--grey"),
+            };
+            view! {
+                <li class="caf-task-list__item">
+                    <a
+                        class="caf-link caf-task-list__link"
+                        href="#reviews"
+                        id="task-reviews"
+                        aria-describedby="next-review"
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            state.summary_shown.set(false);
+                            state.page.set(Page::Step(Step::Reviews));
+                        }
+                    >
+                        {Step::Reviews.title()}
+                    </a>
+                    <strong class=line_class id="next-review">{line}</strong>
+                </li>
+            }
+        })
+    };
     view! {
         <span class="caf-caption">"Common Assessment Framework (CAF)"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{child_name}</h1>
         <p class="caf-body">"Do the steps in any order. Start with \"Before you start\". Your answers are saved on this device as you type."</p>
-        <ol class="caf-task-list">{rows}</ol>
+        <ol class="caf-task-list">{rows}{reviews_row}</ol>
     }
 }
