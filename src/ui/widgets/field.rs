@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::DateDraft;
+use crate::domain::{Data, DateDraft};
 use crate::form::caf::is_shown;
 use crate::form::{control_id, Access, Choice, Field, InputType, Kind, Width};
-use crate::ui::state::use_form_state;
+use crate::ui::state::{use_form_state, FormState};
 use crate::validate::Severity;
 
 /// One question, for list item `idx` (0 outside lists).
@@ -80,7 +80,7 @@ pub fn FieldView(
 
     let control = match (field.kind, field.access) {
         (Kind::Text { input, width }, Access::Text(get, set)) => {
-            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let value = text_answer(state, get, idx);
             let input_type = match input {
                 InputType::Text | InputType::Time => "text",
                 InputType::Email => "email",
@@ -130,7 +130,7 @@ pub fn FieldView(
             .into_any()
         }
         (Kind::LongText { max_chars }, Access::Text(get, set)) => {
-            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let value = text_answer(state, get, idx);
             let n_chars = Memo::new(move |_| value.with(|text| text.chars().count()));
             let count_id = format!("{id}-count");
             let count_text = move || {
@@ -220,7 +220,7 @@ pub fn FieldView(
             .into_any()
         }
         (Kind::Radios(choices), Access::Text(get, set)) => {
-            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let value = text_answer(state, get, idx);
             let options = choices
                 .iter()
                 .enumerate()
@@ -258,7 +258,7 @@ pub fn FieldView(
             .into_any()
         }
         (Kind::Select(choices), Access::Text(get, set)) => {
-            let value = Memo::new(move |_| state.draft.with(|d| get(&d.data, idx).cloned().unwrap_or_default()));
+            let value = text_answer(state, get, idx);
             // Suggested codes come first (needs rated as concerns, for an action).
             let options = move || {
                 let first = suggestions.map(|s| s.get()).unwrap_or_default();
@@ -427,4 +427,17 @@ pub fn FieldView(
     let template = field.path;
     let shown = move || state.draft.with(|d| is_shown(template, &d.data));
     view! { <div class=group_class hidden=move || !shown()>{control}</div> }
+}
+
+/// The text answer of a field, as a memo that changes only when it does.
+fn text_answer(
+    state: FormState,
+    get: fn(&Data, usize) -> Option<&String>,
+    idx: usize,
+) -> Memo<String> {
+    Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| get(&d.data, idx).cloned().unwrap_or_default())
+    })
 }
