@@ -464,4 +464,20 @@ test('measure: the largest draft and the time one save takes', { timeout: 120_00
       `measure: ${text.length} UTF-16 code units stored; saves ${saveMs.map((m) => m.toFixed(1)).join(', ')} ms; ` +
         `localStorage.setItem alone ${setItemMs.map((m) => m.toFixed(1)).join(', ')} ms`,
     );
+
+    // The CAF PDF of the largest draft, made in the worker: time from the click
+    // to the download (the first includes starting the worker), and its size.
+    await page.goto(app.url(`/#draft/${id}/check`));
+    await page.reload();
+    const button = page.locator('#create-caf-pdf');
+    await button.waitFor();
+    for (const run of ['first (worker starts)', 'second']) {
+      const t0 = Date.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+      const path = await download.path();
+      const ms = Date.now() - t0;
+      const size = (await import('node:fs')).statSync(path).size;
+      console.log(`measure: 150-action CAF PDF in Chromium, ${run}: ${ms} ms, ${size} bytes`);
+      await page.locator('#create-caf-pdf:not([disabled])').waitFor();
+    }
   }));

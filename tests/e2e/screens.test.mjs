@@ -99,3 +99,19 @@ test('axe finds no WCAG 2.2 AA violations on any page', { timeout: 300_000 }, ()
     },
     { contextOptions: { bypassCSP: true } },
   ));
+
+test('the handout page under print media: no navigation, fits A4 width', { timeout: 120_000 }, () =>
+  withPage(async (page, app) => {
+    // A4 is 210 mm: 794 CSS px at 96 px per inch.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const id = await newDraftId(page, app);
+    await openStep(page, app, id, 'handout');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['header.caf-header', '#print-now', '#save-status']) {
+      assert.equal(await page.locator(selector).isVisible(), false, `${selector} is hidden in print`);
+    }
+    assert.ok(await page.locator('#handout h1').isVisible(), 'the handout itself prints');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the print page is ${overflow}px wider than A4`);
+    await app.screenshot(page, 'handout-print');
+  }));
