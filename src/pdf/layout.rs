@@ -316,6 +316,9 @@ struct Flow<'a> {
     repeat: Option<Repeat>,
     /// Whether the last thing placed was a ruled row (a field).
     after_row: bool,
+    /// Where content starts on this page: the top margin, or below a
+    /// repeated table header. Nothing placed yet means "at the top".
+    page_top: f32,
 }
 
 impl Flow<'_> {
@@ -331,8 +334,10 @@ impl Flow<'_> {
         self.page().items.push(item);
     }
 
+    /// Whether nothing but a repeated header is on this page yet, so a new
+    /// page would not give more room (and must not be asked for again).
     fn at_top(&self) -> bool {
-        self.y <= MARGIN_TOP + 0.01
+        self.y <= self.page_top + 0.01
     }
 
     fn remaining(&self) -> f32 {
@@ -373,6 +378,7 @@ impl Flow<'_> {
                 .collect::<Vec<_>>();
             self.draw_segment(&cells, 0, usize::MAX, header_row_style());
         }
+        self.page_top = self.y;
     }
 
     fn note_missing(&mut self, label: &str) {
@@ -1152,6 +1158,7 @@ fn run(
         boxed: None,
         repeat: None,
         after_row: false,
+        page_top: MARGIN_TOP,
     };
 
     // Title and header lines.
@@ -1448,6 +1455,23 @@ mod tests {
             assert!(first.is_some());
             assert_eq!(first, page_of(&format!("r{i}c")), "row {i}");
         }
+    }
+
+    #[test]
+    fn a_table_header_taller_than_a_page_still_ends() {
+        // Found by the property test: a header row longer than a page made
+        // every new page full before any row fitted, and layout never ended.
+        let long = "w ".repeat(400);
+        let doc = Document {
+            blocks: vec![Block::Table {
+                columns: vec![Column::new(long.clone(), 1.0), Column::new(long, 1.0)],
+                rows: vec![vec!["a".into(), "b".into()]; 3],
+            }],
+            base_font_size: 24.0,
+            ..Document::default()
+        };
+        let layout = layout(&doc, &Fixed, None);
+        assert!(layout.pages.len() < 50, "{} pages", layout.pages.len());
     }
 
     #[test]
