@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
         // this is granted; the drafts page says so either way.
         let _ = storage::request_persistence().await;
     });
+    leptos::task::spawn_local(platform::start_offline_support());
     let banner = move || {
         let availability = app.availability.get();
         (availability != Availability::Available).then(|| {

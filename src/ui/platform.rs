@@ -198,11 +198,24 @@ fn finish(result: Result<Vec<u8>, String>) {
     }
 }
 
+/// The PDF worker's loader, named in `<meta name="caf-pdf-worker">` by the
+/// build (.ci/offline.mjs), with this release's content hash in its name.
+fn pdf_worker_url() -> Option<String> {
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector("meta[name=caf-pdf-worker]")
+        .ok()??;
+    meta.get_attribute("content")
+        .filter(|name| !name.is_empty())
+        // Relative to the page, so the app also works under a sub-path.
+        .map(|name| format!("./{name}"))
+}
+
 fn start_pdf_worker() -> Result<(), String> {
     use wasm_bindgen::closure::Closure;
-    // Relative to the page, so the app also works under a sub-path.
-    let worker = web_sys::Worker::new("./pdf_worker_loader.js")
-        .map_err(|_| "The PDF maker could not be started in this browser".to_owned())?;
+    let cannot_start = || "The PDF maker could not be started in this browser".to_owned();
+    let url = pdf_worker_url().ok_or_else(cannot_start)?;
+    let worker = web_sys::Worker::new(&url).map_err(|_| cannot_start())?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
@@ -251,9 +264,19 @@ fn start_pdf_worker() -> Result<(), String> {
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         // The worker failed to load or crashed: forget it so the next request starts afresh.
-        let callback = PDF_WORKER.with(|cell| cell.borrow_mut().take().and_then(|w| w.on_reply));
-        if let Some(callback) = callback {
-            callback(Err("The PDF maker stopped working. Try again; if it keeps failing, export a draft file".to_owned()));
+        let worker = PDF_WORKER.with(|cell| cell.borrow_mut().take());
+        if let Some(PdfWorker {
+            ready,
+            on_reply: Some(callback),
+            ..
+        }) = worker
+        {
+            callback(Err(if ready {
+                "The PDF maker stopped working. Reload the page and try again (your draft is saved); if it keeps failing, export a draft file".to_owned()
+            } else {
+                // Offline before the first PDF, or a release replaced on the server.
+                "The PDF maker could not be downloaded. It is downloaded once, the first time a PDF is made, and then works offline. Check the internet connection, reload the page and try again; your draft is saved".to_owned()
+            }));
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -342,4 +365,27 @@ pub async fn fetch_own_file(path: &str) -> Result<Option<String>, String> {
         .await
         .map_err(|_| format!("{path} could not be read"))?;
     Ok(text.as_string())
+}
+
+/// Registers the service worker (`sw.js`, written by the build) so the app
+/// opens with the network off after this visit. Where there is none (a
+/// browser without service workers, a page that is not HTTPS or on this
+/// computer, or a file opened from disk) the app works online as before, so
+/// a refusal is not an error worth showing.
+pub async fn start_offline_support() {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let has_service_workers = window.is_secure_context()
+        && js_sys::Reflect::has(
+            &navigator,
+            &wasm_bindgen::JsValue::from_str("serviceWorker"),
+        )
+        .unwrap_or(false);
+    if !has_service_workers {
+        return;
+    }
+    let _ = JsFuture::from(navigator.service_worker().register("./sw.js")).await;
 }

@@ -52,14 +52,14 @@ function originOf(url) {
  * Starts the server and the browser. Resolves to an `app` with:
  * `origin`, `url(path)`, `newPage()`, `requests`, `foreignRequests`,
  * `cspViolations`, `errors`, `screenshot(page, name)`, `assertClean()`,
- * `close()`. Options: `contextOptions` for `browser.newContext`.
+ * `stopServer()`, `startServer(dir)`, `close()`. Options: `contextOptions` for `browser.newContext`.
  */
 export async function startApp({ contextOptions = {} } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`no ${join(DIST, 'index.html')}: run \`trunk build --release\` first (bash .ci/test does)`);
   }
-  const server = await startServer(DIST);
-  const { origin } = server;
+  let server = await startServer(DIST);
+  const { origin, port } = server;
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -142,10 +142,20 @@ export async function startApp({ contextOptions = {} } = {}) {
       assert.deepEqual(cspViolations, [], 'Content-Security-Policy violations');
       assert.deepEqual(errors, [], 'console or page errors');
     },
+    /** Stops the web server: from now on the app's origin does not answer (the network is off). */
+    async stopServer() {
+      await server?.close();
+      server = null;
+    },
+    /** Serves `dir` (a built site) at the same origin again: the network is back, maybe with a new release. */
+    async startServer(dir = DIST) {
+      await server?.close();
+      server = await startServer(dir, { port });
+    },
     async close() {
       await context.close().catch(() => {});
       await browser.close().catch(() => {});
-      await server.close();
+      await server?.close();
     },
   };
   return app;

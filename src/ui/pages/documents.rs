@@ -11,7 +11,7 @@ use crate::print::handout::{handout, handout_document};
 use crate::print::next_version;
 use crate::ui::app::AppState;
 use crate::ui::platform;
-use crate::ui::state::{use_form_state, FormState, Page};
+use crate::ui::state::{use_form_state, Page};
 use crate::validate::consent_status;
 
 /// Create CAF PDF, Create family handout, Print family handout.
@@ -20,6 +20,8 @@ pub fn DocumentButtons() -> impl IntoView {
     let state = use_form_state();
     let app = expect_context::<AppState>();
     let busy = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let pdf = Pdf { app, busy, outcome };
     let status_words = move || {
         state.report.with(|report| {
             state
@@ -35,7 +37,7 @@ pub fn DocumentButtons() -> impl IntoView {
         let (version, print) = next_version(&draft);
         let document = caf_document(&draft, &status, version, &platform::now_words());
         let file_name = caf_file_name(&draft.data.child.family_name, &doc_id(&draft), version);
-        make_pdf(app, state, busy, document, file_name, move || {
+        make_pdf(pdf, document, file_name, move || {
             state.draft.update(|d| {
                 d.version = version;
                 d.last_pdf_fingerprint = print;
@@ -49,14 +51,7 @@ pub fn DocumentButtons() -> impl IntoView {
             .with_untracked(|settings| handout(&draft.data, settings));
         let footer = format!("Made on {}", platform::now_words());
         let file_name = handout_file_name(&draft.data.child.family_name, &doc_id(&draft));
-        make_pdf(
-            app,
-            state,
-            busy,
-            handout_document(&content, footer),
-            file_name,
-            || (),
-        );
+        make_pdf(pdf, handout_document(&content, footer), file_name, || ());
     };
     view! {
         <p class="caf-body">"Consent status for the PDF: " <strong id="consent-banner">{status_words}</strong></p>
@@ -74,40 +69,67 @@ pub fn DocumentButtons() -> impl IntoView {
                 "Print family handout"
             </button>
         </div>
-        <p class="caf-body" aria-live="polite" id="pdf-progress">{move || busy.get().then_some("Creating PDF…")}</p>
+        // Shown beside the buttons as well as in the status region at the top
+        // of the page, which is out of sight on a long check page; only the
+        // status region is announced, so screen readers hear it once.
+        <p class=move || match outcome.get() {
+            Some(Outcome { problem: true, .. }) if !busy.get() => "caf-error-message",
+            _ => "caf-body",
+        } id="pdf-progress">
+            {move || if busy.get() {
+                Some("Creating PDF…".to_owned())
+            } else {
+                outcome.get().map(|outcome| outcome.text)
+            }}
+        </p>
+    }
+}
+
+/// What happened to the last PDF, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Outcome {
+    text: String,
+    problem: bool,
+}
+
+/// Where a PDF request reports: the page's status region and the line under the buttons.
+#[derive(Clone, Copy)]
+struct Pdf {
+    app: AppState,
+    busy: RwSignal<bool>,
+    outcome: RwSignal<Option<Outcome>>,
+}
+
+impl Pdf {
+    fn say(self, text: String, problem: bool) {
+        self.app.say(text.clone(), problem);
+        self.outcome.set(Some(Outcome { text, problem }));
     }
 }
 
 /// Sends `document` to the worker and downloads the result as `file_name`.
-fn make_pdf(
-    app: AppState,
-    state: FormState,
-    busy: RwSignal<bool>,
-    document: Document,
-    file_name: String,
-    on_done: impl FnOnce() + 'static,
-) {
-    let _ = state;
+fn make_pdf(pdf: Pdf, document: Document, file_name: String, on_done: impl FnOnce() + 'static) {
     let request = match serde_json::to_string(&RenderRequest { document }) {
         Ok(request) => request,
-        Err(_) => return app.say("The PDF request could not be prepared.", true),
+        Err(_) => return pdf.say("The PDF request could not be prepared.".to_owned(), true),
     };
-    busy.set(true);
-    app.say("Creating PDF…", false);
+    pdf.busy.set(true);
+    pdf.outcome.set(None);
+    pdf.app.say("Creating PDF…", false);
     platform::render_pdf(request, move |reply| {
-        busy.set(false);
+        pdf.busy.set(false);
         match reply {
             Ok(bytes) => match platform::download(&bytes, &file_name, "application/pdf") {
                 Ok(()) => {
                     on_done();
-                    app.say(
+                    pdf.say(
                         format!("Created {file_name}. Check it before you share it."),
                         false,
                     );
                 }
-                Err(err) => app.say(err.to_string(), true),
+                Err(err) => pdf.say(err.to_string(), true),
             },
-            Err(reason) => app.say(reason, true),
+            Err(reason) => pdf.say(reason, true),
         }
     });
 }

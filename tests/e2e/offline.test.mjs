@@ -1,0 +1,203 @@
+// Offline after the first visit (issue 7): the service worker caches the
+// app's own files, the app opens and works with the web server stopped, a
+// new release is picked up on the next load without mixing files, the PDF
+// worker is cached after its first use, the app can be installed, and
+// without a service worker the app still works online.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DIST, OUT, REPO, eventually, withPage } from './harness.mjs';
+
+/** Waits until a service worker controls the page. */
+async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+}
+
+/** The names of the app's caches, and the file names in each. */
+const cacheContents = (page) =>
+  page.evaluate(async () => {
+    const out = {};
+    for (const key of await caches.keys()) {
+      out[key] = (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname.slice(1));
+    }
+    return out;
+  });
+
+/** True when the app's origin does not answer (asked from outside the browser, so no cache answers). */
+const networkIsOff = (app) =>
+  fetch(app.url('/')).then(
+    () => false,
+    () => true,
+  );
+
+async function newDraftWithName(page, app, given, family) {
+  await page.goto(app.url('/'));
+  await page.locator('#start-new').click();
+  await page.locator('#task-child').click();
+  await page.locator('#child-given_name').fill(given);
+  await page.locator('#child-family_name').fill(family);
+  const id = (await page.evaluate(() => location.hash)).split('/')[1];
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('"family_name"'), `caf.draft.${id}`);
+  return id;
+}
+
+async function createCafPdf(page, app, id, name) {
+  await page.goto(`${app.url('/')}#draft/${id}/check`);
+  await page.reload();
+  await page.locator('#create-caf-pdf').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#create-caf-pdf').click()]);
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, name);
+  await download.saveAs(path);
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+test('after the first visit the app opens, saves and makes PDFs with the network off', { timeout: 300_000 }, () =>
+  withPage(async (page, app) => {
+    const id = await newDraftWithName(page, app, 'Zoë', 'Олена');
+    await waitForServiceWorker(page);
+    const online = await createCafPdf(page, app, id, 'offline-first-online.pdf');
+    assert.ok(online.includes('Zoë Олена'));
+    // The worker is cached after its first use, beside the files cached at install.
+    const cached = await eventually(
+      async () => {
+        const all = Object.values(await cacheContents(page)).flat();
+        return all.some((f) => /^pdf_worker-[0-9a-f]{16}_bg\.wasm$/.test(f)) && all;
+      },
+      { message: 'the PDF worker in the cache' },
+    );
+    for (const name of ['index.html', 'manifest.webmanifest', 'local-settings.json']) assert.ok(cached.includes(name), `${name} is cached`);
+    assert.ok(cached.some((f) => /^caf-lite-[0-9a-f]+_bg\.wasm$/.test(f)), "the page's wasm is cached");
+
+    await app.stopServer();
+    assert.equal(await networkIsOff(app), true, 'the server no longer answers');
+    await page.goto(app.url('/'));
+    await page.locator('#start-new').waitFor();
+    assert.equal(await page.locator('#drafts > li').count(), 1, 'the draft is listed');
+    await app.screenshot(page, 'offline-drafts');
+
+    // Type while offline: the change is saved on this device.
+    await page.goto(`${app.url('/')}#draft/${id}/child`);
+    await page.reload();
+    await page.locator('#child-known_as').fill('Zoya');
+    await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('"known_as":"Zoya"'), `caf.draft.${id}`);
+    await page.locator('#save-status', { hasText: /Saved/ }).waitFor();
+
+    const offline = await createCafPdf(page, app, id, 'offline-second-offline.pdf');
+    assert.ok(offline.includes('Zoë Олена'), 'the PDF made offline names the child');
+    assert.ok(offline.includes('Zoya'), 'and holds the answer typed offline');
+    assert.equal(await networkIsOff(app), true, 'still offline');
+    await app.screenshot(page, 'offline-check');
+  }));
+
+test('the PDF maker says so when it has never been downloaded and the network is off', { timeout: 180_000 }, () =>
+  withPage(async (page, app) => {
+    const id = await newDraftWithName(page, app, 'Ana', 'Nowak');
+    await waitForServiceWorker(page);
+    await app.stopServer();
+    await page.goto(`${app.url('/')}#draft/${id}/check`);
+    await page.reload();
+    await page.locator('#create-caf-pdf').click();
+    await page.locator('#save-status', { hasText: 'The PDF maker could not be downloaded' }).waitFor();
+    await app.screenshot(page, 'offline-pdf-never-downloaded');
+    // And the next try, with the server back, makes the PDF.
+    await app.startServer();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#create-caf-pdf').click()]);
+    assert.match(download.suggestedFilename(), /^CAF-Nowak-/);
+  }));
+
+/** Makes release B from a copy of dist/: a changed stylesheet, so a new hashed name and a new sw.js. */
+function makeRelease(dir, marker) {
+  cpSync(DIST, dir, { recursive: true });
+  const oldCss = readdirSync(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+  const css = `${readFileSync(join(dir, oldCss), 'utf8')}\n:root { --caf-release: "${marker}"; }\n`;
+  const newCss = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, oldCss), css);
+  renameSync(join(dir, oldCss), join(dir, newCss));
+  // Trunk's <link> carries the stylesheet's sha384 (subresource integrity): it changes too.
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const link = new RegExp(`(href="/${oldCss}" integrity=")[^"]+"`);
+  assert.match(html, link);
+  writeFileSync(join(dir, 'index.html'), html.replace(link, `href="/${newCss}" integrity="${integrity}"`));
+  execFileSync('node', [join(REPO, '.ci', 'offline.mjs'), dir], { stdio: 'pipe' });
+  return newCss;
+}
+
+const releaseOf = (dir) => /"id":"([0-9a-f]{16})"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[1];
+
+test('a new release is picked up on the next load and old and new files never mix', { timeout: 300_000 }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'caf-releases-'));
+  const [a, b] = [join(work, 'a'), join(work, 'b')];
+  const cssA = makeRelease(a, 'A');
+  const cssB = makeRelease(b, 'B');
+  return withPage(async (page, app) => {
+    await app.startServer(a);
+    await page.goto(app.url('/'));
+    await page.locator('#start-new').waitFor();
+    await waitForServiceWorker(page);
+    await eventually(async () => Object.keys(await cacheContents(page)).join() === `caf-lite-${releaseOf(a)}`, { message: 'release A cached' });
+
+    const shown = () =>
+      page.evaluate(() => ({
+        css: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname.slice(1)),
+        marker: getComputedStyle(document.documentElement).getPropertyValue('--caf-release').trim(),
+      }));
+    assert.deepEqual(await shown(), { css: [cssA], marker: '"A"' });
+
+    // Release B goes live; the next load shows it, whole.
+    await app.startServer(b);
+    await page.reload();
+    await page.locator('#start-new').waitFor();
+    assert.deepEqual(await shown(), { css: [cssB], marker: '"B"' });
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)));
+    const filesOfB = new Set(readdirSync(b));
+    for (const file of loaded.filter((f) => !f.startsWith('not-cached'))) assert.ok(filesOfB.has(file), `${file} belongs to release B`);
+
+    // B's service worker takes over and drops A's cache ...
+    await eventually(async () => Object.keys(await cacheContents(page)).join() === `caf-lite-${releaseOf(b)}`, {
+      timeoutMs: 30_000,
+      message: "only release B's cache",
+    });
+    // ... so with the network off the app is release B, not A.
+    await app.stopServer();
+    await page.reload();
+    await page.locator('#start-new').waitFor();
+    assert.deepEqual(await shown(), { css: [cssB], marker: '"B"' });
+  }).finally(() => rmSync(work, { recursive: true, force: true }));
+});
+
+test('the app can be installed: a manifest with icons, and a service worker', { timeout: 120_000 }, () =>
+  withPage(async (page, app) => {
+    await page.goto(app.url('/'));
+    await page.locator('#start-new').waitFor();
+    await waitForServiceWorker(page);
+    const cdp = await page.context().newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, [], 'the manifest parses cleanly');
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.short_name, 'CAF Lite');
+    for (const icon of parsed.icons) {
+      const response = await page.request.get(app.url(icon.src));
+      assert.equal(response.status(), 200, `${icon.src} is there`);
+    }
+    // Playwright's browser contexts are incognito-like, which alone stops installing.
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    const errors = installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito');
+    assert.deepEqual(errors, [], 'Chromium finds nothing else stopping installation');
+  }));
+
+test('without a service worker the app still works online', { timeout: 180_000 }, () =>
+  withPage(
+    async (page, app) => {
+      const id = await newDraftWithName(page, app, 'Ιωάννα', 'Kováč');
+      assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null, 'no service worker');
+      const text = await createCafPdf(page, app, id, 'offline-no-service-worker.pdf');
+      assert.ok(text.includes('Ιωάννα Kováč'));
+    },
+    { contextOptions: { serviceWorkers: 'block' } },
+  ));
