@@ -5,17 +5,8 @@
 use caf_lite::domain::*;
 use caf_lite::validate::{self, consent_status, ConsentStatus, Report, Severity};
 
-fn today() -> Date {
-    date(2026, 11, 23)
-}
-
-fn date(year: i32, month: u8, day: u8) -> Date {
-    Date::new(year, month, day).expect("test dates exist")
-}
-
-fn typed(year: i32, month: u8, day: u8) -> DateDraft {
-    DateDraft::from_date(date(year, month, day))
-}
+mod common;
+use common::{date, today, typed};
 
 fn boxes(day: &str, month: &str, year: &str) -> DateDraft {
     DateDraft {

@@ -422,7 +422,7 @@ pub static ASSESSOR_NAME: Field = sized(
 pub static ASSESSOR_ROLE: Field = sized(
     "assessor.role",
     "Your role",
-    "For example Registered childminder, SENCO",
+    "For example Registered childminder, or special educational needs coordinator (SENCO)",
     InputType::Text,
     Width::Half,
     at!(Text: assessor.role),
@@ -1024,7 +1024,7 @@ pub static CONSENT_LEAFLET: Field = optional(tick(
 pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
     "consent.withdrawn_on",
     "Date they withdrew their agreement",
-    "Only if the family has changed their mind. Every printout will then say WITHDRAWN",
+    "Only if the family has changed their mind. Every printout will then say that they withdrew it",
     at!(Date: consent.withdrawn_on),
 ));
 pub static CONSENT_WITHDRAWN_NOTE: Field = optional(text(
@@ -1165,6 +1165,15 @@ fn remove_at<T>(items: &mut Vec<T>, idx: usize) {
         items.remove(idx);
     }
 }
+
+/// The plain-language statement read to the family before they agree to
+/// share (caf-form.md §3.10), one paragraph per item.
+pub const CONSENT_STATEMENT: [&str; 4] = [
+    "We have written down what is going well for your child and where you would like help, so that we can plan support together.",
+    "This record is kept on this device. We will only share it with the people and services you agree to below.",
+    "If we think a child or an adult is at risk of harm, we may have to share information without asking you first.",
+    "You can ask to see what we hold about you. You can change your mind at any time by telling your lead professional.",
+];
 
 /// The page layout of each answered step, in order.
 pub fn blocks(step: Step) -> Vec<Block> {

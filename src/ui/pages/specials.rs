@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::unmet_needs;
-use crate::form::Special;
+use crate::form::{caf, Special};
 use crate::ui::pages::consent::ConsentRecordView;
 use crate::ui::pages::signature::SignaturePad;
 use crate::ui::state::use_form_state;
@@ -155,18 +155,10 @@ fn ConsentStatement() -> impl IntoView {
     view! {
         <div class="caf-inset" id="consent-statement">
             <h2 class="caf-heading-m">"Read this to the family"</h2>
-            <p class="caf-body">
-                "We have written down what is going well for your child and where you would like help, so that we can plan support together."
-            </p>
-            <p class="caf-body">
-                "This record is kept on this device. We will only share it with the people and services you agree to below."
-            </p>
-            <p class="caf-body">
-                "If we think a child or an adult is at risk of harm, we may have to share information without asking you first."
-            </p>
-            <p class="caf-body">
-                "You can ask to see what we hold about you. You can change your mind at any time by telling your lead professional."
-            </p>
+            {caf::CONSENT_STATEMENT
+                .iter()
+                .map(|paragraph| view! { <p class="caf-body">{*paragraph}</p> })
+                .collect::<Vec<_>>()}
         </div>
     }
 }
