@@ -1,13 +1,15 @@
 // A whole CAF by keyboard alone, from a new draft to the check page with
 // every step Completed; then consent, the CAF PDF read back with pdftotext,
-// out-of-date detection after an edit, the handout, and export.
+// out-of-date detection after an edit, the handout, and export. Like every
+// end-to-end test it fails on any request to another origin and on any
+// Content-Security-Policy violation (harness.mjs).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OUT, withPage } from './harness.mjs';
-import { activate, chooseOption, chooseRadio, daysFromToday, tick, typeDate, typeInto } from './keyboard.mjs';
+import { activate, chooseOption, chooseRadio, daysFromToday, tabToText, tick, typeDate, typeInto } from './keyboard.mjs';
 
 const CHILD = { given: 'Zoë', family: "Łukasiewicz-O'Brien" };
 
@@ -173,6 +175,24 @@ test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection'
     assert.ok(printed.includes('Priya Shah') && printed.includes('Weekly speech sessions at nursery.'));
     assert.ok(!printed.includes('943 476 5919'), 'no NHS number on the printable page');
     await app.screenshot(page, 'handout-print-filled');
+
+    // Export the draft file from the drafts page, still by keyboard.
+    await page.emulateMedia({ media: 'screen' });
+    const id = (await page.evaluate(() => location.hash)).split('/')[1];
+    await page.keyboard.press('Shift+Tab'); // from the page body back into the header
+    await tabToText(page, /^CAF Lite$/);
+    await page.keyboard.press('Enter');
+    await page.locator('#start-new').waitFor();
+    await tabToText(page, /^Export draft file/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const exportPath = join(OUT, 'journey-export.caf.json');
+    await download.saveAs(exportPath);
+    const file = JSON.parse(readFileSync(exportPath, 'utf8'));
+    assert.equal(file.format, 'caf-lite.draft');
+    assert.equal(file.draft.id, id);
+    assert.equal(file.draft.data.child.family_name, CHILD.family);
+    assert.equal(file.draft.data.consent.given_by, 'Aleksandra Łukasiewicz');
+    assert.equal(file.draft.version, 2, 'the file remembers the last CAF PDF version');
   }));
 
 test('a draft without consent prints DO NOT SHARE', { timeout: 120_000 }, () =>

@@ -16,6 +16,15 @@ export async function tabTo(page, id) {
   assert.fail(`Tab never reached #${id}`);
 }
 
+/** Presses Tab until the focused element's text matches `pattern` (for controls without an id). */
+export async function tabToText(page, pattern) {
+  for (let n = 0; n < MAX_TABS; n += 1) {
+    if (pattern.test(await page.evaluate(() => document.activeElement?.textContent ?? ''))) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached a control reading ${pattern}`);
+}
+
 /** Tabs to a text box and types into it. */
 export async function typeInto(page, id, text) {
   await tabTo(page, id);
