@@ -16,10 +16,15 @@ const files = [];
   }
 })(dist);
 
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
+// <meta> tags name files without loading them (caf-pdf-worker names the
+// worker's loader, started on the first Create PDF).
+const html = readFileSync(join(dist, 'index.html'), 'utf8').replace(/<meta\b[^>]*>/gi, '');
 // Every local file the page names: href/src attributes, and quoted paths in
 // Trunk's inline loader script (which names the main wasm).
-const named = new Set(['index.html']);
+// The app fetches its settings as it starts; the service worker script is
+// fetched once the page has loaded (it then fetches the files above again,
+// usually from the browser's HTTP cache).
+const named = new Set(['index.html', 'local-settings.json', 'sw.js']);
 for (const m of html.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.?\/?[\w./-]+\.(?:js|wasm|css))['"]/g)) {
   const ref = (m[1] ?? m[2]).split(/[?#]/)[0];
   if (/^[a-z]+:/i.test(ref) || ref.startsWith('//')) continue;

@@ -40,19 +40,26 @@ async function sha256(buffer) {
   return btoa(String.fromCharCode(...digest));
 }
 
+/**
+ * `name` as this release built it. The browser's HTTP cache usually holds
+ * what the page has just loaded, so the first try may come from there; a
+ * stale copy is fetched again from the server before giving up.
+ */
+async function fetchVerified(name, hash) {
+  for (const cache of ['default', 'reload']) {
+    const response = await fetch(urlOf(name), { cache });
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    const body = await response.arrayBuffer();
+    if (hash === null || (await sha256(body)) === hash) return new Response(body, { headers: response.headers });
+  }
+  throw new Error(`${name} is not the file this release was built with`);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const fetched = await Promise.all(
-        Object.entries(RELEASE.core).map(async ([name, hash]) => {
-          const response = await fetch(urlOf(name), { cache: 'reload' });
-          if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-          const body = await response.arrayBuffer();
-          if (hash !== null && (await sha256(body)) !== hash) {
-            throw new Error(`${name} is not the file this release was built with`);
-          }
-          return [name, new Response(body, { headers: response.headers })];
-        }),
+        Object.entries(RELEASE.core).map(async ([name, hash]) => [name, await fetchVerified(name, hash)]),
       );
       const cache = await caches.open(CACHE);
       await Promise.all(fetched.map(([name, response]) => cache.put(urlOf(name), response)));
