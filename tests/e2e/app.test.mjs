@@ -52,6 +52,10 @@ test('the built page carries a strict Content-Security-Policy with the loader ha
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handlers');
   assert.match(html, /<meta name="referrer" content="no-referrer"/);
   assert.match(html, /<html lang="en-GB"/);
+  // The service worker and the manifest name no other origin either.
+  for (const file of ['sw.js', 'manifest.webmanifest']) {
+    assert.doesNotMatch(readFileSync(join(DIST, file), 'utf8'), /\b(?:https?:)?\/\/[a-z0-9]/i, `${file} names no address`);
+  }
 });
 
 // The tripwire itself: a page that does reach for another origin is caught.
