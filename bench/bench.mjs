@@ -114,6 +114,7 @@ copyFileSync(join(REPO, 'src/pdf/fonts/DejaVuSans-Bold.ttf'), join(peerDir, 'Dej
 const peer = await startServer(peerDir);
 
 const browser = await launch();
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const results = { runs: RUNS, warmup: WARMUP, started: new Date().toISOString(), chromium: browser.version(), origin: app.origin };
 const errors = [];
 
@@ -448,20 +449,28 @@ for (const fx of FIXTURES) {
     pdfPath,
   };
 }
-const jspdfLib = readFileSync(join(peerDir, 'jspdf.umd.min.js'));
-results.peerLoad = { raw: jspdfLib.length, gzip: gz(jspdfLib) };
+// What the peer downloads to make its first PDF: jsPDF, the layout script and
+// the two font files (CAF Lite's worker has the same fonts compiled in).
+const peerFiles = ['jspdf.umd.min.js', 'jspdf-render.js', 'DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => readFileSync(join(peerDir, f)));
+results.peerLoad = { raw: peerFiles.reduce((a, b) => a + b.length, 0), gzip: peerFiles.reduce((a, b) => a + gz(b), 0) };
 
 // --- Both PDFs read back: pages, embedded fonts, and the same words.
 function readBack(path) {
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  // name, then type, encoding, emb, sub, uni, object id: keep "type encoding emb".
   const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
     .filter(Boolean)
-    .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    .map((l) => {
+      const f = l.trim().split(/\s+/);
+      return `${f.slice(1, -6).join(' ')}, ${f[f.length - 6]}, embedded ${f[f.length - 5]}`;
+    });
   const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
   const words = text.split(/\s+/).filter((w) => w && !/^\d+$/.test(w));
-  return { pages: Number(info.match(/^Pages:\s+(\d+)/m)[1]), fonts: [...new Set(fonts)].sort(), words };
+  const counts = {};
+  for (const f of fonts) counts[f] = (counts[f] ?? 0) + 1;
+  return { pages: Number(info.match(/^Pages:\s+(\d+)/m)[1]), fonts: Object.entries(counts).map(([f, n]) => `${n} × ${f}`), words };
 }
 for (const fx of FIXTURES) {
   const a = readBack(results.pdf[fx.name].pdfPath);
@@ -520,7 +529,7 @@ const FX = Object.fromEntries(FIXTURES.map((f) => [f.name, f]));
 const lines = [];
 const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
 lines.push(`# CAF Lite benchmark`, '');
-lines.push(`${results.started.slice(0, 10)} · commit ${m.commit} · ${m.cpus} cores (\`nproc\`), ${m.model}, ${m.ramGiB} GiB RAM · Chromium ${results.chromium} (headless, Debian) · Node ${m.node} · load average at the end ${m.load}`, '');
+lines.push(`${results.started.slice(0, 10)} · commit ${m.commit} · ${m.cpus} cores (\`nproc\`), ${m.model}, ${m.ramGiB} GiB RAM · Chromium ${results.chromium} (headless, Debian) · Node ${m.node} · load average (1, 5, 15 min) ${loadAtStart} at the start, ${m.load} at the end (the machine is shared)`, '');
 lines.push(`Made by \`bash bench/run\`. Times: median (min–max) of ${RUNS} runs after ${WARMUP} warm-up run${WARMUP === 1 ? '' : 's'}, measured in the page with \`performance.now()\`. Bytes: what the browser fetched from the release bundle served on 127.0.0.1 (\`gzip -9\` of the same bytes alongside; the bench server does not compress).`, '');
 lines.push('## CAF Lite', '');
 row('figure', 'value', 'notes');
@@ -553,12 +562,13 @@ for (const name of ['typical', 'large']) {
   row(`${name}: click → download, first`, fmtMs(p.first.clickToDownload), '', '');
   row(`${name}: click → download, warm`, fmtMs(p.warm.clickToDownload), '', '');
 }
-row('PDF code downloaded, raw', `${fmtBytes(wlRaw)}`, `${fmtBytes(results.peerLoad.raw)}`, ratio(wlRaw, results.peerLoad.raw));
-row('PDF code downloaded, gzip -9', `${fmtBytes(wlGz)}`, `${fmtBytes(results.peerLoad.gzip)}`, ratio(wlGz, results.peerLoad.gzip));
+row('Downloaded for the first PDF (code and fonts), raw', `${fmtBytes(wlRaw)} (${kb(wlRaw)})`, `${fmtBytes(results.peerLoad.raw)} (${kb(results.peerLoad.raw)})`, ratio(wlRaw, results.peerLoad.raw));
+row('Downloaded for the first PDF, gzip -9', `${fmtBytes(wlGz)} (${kb(wlGz)})`, `${fmtBytes(results.peerLoad.gzip)} (${kb(results.peerLoad.gzip)})`, ratio(wlGz, results.peerLoad.gzip));
 lines.push('');
 lines.push('Notes:', '');
-lines.push(`- **The same document.** The check page builds a \`pdf::Document\` and posts it to the worker as a \`RenderRequest\` (JSON, ${P.typical.requestChars.toLocaleString('en-GB')} and ${P.large.requestChars.toLocaleString('en-GB')} characters); the bench captures that message and hands the same JSON to \`bench/jspdf-render.js\`, which lays the model out with jsPDF (its \`getTextWidth\`/\`splitTextToSize\`, the same margins, sizes, keep-with-next rules, column widths and repeated table headers as \`src/pdf/layout.rs\`) and embeds the same DejaVu Sans files (\`src/pdf/fonts/\`, Identity-H; jsPDF subsets them to the glyphs used, as CAF Lite does). Read back with poppler: embedded fonts CAF Lite ${P.large.fonts.join(', ')}, jsPDF ${J.large.fonts.join(', ')}; the same words (pdftotext, as a sorted multiset, page numbers left out): typical ${results.sameWords.typical ? 'yes' : 'NO'}, large ${results.sameWords.large ? 'yes' : 'NO'}.`);
+lines.push(`- **The same document.** The check page builds a \`pdf::Document\` and posts it to the worker as a \`RenderRequest\` (JSON, ${P.typical.requestChars.toLocaleString('en-GB')} and ${P.large.requestChars.toLocaleString('en-GB')} characters); the bench captures that message and hands the same JSON to \`bench/jspdf-render.js\`, which lays the model out with jsPDF (its \`getTextWidth\`/\`splitTextToSize\`, the same margins, sizes, keep-with-next rules, column widths and repeated table headers as \`src/pdf/layout.rs\`) and embeds the same DejaVu Sans files (\`src/pdf/fonts/\`, Identity-H; jsPDF subsets them to the glyphs used, as CAF Lite does). Read back with poppler (\`pdffonts\`): CAF Lite ${P.large.fonts.join('; ')}; jsPDF ${J.large.fonts.join('; ')}; the same words (pdftotext, as a sorted multiset, page numbers left out): typical ${results.sameWords.typical ? 'yes' : 'NO'}, large ${results.sameWords.large ? 'yes' : 'NO'}.`);
 lines.push(`- **First PDF.** CAF Lite: worker created → PDF bytes back in the page (fetch the worker's JS and wasm, compile, start, render); "engine start" is worker created → its "Ready" message. jsPDF: a fresh page loads \`jspdf.umd.min.js\` and \`jspdf-render.js\` and fetches the two font files, then renders. Both in a fresh context (empty cache). **Warm render**: CAF Lite: request posted → PDF bytes back (JSON decode, layout, font subsetting, writing, compression, the transfer); jsPDF: the same JSON → \`output('arraybuffer')\` on the page's main thread (fonts already read as base64, as CAF Lite's are compiled into its worker). **Click → download** is what a user waits for in CAF Lite: it adds building the document from the draft on the page.`);
+lines.push("- **Downloaded for the first PDF**: CAF Lite's worker files (its wasm holds printpdf, the layout and both fonts); for jsPDF `jspdf.umd.min.js`, `bench/jspdf-render.js` and the two font files.");
 lines.push('- **Where jsPDF runs.** On its own origin (a second 127.0.0.1 port serving a blank page, `jspdf.umd.min.js`, `jspdf-render.js` and the font files from `bench/out/peer/`), in the same Chromium process as the app, because the app\'s Content-Security-Policy rightly forbids injected scripts. No CSP bypass is used.');
 lines.push(`- **Autosave**: a value is set in the reason box and one \`input\` event dispatched; "→ draft in localStorage" ends when \`localStorage.setItem\` returns with the new text (timed by wrapping \`Storage.prototype.setItem\`). The app saves after a pause in typing, so this figure is mostly that deliberate wait. The large draft is the largest the app supports (${FX.large.actions} plan actions, every long text 3 characters under its limit, names in Latin Extended, Greek and Cyrillic).`);
 lines.push('- **Fixtures**: `bench/fixtures/typical.caf.json` and `large.caf.json` (made by `bench/make-fixtures.mjs`), imported once through the app\'s own "Import a draft file"; later runs plant the stored draft the import produced before the app starts.');

@@ -38,4 +38,6 @@ export function plant([key, value]) {
   if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
 }
 
-export const launch = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+// BENCH_CHROMIUM_ARGS adds flags for an experiment, e.g. '--js-flags=--no-liftoff'.
+const EXTRA_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+export const launch = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...EXTRA_ARGS] });

@@ -99,12 +99,12 @@ const PHASES = [
   ['fonts: read metrics (cmap, hmtx)', /FontMetrics|FontSet::embedded/],
   ['layout: measure, wrap, paginate', /caf_lite::pdf::layout/],
   ['fonts: subset per document (allsorts)', /allsorts|FontSet::subset/],
-  ['printpdf: parse the subset font', /ParsedFont|ttf_parser|owned_ttf/],
+  ['printpdf: parse the subset font', /ParsedFont::from_bytes|ttf_parser|owned_ttf/],
   ['pages to PDF operators', /caf_lite::pdf::write|with_pages|PdfPage/],
-  ['printpdf: serialise (save)', /printpdf::serialize|PdfDocument::save|lopdf|printpdf::/],
+  ['printpdf: serialise (save, lopdf writer)', /printpdf::|lopdf/],
   ['compression (deflate)', /miniz_oxide|flate2|deflate|zlib|adler/i],
   ['reply: copy bytes to JS, post', /Uint8Array|post_message|__wbg_post/],
-  ['wasm start (JS glue, instantiate)', /__wbg_init|__wbg_load|__wbg_finalize|initSync|wasm_bindgen|importScripts/],
+  ['wasm start (JS glue, instantiate)', /__wbg_init|__wbg_load|__wbg_finalize|initSync|importScripts/],
 ];
 const IDLE = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 const clean = (name) => (name || '(anonymous)').replace(/::h[0-9a-f]{16}$/, '').replace(/^\$/, '');
@@ -131,7 +131,7 @@ function analyse(profile) {
     busy += dt;
     const key = clean(name);
     self.set(key, (self.get(key) ?? 0) + dt);
-    let found = 'other';
+    let found = 'other (code inlined into the message handler, glue)';
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const frame = clean(byId.get(at).callFrame.functionName);
       const hit = PHASES.find(([, re]) => re.test(frame));
