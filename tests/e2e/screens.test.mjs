@@ -78,8 +78,8 @@ noSidewaysScroll('at 320 CSS px wide', 320, 640, 1);
 noSidewaysScroll('at 200 % zoom (a 1280 px window)', 640, 360, 2);
 
 // axe-core (npm, loaded from node_modules, never from the network) on the
-// drafts page, every step with and without errors, the check page and the
-// handout page. CSP is bypassed in this context only, so axe's own script can
+// drafts page, every step with and without errors, the check page, the
+// handout page, and the reviews page with its editor with and without errors. CSP is bypassed in this context only, so axe's own script can
 // be injected; the app's policy is checked by the other tests.
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axeSource = readFileSync(join(REPO, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -111,6 +111,22 @@ test('axe finds no WCAG 2.2 AA violations on any page', { timeout: 300_000 }, ()
       }
       await openStep(page, app, id, 'handout');
       found.push(...(await axeViolations(page, 'handout')));
+
+      // Reviews need a plan: the stored v1 fixture has one action.
+      const fixture = JSON.parse(readFileSync(join(REPO, 'tests', 'fixtures', 'import', 'draft_v1.caf.json'), 'utf8'));
+      const planned = fixture.draft.id;
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        `caf.draft.${planned}`,
+        JSON.stringify({ format_version: 1, draft: fixture.draft }),
+      ]);
+      await openStep(page, app, planned, 'reviews');
+      found.push(...(await axeViolations(page, 'reviews')));
+      await page.locator('#record-review').click();
+      await page.locator('#review-editor').waitFor();
+      found.push(...(await axeViolations(page, 'review editor')));
+      await page.locator('#save-review').click();
+      await page.locator('#error-summary').waitFor();
+      found.push(...(await axeViolations(page, 'review editor with errors')));
       assert.deepEqual(found, []);
     },
     { contextOptions: { bypassCSP: true } },
