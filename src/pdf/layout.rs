@@ -141,35 +141,54 @@ pub fn wrap(
     style: Style,
     measure: &dyn Measure,
 ) -> Vec<String> {
-    let width_of = |s: &str| text_width(s, size_pt, style, measure);
+    // Widths are kept in ems and grown a character at a time, in the same
+    // order `text_width` adds them, so a line is measured once however many
+    // words it has (re-measuring every candidate line was the largest part
+    // of laying out a long plan) and the results are exactly the same.
+    let to_mm = |em: f32| em * size_pt * PT_TO_MM;
+    let em_of = |s: &str| {
+        s.chars()
+            .fold(0.0_f32, |em, ch| em + measure.advance_em(ch, style))
+    };
+    let space_em = measure.advance_em(' ', style);
     let mut lines = Vec::new();
     for hard_line in text.split('\n') {
         let mut current = String::new();
+        let mut current_em = 0.0_f32;
         let mut any_word = false;
         for word in hard_line.split(is_break_space).filter(|w| !w.is_empty()) {
             any_word = true;
-            let candidate = if current.is_empty() {
-                word.to_owned()
+            let candidate_em = if current.is_empty() {
+                em_of(word)
             } else {
-                format!("{current} {word}")
+                word.chars().fold(current_em + space_em, |em, ch| {
+                    em + measure.advance_em(ch, style)
+                })
             };
-            if width_of(&candidate) <= width_mm {
-                current = candidate;
+            if to_mm(candidate_em) <= width_mm {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(word);
+                current_em = candidate_em;
                 continue;
             }
             if !current.is_empty() {
                 lines.push(std::mem::take(&mut current));
             }
-            if width_of(word) <= width_mm {
+            let word_em = em_of(word);
+            if to_mm(word_em) <= width_mm {
                 current = word.to_owned();
+                current_em = word_em;
                 continue;
             }
             // A word wider than the line: break it between characters.
+            current_em = em_of(&current);
             for ch in word.chars() {
-                let mut next = current.clone();
-                next.push(ch);
-                if current.is_empty() || width_of(&next) <= width_mm {
-                    current = next;
+                let next_em = current_em + measure.advance_em(ch, style);
+                if current.is_empty() || to_mm(next_em) <= width_mm {
+                    current.push(ch);
+                    current_em = next_em;
                 } else if is_combining(ch) {
                     // A combining mark stays with its letter: carry the letter
                     // (and marks already on it) to the next line with it.
@@ -183,10 +202,12 @@ pub fn wrap(
                     if !current.is_empty() {
                         lines.push(std::mem::take(&mut current));
                     }
+                    current_em = em_of(&carried);
                     current = carried;
                 } else {
                     lines.push(std::mem::take(&mut current));
                     current.push(ch);
+                    current_em = em_of(&current);
                 }
             }
         }
@@ -1487,6 +1508,100 @@ mod tests {
         assert_eq!(lines, vec!["a".repeat(9), "e\u{35f}".to_owned()]);
         for line in &lines {
             assert!(text_width(line, 10.0, Style::Regular, &Fixed) <= w(10));
+        }
+    }
+
+    /// Widths that differ per character, so sums round as real fonts' do.
+    struct Uneven;
+    impl Measure for Uneven {
+        fn has_glyph(&self, _: char, _: Style) -> bool {
+            true
+        }
+        fn advance_em(&self, ch: char, _: Style) -> f32 {
+            0.27 + (u32::from(ch) % 11) as f32 * 0.071
+        }
+    }
+
+    /// The obvious greedy wrap that measures every candidate line from
+    /// scratch (what `wrap` did before it kept running widths): the oracle.
+    fn wrap_remeasuring(
+        text: &str,
+        width_mm: f32,
+        size_pt: f32,
+        measure: &dyn Measure,
+    ) -> Vec<String> {
+        let width_of = |s: &str| text_width(s, size_pt, Style::Regular, measure);
+        let mut lines = Vec::new();
+        for hard_line in text.split('\n') {
+            let mut current = String::new();
+            let mut any_word = false;
+            for word in hard_line.split(is_break_space).filter(|w| !w.is_empty()) {
+                any_word = true;
+                let candidate = if current.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{current} {word}")
+                };
+                if width_of(&candidate) <= width_mm {
+                    current = candidate;
+                    continue;
+                }
+                if !current.is_empty() {
+                    lines.push(std::mem::take(&mut current));
+                }
+                if width_of(word) <= width_mm {
+                    current = word.to_owned();
+                    continue;
+                }
+                for ch in word.chars() {
+                    let mut next = current.clone();
+                    next.push(ch);
+                    if current.is_empty() || width_of(&next) <= width_mm {
+                        current = next;
+                    } else if is_combining(ch) {
+                        let split = current
+                            .char_indices()
+                            .rev()
+                            .find(|(_, c)| !is_combining(*c))
+                            .map_or(0, |(i, _)| i);
+                        let mut carried = current.split_off(split);
+                        carried.push(ch);
+                        if !current.is_empty() {
+                            lines.push(std::mem::take(&mut current));
+                        }
+                        current = carried;
+                    } else {
+                        lines.push(std::mem::take(&mut current));
+                        current.push(ch);
+                    }
+                }
+            }
+            if any_word {
+                if !current.is_empty() {
+                    lines.push(current);
+                }
+            } else {
+                lines.push(String::new());
+            }
+        }
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #[test]
+        fn wrap_keeps_running_widths_exactly_as_remeasuring_would(
+            text in "([a-zà-ž\u{0301}\u{0391}-\u{03c9}]{1,30}[ \n]{0,2}){0,40}",
+            width in 2.0f32..120.0,
+            size in 6.0f32..16.0,
+        ) {
+            proptest::prop_assert_eq!(
+                wrap(&text, width, size, Style::Regular, &Uneven),
+                wrap_remeasuring(&text, width, size, &Uneven)
+            );
         }
     }
 
