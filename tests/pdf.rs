@@ -7,6 +7,8 @@ use std::process::Command;
 
 use caf_lite::pdf::{render, Banner, Block, Column, Document};
 
+mod common;
+
 const NAMES: [&str; 6] = [
     "Zoë Łukasiewicz-O'Brien",
     "Ελένη Παπαδοπούλου",
@@ -162,17 +164,7 @@ fn fonts_are_embedded() {
         .arg(&path)
         .output()
         .expect("pdffonts runs");
-    let listing = String::from_utf8_lossy(&out.stdout);
-    let rows: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(rows.len() >= 2, "{listing}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name type [type2] encoding emb sub uni object ID
-        let n = cols.len();
-        assert!(n >= 7, "{row}");
-        assert_eq!(cols[n - 5], "yes", "not embedded: {row}");
-        assert_eq!(cols[n - 3], "yes", "no ToUnicode map: {row}");
-    }
+    common::assert_fonts_embedded_with_unicode(&String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]

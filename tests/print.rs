@@ -313,17 +313,7 @@ fn names_in_every_script_copy_back_exactly_from_embedded_fonts() {
     // Page 1's header names the child.
     assert!(flat(&page(&path, 1)).contains("Child Zoë Łukasiewicz-O'Brien"));
 
-    let listing = run("pdffonts", &[], &path, false);
-    let rows: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(rows.len() >= 2, "regular and bold:\n{listing}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let n = cols.len();
-        // name type [type2] encoding emb sub uni object ID
-        assert!(n >= 7, "{row}");
-        assert_eq!(cols[n - 5], "yes", "not embedded: {row}");
-        assert_eq!(cols[n - 3], "yes", "no ToUnicode map: {row}");
-    }
+    assert_fonts_embedded_with_unicode(&run("pdffonts", &[], &path, false));
 }
 
 // ------------------------------------------------------------ awkward answers

@@ -3,69 +3,15 @@
 //! through the DOM as a person would.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::{mount::mount_to, task::tick};
+use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
+use web_sys::{Event, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element to mount into, with localStorage and the address emptied
-/// (every test in this binary shares one page and origin).
-fn fresh_host() -> HtmlElement {
-    let window = web_sys::window().expect("tests run in a browser window");
-    if let Ok(Some(storage)) = window.local_storage() {
-        storage.clear().expect("localStorage can be cleared");
-    }
-    let _ = window.history().expect("history").replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some("#"),
-    );
-    let document = window.document().expect("the window has a document");
-    let body = document.body().expect("the test page has a body");
-    // Earlier tests' hosts go; the runner's own output elements stay.
-    while let Ok(Some(old)) = document.query_selector(".test-host") {
-        let _ = body.remove_child(&old);
-    }
-    let host = document
-        .create_element("section")
-        .expect("a section can be created");
-    host.set_class_name("test-host");
-    body.append_child(&host)
-        .expect("the section can be attached");
-    host.unchecked_into()
-}
-
-/// Lets the reactive system and the browser settle (effects, animation frames).
-async fn settle() {
-    for _ in 0..3 {
-        tick().await;
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let window = web_sys::window().expect("window");
-            let _ = window.request_animation_frame(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
-
-fn find(host: &HtmlElement, selector: &str) -> Element {
-    host.query_selector(selector)
-        .expect("the selector is valid")
-        .unwrap_or_else(|| panic!("{selector} is on the page"))
-}
-
-fn click(host: &HtmlElement, selector: &str) {
-    find(host, selector).unchecked_into::<HtmlElement>().click();
-}
-
-fn type_into(host: &HtmlElement, selector: &str, text: &str) {
-    let input: HtmlInputElement = find(host, selector).unchecked_into();
-    input.set_value(text);
-    input
-        .dispatch_event(&Event::new("input").expect("an input event"))
-        .expect("dispatched");
-}
+mod web_common;
+use web_common::{click, find, fresh_host, settle, type_into};
 
 fn active_id() -> String {
     web_sys::window()

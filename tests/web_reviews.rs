@@ -4,64 +4,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use caf_lite::domain::{ActionDraft, Date, DateDraft, Draft};
-use leptos::{mount::mount_to, task::tick};
+use leptos::mount::mount_to;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Event, HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("tests run in a browser window")
-}
-
-/// Replaces the address after `#` without a hashchange event.
-fn set_address(hash: &str) {
-    let _ =
-        window()
-            .history()
-            .expect("history")
-            .replace_state_with_url(&JsValue::NULL, "", Some(hash));
-}
-
-/// A fresh element to mount into, with localStorage and the address emptied
-/// (every test in this binary shares one page and origin). The runner's own
-/// output elements in the body are left alone.
-fn fresh_host() -> HtmlElement {
-    if let Ok(Some(storage)) = window().local_storage() {
-        storage.clear().expect("localStorage can be cleared");
-    }
-    set_address("#");
-    let document = window().document().expect("the window has a document");
-    let body = document.body().expect("the test page has a body");
-    while let Ok(Some(old)) = document.query_selector(".test-host") {
-        let _ = body.remove_child(&old);
-    }
-    let host = document
-        .create_element("section")
-        .expect("a section can be created");
-    host.set_class_name("test-host");
-    body.append_child(&host)
-        .expect("the section can be attached");
-    host.unchecked_into()
-}
-
-/// Lets the reactive system and the browser settle (effects, animation frames).
-async fn settle() {
-    for _ in 0..3 {
-        tick().await;
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().request_animation_frame(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
-
-fn find(host: &HtmlElement, selector: &str) -> Element {
-    host.query_selector(selector)
-        .expect("the selector is valid")
-        .unwrap_or_else(|| panic!("{selector} is on the page"))
-}
+mod web_common;
+use web_common::{click, find, fresh_host, set_address, settle, type_into, window};
 
 fn is_there(host: &HtmlElement, selector: &str) -> bool {
     host.query_selector(selector)
@@ -71,19 +22,6 @@ fn is_there(host: &HtmlElement, selector: &str) -> bool {
 
 fn text(host: &HtmlElement, selector: &str) -> String {
     find(host, selector).text_content().unwrap_or_default()
-}
-
-/// Activates a button, link or radio (what Enter or Space does).
-fn click(host: &HtmlElement, selector: &str) {
-    find(host, selector).unchecked_into::<HtmlElement>().click();
-}
-
-fn type_into(host: &HtmlElement, selector: &str, value: &str) {
-    let input: HtmlInputElement = find(host, selector).unchecked_into();
-    input.set_value(value);
-    input
-        .dispatch_event(&Event::new("input").expect("an input event"))
-        .expect("dispatched");
 }
 
 fn type_into_area(host: &HtmlElement, selector: &str, value: &str) {

@@ -242,3 +242,18 @@ pub fn draft(data: Data) -> Draft {
         data,
     }
 }
+
+/// Checks `pdffonts`' listing of a printed file: at least a regular and a
+/// bold font, each embedded and with a ToUnicode map (so text copies back).
+pub fn assert_fonts_embedded_with_unicode(listing: &str) {
+    let rows: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "regular and bold:\n{listing}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [type2] encoding emb sub uni object ID
+        let n = cols.len();
+        assert!(n >= 7, "{row}");
+        assert_eq!(cols[n - 5], "yes", "not embedded: {row}");
+        assert_eq!(cols[n - 3], "yes", "no ToUnicode map: {row}");
+    }
+}
