@@ -9,7 +9,7 @@ use crate::print::caf::{caf_document, doc_id};
 use crate::print::file_name::{caf_file_name, handout_file_name};
 use crate::print::handout::{handout, handout_document};
 use crate::print::next_version;
-use crate::ui::app::AppState;
+use crate::ui::app::{AppState, Status};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::validate::consent_status;
@@ -20,7 +20,7 @@ pub fn DocumentButtons() -> impl IntoView {
     let state = use_form_state();
     let app = expect_context::<AppState>();
     let busy = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Outcome>);
+    let outcome = RwSignal::new(None::<Status>);
     let pdf = Pdf { app, busy, outcome };
     let status_words = move || {
         state.report.with(|report| {
@@ -73,7 +73,7 @@ pub fn DocumentButtons() -> impl IntoView {
         // of the page, which is out of sight on a long check page; only the
         // status region is announced, so screen readers hear it once.
         <p class=move || match outcome.get() {
-            Some(Outcome { problem: true, .. }) if !busy.get() => "caf-error-message",
+            Some(Status { problem: true, .. }) if !busy.get() => "caf-error-message",
             _ => "caf-body",
         } id="pdf-progress">
             {move || if busy.get() {
@@ -85,25 +85,18 @@ pub fn DocumentButtons() -> impl IntoView {
     }
 }
 
-/// What happened to the last PDF, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Outcome {
-    text: String,
-    problem: bool,
-}
-
 /// Where a PDF request reports: the page's status region and the line under the buttons.
 #[derive(Clone, Copy)]
 struct Pdf {
     app: AppState,
     busy: RwSignal<bool>,
-    outcome: RwSignal<Option<Outcome>>,
+    outcome: RwSignal<Option<Status>>,
 }
 
 impl Pdf {
     fn say(self, text: String, problem: bool) {
         self.app.say(text.clone(), problem);
-        self.outcome.set(Some(Outcome { text, problem }));
+        self.outcome.set(Some(Status { text, problem }));
     }
 }
 
