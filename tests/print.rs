@@ -801,3 +801,173 @@ fn typical_and_long_cafs_sizes_and_render_times() {
         assert!(bytes.starts_with(b"%PDF-"));
     }
 }
+
+// ------------------------------------------------------------ what is claimed
+
+/// A 1×1 PNG as a data URL, as the signature pad stores one.
+const SIGNATURE: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+/// How many images the PDF holds (`pdfimages -list`, two header lines).
+fn image_count(path: &Path) -> usize {
+    run("pdfimages", &["-list"], path, false)
+        .lines()
+        .skip(2)
+        .filter(|line| !line.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn the_handout_says_you_agreed_only_when_the_agreement_is_recorded() {
+    let recorded_data = recorded(complete_data());
+    let mut not_recorded = complete_data();
+    not_recorded.consent.share_with = vec!["Police".into()];
+    let mut out_of_date = recorded(complete_data());
+    out_of_date.consent.share_with.push("Police".into());
+    let mut old_rule = recorded(complete_data());
+    old_rule.consent.fingerprint_rule = 0;
+    let mut withdrawn = recorded(complete_data());
+    withdrawn.consent.withdrawn_on = typed(2026, 11, 1);
+    let cases = [
+        (
+            "recorded",
+            recorded_data,
+            "You agreed that we can share it with:",
+        ),
+        (
+            "not-recorded",
+            not_recorded,
+            "We have not yet written down that you agree",
+        ),
+        ("out-of-date", out_of_date, "we need to ask you again"),
+        ("old-rule", old_rule, "we need to ask you again"),
+        (
+            "withdrawn",
+            withdrawn,
+            "You told us on 01/11/2026 that you no longer agree",
+        ),
+    ];
+    for (name, data, says) in cases {
+        let (path, _) = handout_pdf(&format!("handout-{name}"), &data);
+        let text = flat(&all_text(&path));
+        assert!(
+            text.contains(says),
+            "{name}: {says:?} missing from:\n{text}"
+        );
+        assert_eq!(
+            text.contains("You agreed"),
+            name == "recorded",
+            "{name}: 'You agreed' only when recorded:\n{text}"
+        );
+        if name != "recorded" {
+            assert!(
+                text.contains("We will not share it")
+                    || text.contains("We have stopped sharing it"),
+                "{name}"
+            );
+            assert!(
+                !text.contains("Police"),
+                "{name}: an agency nobody agreed to is not named"
+            );
+        }
+    }
+}
+
+#[test]
+fn hidden_answers_stay_in_the_draft_file_and_out_of_every_printout() {
+    let mut data = recorded(complete_data());
+    data.child.disability = "no".into();
+    data.child.disability_details = "Hidden disability detail".into();
+    data.consent.method = "verbal_in_person".into();
+    data.consent.signature = SIGNATURE.into();
+    data.consent.signature_name = "Hidden Typed Signer".into();
+    let mut unborn = data.clone();
+    unborn.child.unborn = true;
+    unborn.child.date_of_birth = typed(2019, 7, 23);
+
+    for (name, data) in [("born", data.clone()), ("unborn", unborn.clone())] {
+        let d = draft(data.clone());
+        let (caf, _, _) = print_caf(&format!("hidden-{name}"), &d);
+        let (handout, _) = handout_pdf(&format!("hidden-handout-{name}"), &data);
+        for (which, path) in [("CAF", &caf), ("handout", &handout)] {
+            let text = flat(&all_text(path));
+            for hidden in [
+                "Hidden disability detail",
+                "Hidden Typed Signer",
+                "23/07/2019",
+                "23/7/2019",
+            ] {
+                assert!(
+                    !text.contains(hidden),
+                    "{name} {which}: {hidden} printed:\n{text}"
+                );
+            }
+            assert_eq!(
+                image_count(path),
+                0,
+                "{name} {which}: the signature image is hidden"
+            );
+        }
+        // Kept in the draft and in its file, exactly.
+        let file = caf_lite::storage::format::encode_export(&d, "2026-11-23T10:00:00Z");
+        let back = caf_lite::storage::format::decode_import(file.as_bytes()).expect("imports");
+        assert_eq!(back.draft.data, data, "{name}");
+    }
+
+    // Shown again, printed again: the same rule reveals them.
+    let mut shown = data;
+    shown.child.disability = "yes".into();
+    shown.consent.method = "signed_on_screen".into();
+    let (caf, _, _) = print_caf("hidden-shown", &draft(shown));
+    let text = flat(&all_text(&caf));
+    assert!(text.contains("Hidden disability detail"), "{text}");
+    assert!(text.contains("Hidden Typed Signer"), "{text}");
+    assert_eq!(image_count(&caf), 1, "the drawn signature is printed");
+}
+
+#[test]
+fn the_council_is_named_on_the_first_page_of_the_caf_and_on_the_handout() {
+    let settings = Settings {
+        council_name: "Medway Council".into(),
+        ..Settings::default()
+    };
+    let d = draft(recorded(complete_data()));
+    let (caf, _, _) = print_caf_with("council", &d, CREATED, &settings);
+    assert!(
+        flat(&page(&caf, 1)).contains("Council Medway Council"),
+        "{}",
+        page(&caf, 1)
+    );
+    let (handout, _) = handout_pdf_with("council-handout", &d.data, &settings);
+    assert!(flat(&all_text(&handout)).contains("Medway Council"));
+    // Without a council name nothing is claimed.
+    let (plain, _, _) = print_caf("no-council", &d);
+    assert!(!flat(&page(&plain, 1)).contains("Council Medway"));
+}
+
+#[test]
+fn a_closed_caf_handout_names_no_next_meeting() {
+    let mut data = recorded(complete_data());
+    let mut review = complete_review();
+    review.decision = "close".into();
+    review.closure_reason = "needs_met".into();
+    data.reviews.push(review);
+    let (path, _) = handout_pdf("handout-closed", &data);
+    let text = flat(&all_text(&path));
+    assert!(
+        text.contains("The plan ended at the meeting on 20/11/2026"),
+        "{text}"
+    );
+    assert!(!text.contains("Our next meeting is on"), "{text}");
+    // Still open: the form's next review rule gives the date.
+    data.reviews[0].decision = "continue".into();
+    let (path, _) = handout_pdf("handout-continued", &data);
+    assert!(flat(&all_text(&path)).contains("Our next meeting is on 15/01/2027"));
+}
+
+#[test]
+fn an_imported_version_at_the_top_of_the_range_does_not_overflow() {
+    let mut d = draft(complete_data());
+    d.version = u64::MAX;
+    d.last_pdf_fingerprint = "0000000000000000".into();
+    assert_eq!(next_version(&d).0, u64::MAX);
+}

@@ -1851,6 +1851,8 @@ fn group_paths_cover_their_items() {
 mod fingerprints {
     use super::*;
 
+    pub(super) type Change = (&'static str, fn(&mut Data));
+
     #[test]
     fn changes_with_content() {
         let data = complete_data();
@@ -1879,7 +1881,7 @@ mod fingerprints {
     fn covers_every_term_of_the_agreement() {
         let data = complete_data();
         let before = fingerprint(&data);
-        let changes: Vec<(&str, fn(&mut Data))> = vec![
+        let changes: Vec<Change> = vec![
             ("an agency added", |d| {
                 d.consent.share_with.push("Police".into())
             }),
@@ -1973,6 +1975,7 @@ mod fingerprints {
 }
 
 mod consent_status {
+    use super::fingerprints::Change;
     use super::*;
 
     fn status(data: &Data) -> ConsentStatus {
@@ -2029,7 +2032,7 @@ mod consent_status {
 
     #[test]
     fn changing_any_term_after_recording_puts_it_out_of_date() {
-        let changes: Vec<(&str, fn(&mut Data))> = vec![
+        let changes: Vec<Change> = vec![
             ("Police added", |d| {
                 d.consent.share_with.push("Police".into())
             }),
