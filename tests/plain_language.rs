@@ -11,6 +11,7 @@ use caf_lite::domain::Settings;
 use caf_lite::form::caf::{self, blocks, CONSENT_STATEMENT};
 use caf_lite::form::{Block, Field, Kind, Special, Step};
 use caf_lite::print::handout::{handout, Handout};
+use caf_lite::validate::{ConsentStatus, OutOfDate};
 
 /// GOV.UK's guidance: sentences of 25 words or fewer.
 const MAX_WORDS: usize = 25;
@@ -153,10 +154,25 @@ fn the_handout_uses_short_sentences_and_explains_its_acronyms() {
     // fixture's lead professional is written out as a family would need it.
     let mut data = common::complete_data();
     data.plan.lead.role = "Special educational needs coordinator".into();
-    let full = handout(&data, &settings);
-    let empty = handout(&Default::default(), &settings);
-    let mut found = problems(&handout_page("handout", &full));
-    found.extend(problems(&handout_page("empty handout", &empty)));
+    // Every status words section 6 its own way; each must read plainly.
+    let statuses = [
+        ConsentStatus::Recorded,
+        ConsentStatus::NotRecorded,
+        ConsentStatus::OutOfDate(OutOfDate::Changed),
+        ConsentStatus::Withdrawn(common::date(2026, 11, 1)),
+    ];
+    let mut found = Vec::new();
+    for status in statuses {
+        let full = handout(&data, &settings, &status);
+        let empty = handout(&Default::default(), &settings, &status);
+        found.extend(problems(&handout_page("handout", &full)));
+        found.extend(problems(&handout_page("empty handout", &empty)));
+    }
+    let mut closed = data.clone();
+    closed.reviews.push(common::complete_review());
+    closed.reviews[0].decision = "close".into();
+    let closed = handout(&closed, &settings, &ConsentStatus::Recorded);
+    found.extend(problems(&handout_page("closed handout", &closed)));
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 

@@ -1,6 +1,7 @@
 //! The consent-stamped CAF PDF and the family handout (caf-form.md §3.10, §4,
-//! §5), built from real drafts the way the check page does it — `validate::check`,
-//! `consent_status`, `next_version`, `caf_document`, `pdf::render` — and read
+//! §5), built from real drafts with the recipe the check page calls —
+//! `validate::check`, then `print::caf_pdf` / `print::handout_pdf`, then
+//! `pdf::render` — and read
 //! back with poppler's `pdftotext`, `pdffonts` and `pdfinfo`, so what is
 //! checked is what a reader of the printed file gets.
 #![cfg(all(not(target_arch = "wasm32"), feature = "pdf-engine"))]
@@ -15,9 +16,8 @@ use caf_lite::pdf::layout::{layout, Item};
 use caf_lite::pdf::{render, Document};
 use caf_lite::print::caf::{caf_document, child_name, doc_id};
 use caf_lite::print::file_name::caf_file_name;
-use caf_lite::print::handout::{handout, handout_document};
-use caf_lite::print::next_version;
-use caf_lite::validate::{self, consent_status, ConsentStatus};
+use caf_lite::print::{self, caf_pdf, next_version};
+use caf_lite::validate::{self, consent_status, ConsentStatus, OutOfDate};
 
 const CREATED: &str = "23/11/2026 14:05";
 const RECORDED: &str = "CONSENT TO SHARE RECORDED";
@@ -32,7 +32,7 @@ use common::*;
 /// The consent status as the check page derives it.
 fn status(data: &Data) -> ConsentStatus {
     let checked = validate::check(data, today(), &Settings::default());
-    consent_status(data, &checked.report, today())
+    consent_status(data, &checked.report)
 }
 
 fn has_errors(data: &Data) -> bool {
@@ -55,9 +55,20 @@ fn print_caf(name: &str, draft: &Draft) -> (PathBuf, ConsentStatus, u64) {
 }
 
 fn print_caf_at(name: &str, draft: &Draft, created: &str) -> (PathBuf, ConsentStatus, u64) {
-    let status = status(&draft.data);
-    let (version, _) = next_version(draft);
-    let bytes = render(&caf_document(draft, &status, version, created)).expect("the CAF renders");
+    print_caf_with(name, draft, created, &Settings::default())
+}
+
+fn print_caf_with(
+    name: &str,
+    draft: &Draft,
+    created: &str,
+    settings: &Settings,
+) -> (PathBuf, ConsentStatus, u64) {
+    let report = validate::check(&draft.data, today(), settings).report;
+    let status = consent_status(&draft.data, &report);
+    let job = caf_pdf(draft, &report, settings, created);
+    let version = job.version;
+    let bytes = render(&job.document).expect("the CAF renders");
     let path = out_dir().join(format!("{name}.pdf"));
     std::fs::write(&path, bytes).expect("write pdf");
     (path, status, version)
@@ -207,7 +218,7 @@ fn each_consent_status_is_stamped_on_page_one_and_in_every_footer() {
         (
             "out-of-date",
             out_of_date,
-            ConsentStatus::OutOfDate,
+            ConsentStatus::OutOfDate(OutOfDate::Changed),
             OUT_OF_DATE.to_owned(),
         ),
         (
@@ -255,9 +266,10 @@ fn each_consent_status_is_stamped_on_page_one_and_in_every_footer() {
 
 #[test]
 fn a_draft_with_any_error_is_never_stamped_recorded_even_if_the_fingerprint_matches() {
-    // An error in the consent step itself (a consent-only change keeps the fingerprint).
-    let mut not_stored = recorded(complete_data());
+    // An error in the consent step itself, recorded over it so the fingerprint matches.
+    let mut not_stored = complete_data();
     not_stored.consent.store = false;
+    let not_stored = recorded(not_stored);
     // An error elsewhere, recorded over the erroneous content so the fingerprint matches.
     let mut bad_nhs = complete_data();
     bad_nhs.child.nhs_number = "943 476 5918".into();
@@ -464,7 +476,7 @@ fn a_150_action_plan_repeats_its_header_and_numbers_every_page() {
 // ------------------------------------------------------------ fingerprint, versions, file names
 
 #[test]
-fn the_printed_fingerprint_follows_content_and_ignores_timestamps_and_consent() {
+fn the_printed_fingerprint_follows_content_and_terms_and_ignores_the_record() {
     let base = draft(complete_data());
     let (path, _, _) = print_caf("fp-base", &base);
     let printed = printed_fingerprint(&page(&path, 1));
@@ -473,22 +485,26 @@ fn the_printed_fingerprint_follows_content_and_ignores_timestamps_and_consent() 
         assert_eq!(printed_fingerprint(&page(&path, n)), printed, "page {n}");
     }
 
-    // Timestamps, revision and the whole consent block: same fingerprint.
+    // Timestamps, revision, the record of the agreement and its withdrawal:
+    // same fingerprint.
     let mut same = base.clone();
     same.updated_at = "2026-12-01T08:00:00Z".into();
     same.created_at = "2026-10-06T08:00:00Z".into();
     same.revision += 5;
     same.data.consent = recorded(same.data.clone()).consent;
     same.data.consent.recorded_at = "2026-11-30T16:00:00Z".into();
-    same.data.consent.given_by = "Someone else".into();
     same.data.consent.withdrawn_on = typed(2026, 11, 20);
     let (path, status, _) = print_caf_at("fp-same", &same, "01/12/2026 08:00");
     assert!(matches!(status, ConsentStatus::Withdrawn(_)));
     assert_eq!(printed_fingerprint(&page(&path, 1)), printed);
 
-    // Any change of content: a new fingerprint.
+    // Any change of content or of the terms agreed: a new fingerprint.
     type Change = (&'static str, fn(&mut Data));
-    let changes: [Change; 4] = [
+    let changes: [Change; 6] = [
+        ("who agreed", |d| d.consent.given_by = "Someone else".into()),
+        ("police added", |d| {
+            d.consent.share_with.push("Police".into())
+        }),
         ("known as", |d| d.child.known_as = "Zo".into()),
         ("action status", |d| {
             d.plan.actions[0].status = "done".into()
@@ -526,9 +542,8 @@ fn versions_go_up_only_when_the_content_changes_and_name_the_file() {
     d.version = version;
     d.last_pdf_fingerprint = print;
 
-    // Same content (only timestamps and consent changed): same version.
+    // Same content (only timestamps and the record changed): same version.
     d.updated_at = "2026-11-24T09:00:00Z".into();
-    d.data.consent.leaflet_given = false;
     d.data.consent.recorded_at = "2026-11-24T09:00:00Z".into();
     assert_eq!(next_version(&d).0, 1);
 
@@ -542,7 +557,7 @@ fn versions_go_up_only_when_the_content_changes_and_name_the_file() {
     );
     let (path, status, printed_version) = print_caf("version-2", &d);
     assert_eq!(printed_version, 2);
-    assert_eq!(status, ConsentStatus::OutOfDate);
+    assert_eq!(status, ConsentStatus::OutOfDate(OutOfDate::Changed));
     let first = flat(&page(&path, 1));
     assert!(first.contains("CAF 3f2a9c1e, version 2"), "{first}");
     assert!(first.contains(&format!("CAF 3f2a9c1e v2 · {print} · {OUT_OF_DATE}")));
@@ -566,8 +581,13 @@ fn versions_go_up_only_when_the_content_changes_and_name_the_file() {
 // ------------------------------------------------------------ handout
 
 fn handout_pdf(name: &str, data: &Data) -> (PathBuf, Document) {
-    let content = handout(data, &Settings::default());
-    let doc = handout_document(&content, format!("Made on {CREATED}"));
+    handout_pdf_with(name, data, &Settings::default())
+}
+
+fn handout_pdf_with(name: &str, data: &Data, settings: &Settings) -> (PathBuf, Document) {
+    let d = draft(data.clone());
+    let report = validate::check(data, today(), settings).report;
+    let doc = print::handout_pdf(&d, &report, settings, CREATED).document;
     (print_doc(name, &doc), doc)
 }
 
@@ -694,7 +714,13 @@ fn no_heading_is_left_alone_at_a_page_foot_and_signatures_stay_together() {
         drafts.push(("plan", long_plan(n)));
     }
     for (name, data) in drafts {
-        let doc = caf_document(&draft(data), &ConsentStatus::NotRecorded, 1, CREATED);
+        let doc = caf_document(
+            &draft(data),
+            &ConsentStatus::NotRecorded,
+            &Settings::default(),
+            1,
+            CREATED,
+        );
         let laid = layout(&doc, &fonts, None);
         // The signing area is one piece: heading, statement and all three lines.
         let page_of = |wanted: &str| {
@@ -759,7 +785,7 @@ fn typical_and_long_cafs_sizes_and_render_times() {
     ] {
         let d = draft(data);
         let status = status(&d.data);
-        let doc = caf_document(&d, &status, 1, CREATED);
+        let doc = caf_document(&d, &status, &Settings::default(), 1, CREATED);
         let start = Instant::now();
         let bytes = render(&doc).expect("renders");
         let took = start.elapsed();
@@ -774,4 +800,174 @@ fn typical_and_long_cafs_sizes_and_render_times() {
         );
         assert!(bytes.starts_with(b"%PDF-"));
     }
+}
+
+// ------------------------------------------------------------ what is claimed
+
+/// A 1×1 PNG as a data URL, as the signature pad stores one.
+const SIGNATURE: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+/// How many images the PDF holds (`pdfimages -list`, two header lines).
+fn image_count(path: &Path) -> usize {
+    run("pdfimages", &["-list"], path, false)
+        .lines()
+        .skip(2)
+        .filter(|line| !line.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn the_handout_says_you_agreed_only_when_the_agreement_is_recorded() {
+    let recorded_data = recorded(complete_data());
+    let mut not_recorded = complete_data();
+    not_recorded.consent.share_with = vec!["Police".into()];
+    let mut out_of_date = recorded(complete_data());
+    out_of_date.consent.share_with.push("Police".into());
+    let mut old_rule = recorded(complete_data());
+    old_rule.consent.fingerprint_rule = 0;
+    let mut withdrawn = recorded(complete_data());
+    withdrawn.consent.withdrawn_on = typed(2026, 11, 1);
+    let cases = [
+        (
+            "recorded",
+            recorded_data,
+            "You agreed that we can share it with:",
+        ),
+        (
+            "not-recorded",
+            not_recorded,
+            "We have not yet written down that you agree",
+        ),
+        ("out-of-date", out_of_date, "we need to ask you again"),
+        ("old-rule", old_rule, "we need to ask you again"),
+        (
+            "withdrawn",
+            withdrawn,
+            "You told us on 01/11/2026 that you no longer agree",
+        ),
+    ];
+    for (name, data, says) in cases {
+        let (path, _) = handout_pdf(&format!("handout-{name}"), &data);
+        let text = flat(&all_text(&path));
+        assert!(
+            text.contains(says),
+            "{name}: {says:?} missing from:\n{text}"
+        );
+        assert_eq!(
+            text.contains("You agreed"),
+            name == "recorded",
+            "{name}: 'You agreed' only when recorded:\n{text}"
+        );
+        if name != "recorded" {
+            assert!(
+                text.contains("We will not share it")
+                    || text.contains("We have stopped sharing it"),
+                "{name}"
+            );
+            assert!(
+                !text.contains("Police"),
+                "{name}: an agency nobody agreed to is not named"
+            );
+        }
+    }
+}
+
+#[test]
+fn hidden_answers_stay_in_the_draft_file_and_out_of_every_printout() {
+    let mut data = recorded(complete_data());
+    data.child.disability = "no".into();
+    data.child.disability_details = "Hidden disability detail".into();
+    data.consent.method = "verbal_in_person".into();
+    data.consent.signature = SIGNATURE.into();
+    data.consent.signature_name = "Hidden Typed Signer".into();
+    let mut unborn = data.clone();
+    unborn.child.unborn = true;
+    unborn.child.date_of_birth = typed(2019, 7, 23);
+
+    for (name, data) in [("born", data.clone()), ("unborn", unborn.clone())] {
+        let d = draft(data.clone());
+        let (caf, _, _) = print_caf(&format!("hidden-{name}"), &d);
+        let (handout, _) = handout_pdf(&format!("hidden-handout-{name}"), &data);
+        for (which, path) in [("CAF", &caf), ("handout", &handout)] {
+            let text = flat(&all_text(path));
+            for hidden in [
+                "Hidden disability detail",
+                "Hidden Typed Signer",
+                "23/07/2019",
+                "23/7/2019",
+            ] {
+                assert!(
+                    !text.contains(hidden),
+                    "{name} {which}: {hidden} printed:\n{text}"
+                );
+            }
+            assert_eq!(
+                image_count(path),
+                0,
+                "{name} {which}: the signature image is hidden"
+            );
+        }
+        // Kept in the draft and in its file, exactly.
+        let file = caf_lite::storage::format::encode_export(&d, "2026-11-23T10:00:00Z");
+        let back = caf_lite::storage::format::decode_import(file.as_bytes()).expect("imports");
+        assert_eq!(back.draft.data, data, "{name}");
+    }
+
+    // Shown again, printed again: the same rule reveals them.
+    let mut shown = data;
+    shown.child.disability = "yes".into();
+    shown.consent.method = "signed_on_screen".into();
+    let (caf, _, _) = print_caf("hidden-shown", &draft(shown));
+    let text = flat(&all_text(&caf));
+    assert!(text.contains("Hidden disability detail"), "{text}");
+    assert!(text.contains("Hidden Typed Signer"), "{text}");
+    assert_eq!(image_count(&caf), 1, "the drawn signature is printed");
+}
+
+#[test]
+fn the_council_is_named_on_the_first_page_of_the_caf_and_on_the_handout() {
+    let settings = Settings {
+        council_name: "Medway Council".into(),
+        ..Settings::default()
+    };
+    let d = draft(recorded(complete_data()));
+    let (caf, _, _) = print_caf_with("council", &d, CREATED, &settings);
+    assert!(
+        flat(&page(&caf, 1)).contains("Council Medway Council"),
+        "{}",
+        page(&caf, 1)
+    );
+    let (handout, _) = handout_pdf_with("council-handout", &d.data, &settings);
+    assert!(flat(&all_text(&handout)).contains("Medway Council"));
+    // Without a council name nothing is claimed.
+    let (plain, _, _) = print_caf("no-council", &d);
+    assert!(!flat(&page(&plain, 1)).contains("Council Medway"));
+}
+
+#[test]
+fn a_closed_caf_handout_names_no_next_meeting() {
+    let mut data = recorded(complete_data());
+    let mut review = complete_review();
+    review.decision = "close".into();
+    review.closure_reason = "needs_met".into();
+    data.reviews.push(review);
+    let (path, _) = handout_pdf("handout-closed", &data);
+    let text = flat(&all_text(&path));
+    assert!(
+        text.contains("The plan ended at the meeting on 20/11/2026"),
+        "{text}"
+    );
+    assert!(!text.contains("Our next meeting is on"), "{text}");
+    // Still open: the form's next review rule gives the date.
+    data.reviews[0].decision = "continue".into();
+    let (path, _) = handout_pdf("handout-continued", &data);
+    assert!(flat(&all_text(&path)).contains("Our next meeting is on 15/01/2027"));
+}
+
+#[test]
+fn an_imported_version_at_the_top_of_the_range_does_not_overflow() {
+    let mut d = draft(complete_data());
+    d.version = u64::MAX;
+    d.last_pdf_fingerprint = "0000000000000000".into();
+    assert_eq!(next_version(&d).0, u64::MAX);
 }

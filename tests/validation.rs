@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use caf_lite::domain::*;
-use caf_lite::validate::{self, consent_status, ConsentStatus, Report, Severity};
+use caf_lite::validate::{self, consent_status, ConsentStatus, OutOfDate, Report, Severity};
 
 mod common;
-use common::{date, today, typed};
+use common::{complete_review, date, today, typed};
 
 fn boxes(day: &str, month: &str, year: &str) -> DateDraft {
     DateDraft {
@@ -118,21 +118,6 @@ fn complete_data() -> Data {
 }
 
 /// A review that passes, one month after the first meeting.
-fn complete_review() -> ReviewDraft {
-    ReviewDraft {
-        date: typed(2026, 11, 20),
-        summary: "Mornings are better.".into(),
-        actions: vec![ReviewActionDraft {
-            what: "Bedtime routine sessions".into(),
-            status: "in_progress".into(),
-            progress: "Two sessions held".into(),
-        }],
-        decision: "continue".into(),
-        next_review: typed(2027, 1, 15),
-        ..ReviewDraft::default()
-    }
-}
-
 /// What a case expects at its path.
 #[derive(Debug, Clone, Copy)]
 enum Expect {
@@ -1866,6 +1851,8 @@ fn group_paths_cover_their_items() {
 mod fingerprints {
     use super::*;
 
+    pub(super) type Change = (&'static str, fn(&mut Data));
+
     #[test]
     fn changes_with_content() {
         let data = complete_data();
@@ -1891,31 +1878,114 @@ mod fingerprints {
     }
 
     #[test]
-    fn ignores_the_consent_block() {
+    fn covers_every_term_of_the_agreement() {
+        let data = complete_data();
+        let before = fingerprint(&data);
+        let changes: Vec<Change> = vec![
+            ("an agency added", |d| {
+                d.consent.share_with.push("Police".into())
+            }),
+            ("an agency removed", |d| {
+                d.consent.share_with.pop();
+            }),
+            ("who agreed", |d| d.consent.given_by = "Someone else".into()),
+            ("their relationship", |d| {
+                d.consent.relationship = "Aunt".into()
+            }),
+            ("parental responsibility", |d| {
+                d.consent.parental_responsibility = "unknown".into()
+            }),
+            ("the young person's agreement", |d| {
+                d.consent.young_person = "not_agreed".into()
+            }),
+            ("explained", |d| d.consent.explained = !d.consent.explained),
+            ("stored", |d| d.consent.store = !d.consent.store),
+            ("not to be shared with", |d| {
+                d.consent.not_share_with = "School".into()
+            }),
+            ("sensitive", |d| d.consent.sensitive = !d.consent.sensitive),
+            ("the method", |d| d.consent.method = "verbal_phone".into()),
+            ("the signature", |d| {
+                d.consent.signature = "data:image/png;base64,iVBORw0KGgo=".into()
+            }),
+            ("the typed signature", |d| {
+                d.consent.signature_name = "A. Parent".into()
+            }),
+            ("the date", |d| d.consent.date = typed(2026, 10, 6)),
+            ("the time", |d| d.consent.time = "09:15".into()),
+            ("who recorded it", |d| {
+                d.consent.practitioner = "Another".into()
+            }),
+            ("the leaflet", |d| {
+                d.consent.leaflet_given = !d.consent.leaflet_given
+            }),
+        ];
+        for (what, change) in changes {
+            let mut changed = data.clone();
+            change(&mut changed);
+            assert_ne!(fingerprint(&changed), before, "{what}");
+        }
+    }
+
+    #[test]
+    fn ignores_the_record_of_the_agreement_and_the_withdrawal() {
         let data = complete_data();
         let before = fingerprint(&data);
         let mut changed = data;
         changed.consent.recorded_at = "2026-11-23T10:42:07Z".into();
         changed.consent.recorded_fingerprint = before.clone();
-        changed.consent.given_by = "Someone else".into();
+        changed.consent.fingerprint_rule = 2;
         changed.consent.withdrawn_on = typed(2026, 11, 1);
+        changed.consent.withdrawn_note = "Moved away".into();
         changed.consent.history.push(ConsentHistoryEntry::default());
         assert_eq!(fingerprint(&changed), before);
+    }
+
+    #[test]
+    fn an_empty_field_added_by_a_later_release_changes_nothing() {
+        // A later release's draft, with a field this one does not know, left
+        // empty: the fingerprint is computed over the JSON, so add it there.
+        let data = complete_data();
+        let mut value = serde_json::to_value(&data).expect("serialises");
+        value["child"]["pronouns"] = serde_json::json!("");
+        value["consent"]["interpreter_used"] = serde_json::json!(false);
+        value["plan"]["actions"][0]["notes"] = serde_json::json!([]);
+        let later: Data = serde_json::from_value(value).expect("unknown keys are ignored here");
+        assert_eq!(fingerprint(&later), fingerprint(&data));
+        // And empty values this release knows count for nothing either.
+        let mut cleared = data.clone();
+        cleared.child.known_as.clear();
+        let mut blank = data;
+        blank.child.known_as = String::new();
+        assert_eq!(fingerprint(&cleared), fingerprint(&blank));
+    }
+
+    #[test]
+    fn empty_values_are_left_out_of_the_canonical_form() {
+        // The first rule hashed every empty default; this one must not, so the
+        // fingerprint of an empty draft is the hash of nothing at all.
+        use sha2::{Digest, Sha256};
+        let empty: String = Sha256::digest(b"")
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(fingerprint(&Data::default()), empty);
     }
 }
 
 mod consent_status {
+    use super::fingerprints::Change;
     use super::*;
 
     fn status(data: &Data) -> ConsentStatus {
         let report = run(data, &Settings::default());
-        consent_status(data, &report, today())
+        consent_status(data, &report)
     }
 
     fn recorded() -> Data {
         let mut data = complete_data();
-        data.consent.recorded_fingerprint = fingerprint(&data);
-        data.consent.recorded_at = "2026-10-05T10:00:00Z".into();
+        record_agreement(&mut data, "2026-10-05T10:00:00Z");
         data
     }
 
@@ -1941,8 +2011,11 @@ mod consent_status {
 
     #[test]
     fn recorded_fingerprint_with_errors_is_not_recorded() {
-        let mut data = recorded();
+        // Recorded over content with an error: the fingerprint matches, the stamp does not follow.
+        let mut data = complete_data();
         data.consent.store = false;
+        record_agreement(&mut data, "2026-10-05T10:00:00Z");
+        assert_eq!(data.consent.recorded_fingerprint, fingerprint(&data));
         assert_eq!(status(&data), ConsentStatus::NotRecorded);
     }
 
@@ -1950,19 +2023,79 @@ mod consent_status {
     fn a_content_change_puts_it_out_of_date() {
         let mut data = recorded();
         data.views.parent.push_str(" And with mornings.");
-        assert_eq!(status(&data), ConsentStatus::OutOfDate);
+        assert_eq!(status(&data), ConsentStatus::OutOfDate(OutOfDate::Changed));
         assert_eq!(
-            ConsentStatus::OutOfDate.banner(),
+            status(&data).banner(),
             "CONSENT OUT OF DATE — RE-CONFIRM BEFORE SHARING"
         );
     }
 
     #[test]
-    fn a_consent_only_change_keeps_it_recorded() {
+    fn changing_any_term_after_recording_puts_it_out_of_date() {
+        let changes: Vec<Change> = vec![
+            ("Police added", |d| {
+                d.consent.share_with.push("Police".into())
+            }),
+            ("an agency removed", |d| d.consent.share_with.clear()),
+            ("who agreed", |d| d.consent.given_by = "Someone else".into()),
+            ("the method", |d| d.consent.method = "verbal_phone".into()),
+            ("the date", |d| d.consent.date = typed(2026, 10, 4)),
+            ("the signature", |d| {
+                d.consent.signature_name = "Forged".into()
+            }),
+            ("the leaflet", |d| {
+                d.consent.leaflet_given = !d.consent.leaflet_given
+            }),
+        ];
+        for (what, change) in changes {
+            let mut data = recorded();
+            assert_eq!(status(&data), ConsentStatus::Recorded);
+            change(&mut data);
+            assert_eq!(
+                status(&data),
+                ConsentStatus::OutOfDate(OutOfDate::Changed),
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_record_itself_keeps_it_recorded() {
         let mut data = recorded();
-        data.consent.leaflet_given = true;
         data.consent.recorded_at = "2026-11-01T09:00:00Z".into();
+        data.consent.history.push(ConsentHistoryEntry::default());
         assert_eq!(status(&data), ConsentStatus::Recorded);
+    }
+
+    #[test]
+    fn recording_again_keeps_the_earlier_record_in_the_history() {
+        let mut data = recorded();
+        let first = data.consent.recorded_fingerprint.clone();
+        data.consent.share_with.push("Police".into());
+        record_agreement(&mut data, "2026-10-06T11:00:00Z");
+        assert_eq!(status(&data), ConsentStatus::Recorded);
+        assert_eq!(data.consent.history.len(), 1);
+        assert_eq!(data.consent.history[0].recorded_fingerprint, first);
+        assert_eq!(data.consent.history[0].recorded_at, "2026-10-05T10:00:00Z");
+    }
+
+    #[test]
+    fn an_agreement_recorded_under_the_old_rule_is_out_of_date_and_says_why() {
+        // What the first release stored: a fingerprint without the consent
+        // block, and no rule number.
+        let mut data = recorded();
+        data.consent.fingerprint_rule = 0;
+        let status = status(&data);
+        assert_eq!(status, ConsentStatus::OutOfDate(OutOfDate::EarlierVersion));
+        assert!(status
+            .explanation()
+            .expect("explained")
+            .contains("recorded by an earlier version of CAF Lite"));
+        data.consent.fingerprint_rule = 99;
+        assert_eq!(
+            super::consent_status::status(&data),
+            ConsentStatus::OutOfDate(OutOfDate::NewerVersion)
+        );
     }
 
     #[test]
@@ -2143,7 +2276,7 @@ mod never_panics {
                 not_share_with: t(51), sensitive: flags[5], method: t(52), signature: t(53),
                 signature_name: t(54), date: d(7), time: t(55), practitioner: t(56),
                 leaflet_given: flags[6], withdrawn_on: d(8), withdrawn_note: t(57),
-                recorded_fingerprint: t(58), recorded_at: t(59), history: Vec::new(),
+                recorded_fingerprint: t(58), recorded_at: t(59), fingerprint_rule: 2, history: Vec::new(),
             };
             data.reviews = reviews.into_iter().map(|(date, summary, decision, next_review, closure_reason, actions)| {
                 ReviewDraft {
@@ -2172,7 +2305,7 @@ mod never_panics {
                 prop_assert!(!issue.message.is_empty());
             }
             prop_assert_eq!(checked.assessment.is_some(), !checked.report.has_errors());
-            let _ = consent_status(&data, &checked.report, today());
+            let _ = consent_status(&data, &checked.report);
             let _ = validate::advice(&data.needs, &settings);
             let print = fingerprint(&data);
             prop_assert_eq!(print.len(), 16);

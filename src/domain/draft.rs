@@ -432,6 +432,10 @@ pub struct ConsentDraft {
     pub recorded_fingerprint: String,
     /// RFC 3339 UTC time the agreement was recorded, `""` if never.
     pub recorded_at: String,
+    /// The fingerprint rule `recorded_fingerprint` was made under
+    /// (`fingerprint::FINGERPRINT_RULE`); 0 for agreements recorded before
+    /// the rule had a number, which are out of date.
+    pub fingerprint_rule: u32,
     /// Earlier agreements, oldest first.
     pub history: Vec<ConsentHistoryEntry>,
 }

@@ -1,24 +1,98 @@
 //! The content fingerprint (caf-form.md §4): the first 16 lowercase hex
-//! characters of SHA-256 over the canonical JSON of the answers without the
-//! `consent` block. Canonical means object keys sorted by their UTF-8 bytes
-//! and no whitespace; it is written here rather than trusting any map order.
+//! characters of SHA-256 over the canonical JSON of *what the family agreed
+//! to*: every answer and the terms of the agreement, without the record of
+//! the agreement itself, the withdrawal and any timestamp.
+//!
+//! Canonical means object keys sorted by their UTF-8 bytes, no whitespace,
+//! and empty values (empty strings, unticked ticks, empty lists and objects)
+//! left out, so that a release adding an optional field does not change the
+//! fingerprint of content that leaves it empty. Array items are never left
+//! out (an empty item becomes `{}`), so items keep their places.
+//!
+//! `recording` is where an agreement is recorded, with the rule it was
+//! recorded under: a record made under an earlier rule is out of date.
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::domain::Data;
+use crate::domain::{ConsentHistoryEntry, Data};
 
-/// The fingerprint of the form content: 16 lowercase hex characters.
-/// Agreement fields (`consent.*`, including when it was recorded) never change it.
+/// The rule [`fingerprint`] follows, stored with each recorded agreement as
+/// `consent.fingerprint_rule`. 0 (absent) is the first rule, which left the
+/// whole consent block out and counted empty values; 2 is this one.
+pub const FINGERPRINT_RULE: u32 = 2;
+
+/// The keys of `consent` that are the record of the agreement, not its terms:
+/// never part of the fingerprint.
+const CONSENT_RECORD_KEYS: [&str; 6] = [
+    "recorded_fingerprint",
+    "recorded_at",
+    "fingerprint_rule",
+    "history",
+    "withdrawn_on",
+    "withdrawn_note",
+];
+
+/// The fingerprint of the content and the terms agreed: 16 lowercase hex characters.
 pub fn fingerprint(data: &Data) -> String {
     let mut value = serde_json::to_value(data).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut value {
-        map.remove("consent");
+    if let Some(Value::Object(consent)) = value.get_mut("consent") {
+        for key in CONSENT_RECORD_KEYS {
+            consent.remove(key);
+        }
     }
     let mut canonical = String::new();
-    write_canonical(&mut canonical, &value);
+    if let Some(value) = without_empty(value) {
+        write_canonical(&mut canonical, &value);
+    }
     let digest = Sha256::digest(canonical.as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Records the family's agreement as it stands now (`now` is an RFC 3339
+/// time): the fingerprint and the rule it was made under, with any earlier
+/// record kept in the history.
+pub fn record_agreement(data: &mut Data, now: &str) {
+    let print = fingerprint(data);
+    let consent = &mut data.consent;
+    if !consent.recorded_fingerprint.is_empty() {
+        consent.history.push(ConsentHistoryEntry {
+            given_by: consent.given_by.clone(),
+            method: consent.method.clone(),
+            date: consent.date.clone(),
+            recorded_fingerprint: consent.recorded_fingerprint.clone(),
+            recorded_at: consent.recorded_at.clone(),
+        });
+    }
+    consent.recorded_at = now.to_owned();
+    consent.recorded_fingerprint = print;
+    consent.fingerprint_rule = FINGERPRINT_RULE;
+}
+
+/// `value` with every empty value left out of objects; `None` if it is itself
+/// empty. Array items stay in place: an empty item becomes `{}`.
+fn without_empty(value: Value) -> Option<Value> {
+    match value {
+        Value::Object(map) => {
+            let kept: serde_json::Map<String, Value> = map
+                .into_iter()
+                .filter_map(|(key, item)| without_empty(item).map(|item| (key, item)))
+                .collect();
+            (!kept.is_empty()).then_some(Value::Object(kept))
+        }
+        Value::Array(items) if items.is_empty() => None,
+        Value::Array(items) => Some(Value::Array(
+            items
+                .into_iter()
+                .map(|item| {
+                    without_empty(item).unwrap_or_else(|| Value::Object(Default::default()))
+                })
+                .collect(),
+        )),
+        Value::String(text) if text.is_empty() => None,
+        Value::Bool(false) | Value::Null => None,
+        other => Some(other),
+    }
 }
 
 /// Writes `value` as JSON with sorted keys and no whitespace.
@@ -81,6 +155,16 @@ mod tests {
         let mut out = String::new();
         write_canonical(&mut out, &value);
         assert_eq!(out, r#"{"a":{"c":2.5,"d":"x\"\u000a"},"b":[1,true,null]}"#);
+    }
+
+    #[test]
+    fn empty_values_are_left_out_but_array_items_keep_their_places() {
+        let value = serde_json::json!({
+            "a": "", "b": false, "c": [], "d": {"e": ""}, "f": [{"g": ""}, {"h": "x"}], "i": true
+        });
+        let mut out = String::new();
+        write_canonical(&mut out, &without_empty(value).expect("not empty"));
+        assert_eq!(out, r#"{"f":[{},{"h":"x"}],"i":true}"#);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use date::{Date, DateDraft};
 pub use draft::*;
 pub use elements::{unmet_needs, Ecm, Element, ElementDomain, ELEMENTS};
 pub use email::{Email, EmailError};
-pub use fingerprint::fingerprint;
+pub use fingerprint::{fingerprint, record_agreement, FINGERPRINT_RULE};
 pub use nhs_number::{NhsNumber, NhsNumberError};
 pub use ofsted_urn::{OfstedUrn, OfstedUrnError};
 pub use phone::{Phone, PhoneError};

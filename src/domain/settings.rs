@@ -51,20 +51,120 @@ mod tests {
     }
 }
 
-/// Reads a council's `local-settings.json`. Keys left out keep their default;
-/// an unreadable file is refused with a reason to show, and the caller keeps
-/// the defaults.
-pub fn parse_local_settings(text: &str) -> Result<Settings, String> {
-    let settings: Settings = serde_json::from_str(text).map_err(|err| {
-        format!("local-settings.json could not be read ({err}), so the built-in settings are used")
-    })?;
-    if settings.unmet_needs_threshold == 0 {
-        return Err("local-settings.json sets unmet_needs_threshold to 0, which is not allowed, so the built-in settings are used".to_owned());
+/// The emergency line the safeguarding stop always ends with.
+pub const EMERGENCY_LINE: &str = "In an emergency, call 999.";
+
+impl Settings {
+    /// What the safeguarding stop says: the council's message, then the
+    /// emergency line unless the message already gives 999.
+    pub fn safeguarding_lines(&self) -> Vec<String> {
+        let message = self.safeguarding_message.trim();
+        let mut lines = Vec::new();
+        if !message.is_empty() {
+            lines.push(message.to_owned());
+        }
+        if !message.contains("999") {
+            lines.push(EMERGENCY_LINE.to_owned());
+        }
+        lines
     }
-    if settings.review_warning_weeks == 0 {
-        return Err("local-settings.json sets review_warning_weeks to 0, which is not allowed, so the built-in settings are used".to_owned());
+}
+
+/// The most problems a settings message names one by one.
+const MAX_NAMED: usize = 10;
+
+/// Reads a council's `local-settings.json`: every key it can use is used,
+/// keys left out keep their default, and each key that is unknown, of the
+/// wrong type or not allowed keeps its default and is named in the message
+/// returned with the settings (`None` when nothing was wrong).
+pub fn parse_local_settings(text: &str) -> (Settings, Option<String>) {
+    let mut settings = Settings::default();
+    let map = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(map)) => map,
+        Ok(_) => {
+            return (
+                settings,
+                Some("local-settings.json is not a list of settings in braces { }, so the built-in settings are used".to_owned()),
+            )
+        }
+        Err(err) => {
+            return (
+                settings,
+                Some(format!("local-settings.json could not be read ({err}), so the built-in settings are used")),
+            )
+        }
+    };
+    let mut problems = Vec::new();
+    for (key, value) in map {
+        if let Err(problem) = apply(&mut settings, &key, value) {
+            problems.push(problem);
+        }
     }
-    Ok(settings)
+    if problems.is_empty() {
+        return (settings, None);
+    }
+    let more = problems.len().saturating_sub(MAX_NAMED);
+    problems.truncate(MAX_NAMED);
+    let mut message = format!(
+        "local-settings.json has problems, and the built-in value is used for each: {}",
+        problems.join("; ")
+    );
+    if more > 0 {
+        message.push_str(&format!("; and {more} more"));
+    }
+    message.push('.');
+    (settings, Some(message))
+}
+
+/// Sets one key, or says why it cannot be used.
+fn apply(settings: &mut Settings, key: &str, value: serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    let text = |value: Value| match value {
+        Value::String(text) => Ok(text),
+        _ => Err(format!("\"{key}\" must be text in quotes")),
+    };
+    let whole = |value: Value| {
+        value
+            .as_u64()
+            .filter(|n| *n > 0)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| format!("\"{key}\" must be a whole number above 0"))
+    };
+    match key {
+        "council_name" => settings.council_name = text(value)?,
+        "unmet_needs_threshold" => settings.unmet_needs_threshold = whole(value)? as usize,
+        "review_warning_weeks" => settings.review_warning_weeks = whole(value)?,
+        "safeguarding_message" => {
+            let message = text(value)?;
+            if message.trim().is_empty() {
+                return Err(format!("\"{key}\" is empty"));
+            }
+            settings.safeguarding_message = message;
+        }
+        "front_door_phone" => settings.front_door_phone = text(value)?,
+        "complaint_contacts" => settings.complaint_contacts = text(value)?,
+        "agencies" => {
+            settings.agencies = serde_json::from_value::<Vec<String>>(value).map_err(|_| {
+                format!("\"{key}\" must be a list of names in quotes, like [\"Health visiting\"]")
+            })?
+        }
+        _ => {
+            return Err(format!(
+                "\"{}\" is not a setting CAF Lite knows",
+                shown_key(key)
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// A key as named in a message: at most 40 characters.
+fn shown_key(key: &str) -> String {
+    if key.chars().count() <= 40 {
+        key.to_owned()
+    } else {
+        format!("{}…", key.chars().take(40).collect::<String>())
+    }
 }
 
 #[cfg(test)]
@@ -73,28 +173,100 @@ mod local_settings_tests {
 
     #[test]
     fn an_empty_object_means_the_defaults() {
-        assert_eq!(parse_local_settings("{}"), Ok(Settings::default()));
+        assert_eq!(parse_local_settings("{}"), (Settings::default(), None));
     }
 
     #[test]
     fn a_council_can_change_the_threshold_and_keep_the_rest() {
-        let settings =
-            parse_local_settings(r#"{"council_name":"Leicester","unmet_needs_threshold":2}"#)
-                .expect("valid");
+        let (settings, problem) = parse_local_settings(
+            r#"{"council_name":"Leicester","unmet_needs_threshold":2,"agencies":["Health visiting"]}"#,
+        );
+        assert_eq!(problem, None);
         assert_eq!(settings.unmet_needs_threshold, 2);
         assert_eq!(settings.review_warning_weeks, 12);
         assert_eq!(settings.council_name, "Leicester");
+        assert_eq!(settings.agencies, ["Health visiting"]);
     }
 
     #[test]
     fn a_broken_file_is_refused_with_a_reason() {
-        let err =
-            parse_local_settings(r#"{"unmet_needs_threshold":"three"}"#).expect_err("wrong type");
-        assert!(
-            err.contains("local-settings.json could not be read"),
-            "{err}"
+        let (settings, problem) = parse_local_settings("{");
+        assert_eq!(settings, Settings::default());
+        assert!(problem
+            .expect("named")
+            .contains("local-settings.json could not be read"));
+        let (_, problem) = parse_local_settings("[1]");
+        assert!(problem.is_some());
+    }
+
+    #[test]
+    fn each_bad_key_is_named_and_keeps_its_default_while_good_keys_are_used() {
+        let (settings, problem) = parse_local_settings(
+            r#"{"councl_name":"Medway","unmet_needs_threshold":"three","review_warning_weeks":0,
+                "safeguarding_message":"  ","agencies":"GP","front_door_phone":"01634 000000"}"#,
         );
-        assert!(parse_local_settings("{").is_err());
-        assert!(parse_local_settings(r#"{"unmet_needs_threshold":0}"#).is_err());
+        let problem = problem.expect("problems are named");
+        assert!(
+            problem.contains(r#""councl_name" is not a setting CAF Lite knows"#),
+            "{problem}"
+        );
+        assert!(
+            problem.contains(r#""unmet_needs_threshold" must be a whole number above 0"#),
+            "{problem}"
+        );
+        assert!(
+            problem.contains(r#""review_warning_weeks" must be a whole number above 0"#),
+            "{problem}"
+        );
+        assert!(
+            problem.contains(r#""safeguarding_message" is empty"#),
+            "{problem}"
+        );
+        assert!(
+            problem.contains(r#""agencies" must be a list"#),
+            "{problem}"
+        );
+        assert_eq!(
+            settings.front_door_phone, "01634 000000",
+            "a good key is still used"
+        );
+        assert_eq!(settings.unmet_needs_threshold, 3);
+        assert_eq!(settings.review_warning_weeks, 12);
+        assert_eq!(
+            settings.safeguarding_message,
+            Settings::default().safeguarding_message
+        );
+        assert_eq!(settings.council_name, "");
+    }
+
+    #[test]
+    fn at_most_ten_problems_are_named_and_the_rest_counted() {
+        let keys: Vec<String> = (0..13).map(|i| format!(r#""unknown{i}":1"#)).collect();
+        let (_, problem) = parse_local_settings(&format!("{{{}}}", keys.join(",")));
+        let problem = problem.expect("named");
+        assert_eq!(problem.matches("is not a setting").count(), 10);
+        assert!(problem.ends_with("; and 3 more."), "{problem}");
+    }
+
+    #[test]
+    fn the_safeguarding_stop_always_keeps_the_emergency_line() {
+        let default = Settings::default().safeguarding_lines();
+        assert!(default.iter().any(|line| line.contains("999")));
+        let local = Settings {
+            safeguarding_message: "Call the Medway front door on 01634 000000.".to_owned(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            local.safeguarding_lines(),
+            [
+                "Call the Medway front door on 01634 000000.",
+                EMERGENCY_LINE
+            ]
+        );
+        let empty = Settings {
+            safeguarding_message: String::new(),
+            ..Settings::default()
+        };
+        assert_eq!(empty.safeguarding_lines(), [EMERGENCY_LINE]);
     }
 }

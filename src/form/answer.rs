@@ -1,15 +1,28 @@
 //! Answers in words, as check answers and the CAF PDF show them.
 
-use crate::domain::Data;
+use crate::domain::{Data, NhsNumber, Postcode};
+use crate::form::caf::is_shown;
 use crate::form::choices::label_of;
-use crate::form::{Access, Field, Kind};
+use crate::form::{Access, Field, Format, Kind};
 
-/// The answer to `field` (list item `idx`) in words; `None` when unanswered.
-/// Text is returned exactly as typed; dates as typed, `day/month/year`.
+/// The answer to `field` (list item `idx`) in words; `None` when unanswered
+/// or when the question is not shown (caf-form.md §4: a hidden answer stays
+/// in the draft but is never shown back or printed). Text is returned
+/// exactly as typed, except that a valid postcode or NHS number is written
+/// in its standard form; dates as typed, `day/month/year`.
 pub fn answer(field: &Field, data: &Data, idx: usize) -> Option<String> {
-    if field.is_blank(data, idx) {
+    if field.is_blank(data, idx) || !is_shown(field.path, data) {
         return None;
     }
+    let words = in_words(field, data, idx)?;
+    Some(match field.format {
+        Format::AsTyped => words,
+        Format::Postcode => Postcode::parse(&words).map_or(words, |p| p.to_string()),
+        Format::NhsNumber => NhsNumber::parse(&words).map_or(words, |n| n.to_string()),
+    })
+}
+
+fn in_words(field: &Field, data: &Data, idx: usize) -> Option<String> {
     match (field.kind, field.access) {
         (Kind::Radios(choices) | Kind::Select(choices), Access::Text(get, _)) => {
             get(data, idx).map(|code| label_of(choices, code).to_owned())
@@ -59,5 +72,34 @@ mod tests {
         );
         assert_eq!(answer(&caf::CHILD_KNOWN_AS, &data, 0), None);
         assert_eq!(answer(&caf::CHILD_UNBORN, &data, 0), None);
+    }
+
+    #[test]
+    fn a_valid_postcode_is_shown_normalised_and_an_invalid_one_as_typed() {
+        let mut data = Data::default();
+        data.child.postcode = "me4  4tr".into();
+        assert_eq!(
+            answer(&caf::CHILD_POSTCODE, &data, 0).as_deref(),
+            Some("ME4 4TR")
+        );
+        assert_eq!(
+            data.child.postcode, "me4  4tr",
+            "the stored text stays as typed"
+        );
+        data.child.postcode = "not a postcode".into();
+        assert_eq!(
+            answer(&caf::CHILD_POSTCODE, &data, 0).as_deref(),
+            Some("not a postcode")
+        );
+    }
+
+    #[test]
+    fn hidden_answers_are_not_shown_back() {
+        let mut data = Data::default();
+        data.child.disability = "no".into();
+        data.child.disability_details = "Kept from when the answer was yes".into();
+        assert_eq!(answer(&caf::CHILD_DISABILITY_DETAILS, &data, 0), None);
+        data.child.disability = "yes".into();
+        assert!(answer(&caf::CHILD_DISABILITY_DETAILS, &data, 0).is_some());
     }
 }

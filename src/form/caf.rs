@@ -7,7 +7,7 @@ use crate::domain::{
     ServiceDraft, TeamMemberDraft,
 };
 use crate::form::choices::*;
-use crate::form::{Access, Block, Field, InputType, Kind, List, Special, Step, Width};
+use crate::form::{Access, Block, Field, Format, InputType, Kind, List, Special, Step, Width};
 
 /// Where an answer lives: `at!(Text: child.given_name)` outside lists,
 /// `at!(Text: parents[] name)` inside one.
@@ -39,6 +39,7 @@ const fn text(
         },
         access,
         optional: false,
+        format: Format::AsTyped,
     }
 }
 
@@ -57,6 +58,7 @@ const fn sized(
         kind: Kind::Text { input, width },
         access,
         optional: false,
+        format: Format::AsTyped,
     }
 }
 
@@ -74,6 +76,7 @@ const fn long(
         kind: Kind::LongText { max_chars },
         access,
         optional: false,
+        format: Format::AsTyped,
     }
 }
 
@@ -90,6 +93,7 @@ const fn date(
         kind: Kind::Date,
         access,
         optional: false,
+        format: Format::AsTyped,
     }
 }
 
@@ -107,6 +111,7 @@ const fn radios(
         kind: Kind::Radios(choices),
         access,
         optional: false,
+        format: Format::AsTyped,
     }
 }
 
@@ -123,7 +128,12 @@ const fn tick(
         kind: Kind::Tick,
         access,
         optional: false,
+        format: Format::AsTyped,
     }
+}
+
+const fn formatted(format: Format, field: Field) -> Field {
+    Field { format, ..field }
 }
 
 const fn optional(field: Field) -> Field {
@@ -224,13 +234,16 @@ pub static CHILD_ADDRESS: Field = long(
     300,
     at!(Text: child.address),
 );
-pub static CHILD_POSTCODE: Field = sized(
-    "child.postcode",
-    "Postcode",
-    "",
-    InputType::Text,
-    Width::Short,
-    at!(Text: child.postcode),
+pub static CHILD_POSTCODE: Field = formatted(
+    Format::Postcode,
+    sized(
+        "child.postcode",
+        "Postcode",
+        "",
+        InputType::Text,
+        Width::Short,
+        at!(Text: child.postcode),
+    ),
 );
 pub static CHILD_PHONE: Field = optional(sized(
     "child.phone",
@@ -269,14 +282,17 @@ pub static CHILD_DISABILITY_DETAILS: Field = optional(long(
     500,
     at!(Text: child.disability_details),
 ));
-pub static CHILD_NHS_NUMBER: Field = optional(sized(
-    "child.nhs_number",
-    "NHS number",
-    "10 digits, like 943 476 5919. It is on letters from the doctor or health visitor",
-    InputType::Text,
-    Width::Half,
-    at!(Text: child.nhs_number),
-));
+pub static CHILD_NHS_NUMBER: Field = formatted(
+    Format::NhsNumber,
+    optional(sized(
+        "child.nhs_number",
+        "NHS number",
+        "10 digits, like 943 476 5919. It is on letters from the doctor or health visitor",
+        InputType::Text,
+        Width::Half,
+        at!(Text: child.nhs_number),
+    )),
+);
 pub static CHILD_UPN: Field = optional(sized(
     "child.upn",
     "Unique Pupil Number (UPN)",
@@ -298,6 +314,7 @@ pub static CHILD_ETHNICITY: Field = Field {
     kind: Kind::Select(ETHNICITY),
     access: at!(Text: child.ethnicity),
     optional: true,
+    format: Format::AsTyped,
 };
 
 // Step 3: Family and household.
@@ -535,6 +552,7 @@ macro_rules! element {
                 kind: Kind::Radios(RATING),
                 access: at!(Text: needs.$code.rating),
                 optional: true,
+                format: Format::AsTyped,
             },
             Field {
                 path: concat!("needs.", stringify!($code), ".notes"),
@@ -543,6 +561,7 @@ macro_rules! element {
                 kind: Kind::LongText { max_chars: 1000 },
                 access: at!(Text: needs.$code.notes),
                 optional: false,
+                format: Format::AsTyped,
             },
         ]
     };
@@ -738,6 +757,7 @@ pub static LEAD_REASONS: Field = Field {
     kind: Kind::Checkboxes(LEAD_REASON_CHOICES),
     access: at!(Strings: plan.lead.reasons),
     optional: true,
+    format: Format::AsTyped,
 };
 pub static LEAD_AGREED: Field = tick(
     "plan.lead.agreed_with_family",
@@ -783,6 +803,7 @@ pub static ACTION_FIELDS: [Field; 8] = [
         kind: Kind::Select(NEED_CHOICES),
         access: at!(Text: plan.actions[] need),
         optional: false,
+        format: Format::AsTyped,
     },
     long(
         "plan.actions[].what",
@@ -819,6 +840,7 @@ pub static ACTION_FIELDS: [Field; 8] = [
         kind: Kind::Select(ECM),
         access: at!(Text: plan.actions[] ecm),
         optional: false,
+        format: Format::AsTyped,
     },
     Field {
         path: "plan.actions[].status",
@@ -827,6 +849,7 @@ pub static ACTION_FIELDS: [Field; 8] = [
         kind: Kind::Select(ACTION_STATUS),
         access: at!(Text: plan.actions[] status),
         optional: false,
+        format: Format::AsTyped,
     },
     optional(long(
         "plan.actions[].progress",
@@ -973,6 +996,7 @@ pub static CONSENT_SHARE_WITH: Field = Field {
     kind: Kind::Checkboxes(&[]),
     access: at!(Strings: consent.share_with),
     optional: false,
+    format: Format::AsTyped,
 };
 pub static CONSENT_NOT_SHARE_WITH: Field = optional(text(
     "consent.not_share_with",
@@ -1098,6 +1122,13 @@ pub static REVIEW_FIELDS: [Field; 8] = [
         at!(Text: reviews[] closure_reason),
     ),
 ];
+/// An action's "by when", named so that no caller picks it by position.
+pub static ACTION_DUE: &Field = &ACTION_FIELDS[3];
+/// A review's date.
+pub static REVIEW_DATE: &Field = &REVIEW_FIELDS[0];
+/// A review's next review date.
+pub static REVIEW_NEXT_REVIEW: &Field = &REVIEW_FIELDS[6];
+
 pub static REVIEW_CLOSURE_NOTES: Field = optional(long(
     "reviews[].closure_notes",
     "Notes about closing",
@@ -1358,6 +1389,9 @@ pub fn is_shown(path: &str, data: &Data) -> bool {
         "child.expected_date" => data.child.unborn,
         "child.disability_details" => data.child.disability == "yes",
         "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
+        // The drawn signature and its typed alternative belong to signing on
+        // this screen; after another method is chosen they are not printed.
+        "consent.signature" | "consent.signature_name" => data.consent.method == "signed_on_screen",
         // An element's notes open once it is rated (or already hold text), so
         // the needs page stays a compact list of ratings.
         _ => match path
@@ -1377,6 +1411,13 @@ pub fn is_shown(path: &str, data: &Data) -> bool {
 mod tests {
     use super::*;
     use crate::domain::ELEMENTS;
+
+    #[test]
+    fn named_fields_are_the_fields_their_names_say() {
+        assert_eq!(ACTION_DUE.path, "plan.actions[].due");
+        assert_eq!(REVIEW_DATE.path, "reviews[].date");
+        assert_eq!(REVIEW_NEXT_REVIEW.path, "reviews[].next_review");
+    }
 
     #[test]
     fn every_element_gives_its_default_outcome_and_a_choice_is_kept() {

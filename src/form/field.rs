@@ -22,6 +22,18 @@ pub enum Width {
     Short,
 }
 
+/// How a valid answer is written when shown back (check answers) and printed.
+/// The stored answer always stays exactly as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// As typed.
+    AsTyped,
+    /// A UK postcode in capitals with one space: `me4  4tr` → `ME4 4TR`.
+    Postcode,
+    /// An NHS number in groups of 3, 3 and 4 digits.
+    NhsNumber,
+}
+
 /// The kind of answer and the control that takes it (caf-form.md §1).
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -77,6 +89,8 @@ pub struct Field {
     pub access: Access,
     /// Shown as "(optional)" after the label: the answer is never required.
     pub optional: bool,
+    /// How a valid answer is written back.
+    pub format: Format,
 }
 
 impl Field {

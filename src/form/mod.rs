@@ -6,7 +6,8 @@ pub mod caf;
 pub mod choices;
 pub mod field;
 pub mod step;
+pub mod suggest;
 
 pub use choices::Choice;
-pub use field::{Access, Block, Field, InputType, Kind, List, Special, Width};
+pub use field::{Access, Block, Field, Format, InputType, Kind, List, Special, Width};
 pub use step::{control_id, Step};

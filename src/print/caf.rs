@@ -2,7 +2,7 @@
 //! document for `pdf::render`. Pure: the caller passes the consent status,
 //! the version and the time of creation.
 
-use crate::domain::{fingerprint, Data, Draft, NhsNumber, Postcode, ELEMENTS};
+use crate::domain::{fingerprint, Data, Draft, Settings, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
 use crate::form::choices::{
@@ -13,10 +13,10 @@ use crate::pdf::{Banner, Block, Column, Document};
 use crate::print::data_url::png_from_data_url;
 use crate::validate::ConsentStatus;
 
-/// An answer as the printed record shows it: `answer`, except that a valid
-/// date is written dd/mm/yyyy, a valid postcode or NHS number in its standard
-/// form, and ticked choices one to a line (their labels are sentences). An
-/// answer that does not check is printed exactly as typed.
+/// An answer as the printed record shows it: `answer` (so never a hidden
+/// answer), except that a valid date is written dd/mm/yyyy and ticked
+/// choices one to a line (their labels are sentences). An answer that does
+/// not check is printed exactly as typed.
 pub(crate) fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> {
     let typed = answer(field, data, idx)?;
     if let Access::Date(get, _) = field.access {
@@ -33,16 +33,6 @@ pub(crate) fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> 
                     .collect::<Vec<_>>()
                     .join("\n"),
             );
-        }
-    }
-    if std::ptr::eq(field, &caf::CHILD_POSTCODE) {
-        if let Ok(postcode) = Postcode::parse(&typed) {
-            return Some(postcode.to_string());
-        }
-    }
-    if std::ptr::eq(field, &caf::CHILD_NHS_NUMBER) {
-        if let Ok(number) = NhsNumber::parse(&typed) {
-            return Some(number.to_string());
         }
     }
     Some(typed)
@@ -101,13 +91,21 @@ pub fn child_name(data: &Data) -> String {
 pub fn caf_document(
     draft: &Draft,
     status: &ConsentStatus,
+    settings: &Settings,
     version: u64,
     created: &str,
 ) -> Document {
     let data = &draft.data;
     let id = doc_id(draft);
     let print = fingerprint(data);
-    let mut header = vec![("Child".to_owned(), child_name(data))];
+    let mut header = Vec::new();
+    if !settings.council_name.trim().is_empty() {
+        header.push((
+            "Council".to_owned(),
+            settings.council_name.trim().to_owned(),
+        ));
+    }
+    header.push(("Child".to_owned(), child_name(data)));
     let (date_label, date_field) = if data.child.unborn {
         ("Expected date of delivery", &caf::CHILD_EXPECTED_DATE)
     } else {
@@ -243,14 +241,23 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
     if let ConsentStatus::Withdrawn(_) = status {
         row("Note about the withdrawal", consent.withdrawn_note.clone());
     }
-    row(
-        "Signature typed by the signer",
-        consent.signature_name.clone(),
-    );
+    let signed_here = caf::is_shown(caf::CONSENT_SIGNATURE_NAME.path, data);
+    if signed_here {
+        row(
+            "Signature typed by the signer",
+            consent.signature_name.clone(),
+        );
+    }
+    let mut lines = vec![status.banner()];
+    if let ConsentStatus::OutOfDate(_) = status {
+        lines.extend(status.explanation().map(str::to_owned));
+    }
     Banner {
-        lines: vec![status.banner()],
+        lines,
         rows,
-        signature_png: png_from_data_url(&consent.signature),
+        signature_png: signed_here
+            .then(|| png_from_data_url(&consent.signature))
+            .flatten(),
     }
 }
 
@@ -429,7 +436,7 @@ fn plan_blocks(data: &Data) -> Vec<Block> {
                         label_of(caf::NEED_CHOICES, &action.need).to_owned(),
                         action_with_progress(&action.what, &action.progress),
                         action.who.clone(),
-                        printed(&caf::ACTION_FIELDS[3], data, idx).unwrap_or_default(),
+                        printed(caf::ACTION_DUE, data, idx).unwrap_or_default(),
                         action.outcome.clone(),
                         label_of(ECM, &action.ecm).to_owned(),
                         label_of(ACTION_STATUS, &action.status).to_owned(),
@@ -468,8 +475,8 @@ fn review_blocks(data: &Data) -> Vec<Block> {
     let mut acc = vec![Block::Heading("Reviews".to_owned())];
     for idx in order {
         let review = &data.reviews[idx];
-        let date = printed(&caf::REVIEW_FIELDS[0], data, idx)
-            .unwrap_or_else(|| "date not given".to_owned());
+        let date =
+            printed(caf::REVIEW_DATE, data, idx).unwrap_or_else(|| "date not given".to_owned());
         acc.push(Block::SubHeading(format!("Review on {date}")));
         for field in caf::REVIEW_FIELDS
             .iter()

@@ -4,9 +4,10 @@
 //! notes, the reason for the assessment, or other household members.
 
 use crate::domain::{Data, Settings};
-use crate::form::caf;
+use crate::form::caf::{self, is_closed, next_review_date};
 use crate::pdf::{Block, Column, Document};
 use crate::print::caf::printed;
+use crate::validate::ConsentStatus;
 
 /// A table on the handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,8 @@ pub struct HandoutSection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Handout {
     pub title: String,
+    /// The council's name from the local settings, `None` when not set.
+    pub council: Option<String>,
     pub sections: Vec<HandoutSection>,
 }
 
@@ -50,8 +53,10 @@ fn contact(phone: &str, email: &str) -> String {
     }
 }
 
-/// The handout for the family of the child in `data`.
-pub fn handout(data: &Data, settings: &Settings) -> Handout {
+/// The handout for the family of the child in `data`. Section 6 follows
+/// `consent`, the status derived by `validate::consent_status`, and never
+/// claims more than was recorded.
+pub fn handout(data: &Data, settings: &Settings, consent: &ConsentStatus) -> Handout {
     let child = &data.child;
     let first_name = [child.known_as.trim(), child.given_name.trim()]
         .into_iter()
@@ -148,8 +153,7 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
             vec![
                 action.what.clone(),
                 action.who.clone(),
-                printed(&caf::ACTION_FIELDS[3], data, idx)
-                    .unwrap_or_else(|| "To be agreed".to_owned()),
+                printed(caf::ACTION_DUE, data, idx).unwrap_or_else(|| "To be agreed".to_owned()),
                 action.outcome.clone(),
             ]
         })
@@ -175,50 +179,10 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
     }
     sections.push(agreed);
 
-    let next = data
-        .reviews
-        .last()
-        .filter(|review| review.decision == "continue")
-        .and_then(|_| printed(&caf::REVIEW_FIELDS[6], data, data.reviews.len() - 1))
-        .or_else(|| printed(&caf::PLAN_NEXT_REVIEW, data, 0));
-    sections.push(section(
-        "When is the next meeting?",
-        vec![
-            next.map_or_else(
-                || "We will agree the date of the next meeting with you.".to_owned(),
-                |date| {
-                    format!("Our next meeting is on {date}. We will check how the plan is going.")
-                },
-            ),
-            "You can bring someone with you. If you cannot come, you can send us your views."
-                .to_owned(),
-            "You will get a new copy of this plan after each meeting.".to_owned(),
-        ],
-    ));
-
-    let agencies: Vec<&str> = data
-        .consent
-        .share_with
-        .iter()
-        .map(|a| a.trim())
-        .filter(|a| !a.is_empty())
-        .collect();
-    let shared = if agencies.is_empty() {
-        "We will only share it with the people and services you agree to.".to_owned()
-    } else {
-        format!(
-            "You agreed that we can share it with: {}.",
-            agencies.join(", ")
-        )
-    };
+    sections.push(next_meeting(data));
     sections.push(section(
         "What happens to your information?",
-        vec![
-            "We keep a written record of this plan.".to_owned(),
-            shared,
-            "We may share information without asking you first if we think a child or an adult is at risk of harm.".to_owned(),
-            "You can ask to see the information we keep about you.".to_owned(),
-        ],
+        your_information(data, consent),
     ));
     sections.push(section(
         "What if you change your mind?",
@@ -244,10 +208,97 @@ pub fn handout(data: &Data, settings: &Settings) -> Handout {
     worried.push("If a child is in danger now, call 999.".to_owned());
     sections.push(section("Worried or unhappy?", worried));
 
+    let council = settings.council_name.trim();
     Handout {
         title: format!("Your plan for {first_name}"),
+        council: (!council.is_empty()).then(|| council.to_owned()),
         sections,
     }
+}
+
+/// Section 5: the next review, from the form's own rule; a closed CAF has no
+/// next meeting, and the handout says the plan has ended instead.
+fn next_meeting(data: &Data) -> HandoutSection {
+    if is_closed(data) {
+        let ended = data
+            .reviews
+            .len()
+            .checked_sub(1)
+            .and_then(|last| printed(caf::REVIEW_DATE, data, last))
+            .map_or_else(
+                || "The plan has ended.".to_owned(),
+                |date| format!("The plan ended at the meeting on {date}."),
+            );
+        return section(
+            "Has the plan ended?",
+            vec![
+                ended,
+                "There are no more meetings planned.".to_owned(),
+                "You can ask for help again at any time.".to_owned(),
+            ],
+        );
+    }
+    section(
+        "When is the next meeting?",
+        vec![
+            next_review_date(data).map_or_else(
+                || "We will agree the date of the next meeting with you.".to_owned(),
+                |date| {
+                    format!("Our next meeting is on {date}. We will check how the plan is going.")
+                },
+            ),
+            "You can bring someone with you. If you cannot come, you can send us your views."
+                .to_owned(),
+            "You will get a new copy of this plan after each meeting.".to_owned(),
+        ],
+    )
+}
+
+/// Section 6, worded from the consent status (caf-form.md §5 item 6): "You
+/// agreed" only when the agreement is recorded and still covers the plan.
+fn your_information(data: &Data, consent: &ConsentStatus) -> Vec<String> {
+    let mut words = vec!["We keep a written record of this plan.".to_owned()];
+    match consent {
+        ConsentStatus::Recorded => {
+            let agencies: Vec<&str> = data
+                .consent
+                .share_with
+                .iter()
+                .map(|a| a.trim())
+                .filter(|a| !a.is_empty())
+                .collect();
+            words.push(if agencies.is_empty() {
+                "You agreed that we can record it. We will not share it with anyone else."
+                    .to_owned()
+            } else {
+                format!(
+                    "You agreed that we can share it with: {}.",
+                    agencies.join(", ")
+                )
+            });
+            let not_with = data.consent.not_share_with.trim();
+            if !not_with.is_empty() {
+                words.push(format!("You asked us not to share it with: {not_with}."));
+            }
+        }
+        ConsentStatus::NotRecorded => {
+            words.push("We have not yet written down that you agree to us sharing it.".to_owned());
+            words.push("We will not share it until you have agreed.".to_owned());
+        }
+        ConsentStatus::OutOfDate(_) => {
+            words.push("The plan has changed since you agreed to us sharing it, so we need to ask you again.".to_owned());
+            words.push("We will not share it until you have agreed again.".to_owned());
+        }
+        ConsentStatus::Withdrawn(date) => {
+            words.push(format!(
+                "You told us on {date} that you no longer agree to us sharing it."
+            ));
+            words.push("We have stopped sharing it.".to_owned());
+        }
+    }
+    words.push("We may share information without asking you first if we think a child or an adult is at risk of harm.".to_owned());
+    words.push("You can ask to see the information we keep about you.".to_owned());
+    words
 }
 
 /// How wide a handout column is, relative to the others: the columns of
@@ -286,7 +337,11 @@ pub fn handout_document(handout: &Handout, footer: String) -> Document {
     Document {
         title: handout.title.clone(),
         file_title: handout.title.clone(),
-        header: Vec::new(),
+        header: handout
+            .council
+            .iter()
+            .map(|name| ("From".to_owned(), name.clone()))
+            .collect(),
         banner: None,
         blocks,
         footer,

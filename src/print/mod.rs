@@ -6,16 +6,55 @@ pub mod data_url;
 pub mod file_name;
 pub mod handout;
 
-use crate::domain::{fingerprint, Draft};
+use crate::domain::{fingerprint, Draft, Settings};
+use crate::pdf::Document;
+use crate::validate::{consent_status, Report};
 
 /// The version to print and the fingerprint of the content: the version goes
 /// up by one when the content differs from the last PDF's (caf-form.md §4).
+/// An imported version at the top of the range stays there.
 pub fn next_version(draft: &Draft) -> (u64, String) {
     let print = fingerprint(&draft.data);
     let version = draft.version.max(1);
     if draft.last_pdf_fingerprint.is_empty() || draft.last_pdf_fingerprint == print {
         (version, print)
     } else {
-        (version + 1, print)
+        (version.saturating_add(1), print)
+    }
+}
+
+/// A PDF to make: what goes in it and what the file is called. For the CAF
+/// PDF, also the version and fingerprint to store once it is downloaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfJob {
+    pub document: Document,
+    pub file_name: String,
+    pub version: u64,
+    pub fingerprint: String,
+}
+
+/// The consent-stamped CAF PDF of `draft` as it stands, made at `created`
+/// (words for the header). The one recipe the page and the tests use.
+pub fn caf_pdf(draft: &Draft, report: &Report, settings: &Settings, created: &str) -> PdfJob {
+    let status = consent_status(&draft.data, report);
+    let (version, print) = next_version(draft);
+    let id = caf::doc_id(draft);
+    PdfJob {
+        document: caf::caf_document(draft, &status, settings, version, created),
+        file_name: file_name::caf_file_name(&draft.data.child.family_name, &id, version),
+        version,
+        fingerprint: print,
+    }
+}
+
+/// The family handout PDF of `draft`, made at `created`.
+pub fn handout_pdf(draft: &Draft, report: &Report, settings: &Settings, created: &str) -> PdfJob {
+    let status = consent_status(&draft.data, report);
+    let content = handout::handout(&draft.data, settings, &status);
+    PdfJob {
+        document: handout::handout_document(&content, format!("Made on {created}")),
+        file_name: file_name::handout_file_name(&draft.data.child.family_name, &caf::doc_id(draft)),
+        version: draft.version,
+        fingerprint: fingerprint(&draft.data),
     }
 }

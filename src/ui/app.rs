@@ -84,10 +84,13 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     leptos::task::spawn_local(async move {
         match platform::fetch_own_file("./local-settings.json").await {
-            Ok(Some(text)) => match parse_local_settings(&text) {
-                Ok(settings) => app.settings.set(settings),
-                Err(reason) => app.say(reason, true),
-            },
+            Ok(Some(text)) => {
+                let (settings, problem) = parse_local_settings(&text);
+                app.settings.set(settings);
+                if let Some(problem) = problem {
+                    app.say(problem, true);
+                }
+            }
             Ok(None) => (),
             Err(reason) => app.say(format!("{reason}, so the built-in settings are used"), true),
         }
@@ -124,6 +127,10 @@ pub fn App() -> impl IntoView {
                     app.view.set(View::Drafts);
                 }>"CAF Lite"</a>
                 <span class="caf-header__tagline">"Common Assessment Framework, kept on this device"</span>
+                {move || app.settings.with(|s| {
+                    let name = s.council_name.trim();
+                    (!name.is_empty()).then(|| view! { <span class="caf-header__council" id="council-name">{name.to_owned()}</span> })
+                })}
             </div>
         </header>
         <div class="caf-width-container">

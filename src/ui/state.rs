@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::{Data, Date, Draft, Settings};
-use crate::form::caf::{apply_defaults, order_key, step_has_answers};
+use crate::form::caf::{apply_defaults, order_key};
 use crate::form::Step;
-use crate::validate::{self, Issue, Report, Severity};
+pub use crate::validate::StepStatus;
+use crate::validate::{self, step_status, Issue, Report, Severity};
 
 /// Which page of the open draft is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,27 +17,6 @@ pub enum Page {
     Step(Step),
     /// The family handout as a printable page.
     Handout,
-}
-
-/// A step's status on the task list (GOV.UK "complete multiple tasks").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepStatus {
-    NotStarted,
-    InProgress,
-    Completed,
-    HasErrors,
-}
-
-impl StepStatus {
-    /// The words shown on the task list.
-    pub fn words(self) -> &'static str {
-        match self {
-            StepStatus::NotStarted => "Not started",
-            StepStatus::InProgress => "In progress",
-            StepStatus::Completed => "Completed",
-            StepStatus::HasErrors => "Has errors",
-        }
-    }
 }
 
 /// The open draft: its answers, the derived report and where the user is.
@@ -53,6 +33,9 @@ pub struct FormState {
     pub summary_shown: RwSignal<bool>,
     /// A control to focus once the next page has rendered (a Change link).
     pub pending_focus: RwSignal<Option<String>>,
+    /// Continue was pressed on the consent step with the agreement filled in
+    /// but not recorded: the reminder beside "Record agreement" shows.
+    pub consent_reminder: RwSignal<bool>,
     pub today: Date,
     /// The council's local settings (defaults when none are deployed).
     pub settings: Signal<Settings>,
@@ -74,6 +57,7 @@ impl FormState {
             page: RwSignal::new(Page::TaskList),
             summary_shown: RwSignal::new(false),
             pending_focus: RwSignal::new(None),
+            consent_reminder: RwSignal::new(false),
             today,
             settings,
         };
@@ -128,19 +112,20 @@ impl FormState {
 
     /// The task-list status of a step.
     pub fn status(&self, step: Step) -> StepStatus {
-        let has_answers = self.draft.with(|draft| step_has_answers(step, &draft.data));
-        let has_errors = self.report.with(|report| {
-            report.issues().iter().any(|issue| {
-                issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(step)
-            })
-        });
         let attempted = self.attempted.with(|attempted| attempted.contains(&step));
-        match (has_answers || attempted, has_errors, attempted) {
-            (false, _, _) => StepStatus::NotStarted,
-            (true, true, true) => StepStatus::HasErrors,
-            (true, true, false) => StepStatus::InProgress,
-            (true, false, _) => StepStatus::Completed,
-        }
+        self.report.with(|report| {
+            self.draft
+                .with(|draft| step_status(step, &draft.data, report, attempted))
+        })
+    }
+
+    /// Whether leaving the consent step should first remind the user that
+    /// the agreement is filled in but not recorded (or out of date).
+    pub fn agreement_left_unrecorded(&self) -> bool {
+        matches!(
+            self.status(Step::Consent),
+            StepStatus::AgreementNotRecorded | StepStatus::AgreementOutOfDate
+        )
     }
 
     /// Marks a step attempted, so its errors show.

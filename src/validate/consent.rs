@@ -1,6 +1,11 @@
 //! Consent status (caf-form.md §3.10), derived and never stored as a flag.
+//! Every surface that shows it (the consent and check pages, the task list,
+//! the drafts list, the CAF PDF's stamp and footer, the handout) calls
+//! [`consent_status`].
 
-use crate::domain::{fingerprint, Data, Date};
+use std::cmp::Ordering;
+
+use crate::domain::{fingerprint, Data, Date, FINGERPRINT_RULE};
 use crate::validate::Report;
 
 /// Where the family's agreement to share stands.
@@ -10,10 +15,22 @@ pub enum ConsentStatus {
     Recorded,
     /// Never recorded, or recorded while the form still had errors.
     NotRecorded,
-    /// Recorded once, but the content has changed since: re-confirm.
-    OutOfDate,
+    /// Recorded once, but it no longer covers what is on the form: re-confirm.
+    OutOfDate(OutOfDate),
     /// Withdrawn on this date.
     Withdrawn(Date),
+}
+
+/// Why a recorded agreement is out of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutOfDate {
+    /// The answers or the terms of the agreement changed after it was recorded.
+    Changed,
+    /// It was recorded under an earlier fingerprint rule, which did not cover
+    /// the terms of the agreement, so it cannot vouch for them.
+    EarlierVersion,
+    /// It was recorded under a fingerprint rule newer than this version knows.
+    NewerVersion,
 }
 
 impl ConsentStatus {
@@ -22,7 +39,7 @@ impl ConsentStatus {
         match self {
             ConsentStatus::Recorded => "CONSENT TO SHARE RECORDED".to_string(),
             ConsentStatus::NotRecorded => "CONSENT NOT RECORDED — DRAFT, DO NOT SHARE".to_string(),
-            ConsentStatus::OutOfDate => {
+            ConsentStatus::OutOfDate(_) => {
                 "CONSENT OUT OF DATE — RE-CONFIRM BEFORE SHARING".to_string()
             }
             ConsentStatus::Withdrawn(date) => format!("CONSENT WITHDRAWN ON {date}"),
@@ -34,21 +51,42 @@ impl ConsentStatus {
         match self {
             ConsentStatus::Recorded => "Recorded".to_string(),
             ConsentStatus::NotRecorded => "Not recorded".to_string(),
-            ConsentStatus::OutOfDate => "Out of date".to_string(),
+            ConsentStatus::OutOfDate(_) => "Out of date".to_string(),
             ConsentStatus::Withdrawn(date) => format!("Withdrawn on {date}"),
+        }
+    }
+
+    /// One sentence saying why the status is not RECORDED, and what to do;
+    /// `None` when it is recorded.
+    pub fn explanation(&self) -> Option<&'static str> {
+        match self {
+            ConsentStatus::Recorded => None,
+            ConsentStatus::NotRecorded => Some(
+                "The family's agreement to share has not been recorded. Nothing may be shared until it is.",
+            ),
+            ConsentStatus::OutOfDate(OutOfDate::Changed) => Some(
+                "The answers or the terms of the agreement changed after it was recorded. Confirm it with the family again and record it again.",
+            ),
+            ConsentStatus::OutOfDate(OutOfDate::EarlierVersion) => Some(
+                "The agreement was recorded by an earlier version of CAF Lite. Confirm it with the family again and record it again.",
+            ),
+            ConsentStatus::OutOfDate(OutOfDate::NewerVersion) => Some(
+                "The agreement was recorded by a newer version of CAF Lite, so this version cannot check it. Confirm it with the family again and record it again.",
+            ),
+            ConsentStatus::Withdrawn(_) => Some(
+                "The family withdrew their agreement. Nothing more may be shared.",
+            ),
         }
     }
 }
 
 /// The status of the agreement in `data`, given the report of checking it.
 ///
-/// Withdrawn if `consent.withdrawn_on` is a valid date; recorded only if the
-/// stored fingerprint matches the content and the report has no errors; out of
-/// date if a fingerprint was stored but the content has changed; otherwise not
-/// recorded. `today` is taken so that a date-dependent rule needs no change of
-/// signature; no rule depends on it yet.
-pub fn consent_status(data: &Data, report: &Report, today: Date) -> ConsentStatus {
-    let _ = today;
+/// Withdrawn if `consent.withdrawn_on` is a valid date; out of date if an
+/// agreement was recorded under an earlier fingerprint rule or the content
+/// and terms have changed since; recorded only if the stored fingerprint
+/// matches and the report has no errors; otherwise not recorded.
+pub fn consent_status(data: &Data, report: &Report) -> ConsentStatus {
     if let Ok(Some(date)) = data.consent.withdrawn_on.parse() {
         return ConsentStatus::Withdrawn(date);
     }
@@ -56,8 +94,13 @@ pub fn consent_status(data: &Data, report: &Report, today: Date) -> ConsentStatu
     if recorded.is_empty() {
         return ConsentStatus::NotRecorded;
     }
+    match data.consent.fingerprint_rule.cmp(&FINGERPRINT_RULE) {
+        Ordering::Less => return ConsentStatus::OutOfDate(OutOfDate::EarlierVersion),
+        Ordering::Greater => return ConsentStatus::OutOfDate(OutOfDate::NewerVersion),
+        Ordering::Equal => (),
+    }
     if recorded != fingerprint(data) {
-        return ConsentStatus::OutOfDate;
+        return ConsentStatus::OutOfDate(OutOfDate::Changed);
     }
     if report.has_errors() {
         ConsentStatus::NotRecorded

@@ -6,11 +6,13 @@
 pub mod check;
 pub mod consent;
 pub mod labels;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod threshold;
 
 pub use check::{check, Checked};
-pub use consent::{consent_status, ConsentStatus};
+pub use consent::{consent_status, ConsentStatus, OutOfDate};
+pub use progress::{step_status, steps_complete, StepStatus};
 pub use report::{Issue, Report, Severity};
 pub use threshold::{advice, Advice, Suggestion};

@@ -224,10 +224,25 @@ pub fn action(
     }
 }
 
+/// A review held on 20/11/2026 that continues the plan to 15/01/2027.
+pub fn complete_review() -> ReviewDraft {
+    ReviewDraft {
+        date: typed(2026, 11, 20),
+        summary: "Mornings are better.".into(),
+        actions: vec![ReviewActionDraft {
+            what: "Bedtime routine sessions".into(),
+            status: "in_progress".into(),
+            progress: "Two sessions held".into(),
+        }],
+        decision: "continue".into(),
+        next_review: typed(2027, 1, 15),
+        ..ReviewDraft::default()
+    }
+}
+
 /// `data` with the family's agreement recorded over its current content.
 pub fn recorded(mut data: Data) -> Data {
-    data.consent.recorded_fingerprint = fingerprint(&data);
-    data.consent.recorded_at = "2026-10-05T10:30:00Z".into();
+    record_agreement(&mut data, "2026-10-05T10:30:00Z");
     data
 }
 

@@ -210,3 +210,82 @@ test('a draft without consent prints DO NOT SHARE', { timeout: 120_000 }, () =>
     assert.ok(text.includes('CONSENT NOT RECORDED — DRAFT, DO NOT SHARE'), 'the draft stamp is printed');
     assert.ok(text.includes('Олена Ελένη'), 'Cyrillic and Greek print and copy back exactly');
   }));
+
+/** Each page's text of the PDF (pdftotext splits pages with a form feed). */
+function pdfPages(path) {
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((text) => text.trim() !== '')
+    .map((text) => text.replace(/\s+/g, ' '));
+}
+
+async function goTo(page, app, step) {
+  const hash = await page.evaluate(() => location.hash);
+  await page.goto(app.url('/') + hash.replace(/\/[a-z_]+$/, `/${step}`));
+  await page.locator('#step-heading').waitFor();
+}
+
+test('the stamp follows the terms agreed: an agency added after recording puts it out of date', { timeout: 300_000 }, () =>
+  withPage(async (page, app) => {
+    await page.goto(app.url('/'));
+    await activate(page, 'start-new');
+    await page.locator('#task-start').waitFor();
+    await fillWholeCaf(page);
+
+    // Filled in but not recorded: Continue says so beside the button, once.
+    await activate(page, 'continue');
+    await page.locator('#record-reminder').waitFor();
+    assert.equal(await page.locator('#step-heading').textContent(), 'Agreement to share information');
+    await activate(page, 'record-agreement');
+    await page.locator('#consent-status', { hasText: 'CONSENT TO SHARE RECORDED' }).waitFor();
+    assert.equal(await page.locator('#record-reminder').count(), 0, 'recording clears the reminder');
+
+    await goTo(page, app, 'check');
+    const first = await downloadPdf(page, 'create-caf-pdf', 'truth-recorded.pdf');
+    assert.match(first.suggested, /-v1\.pdf$/);
+    for (const [n, text] of pdfPages(first.path).entries()) {
+      assert.ok(text.includes('CONSENT TO SHARE RECORDED'), `page ${n + 1} is stamped recorded`);
+    }
+
+    // An agency the family never agreed to, added on the consent page.
+    await goTo(page, app, 'consent');
+    await typeInto(page, 'consent-share_with-add', 'Police');
+    await page.keyboard.press('Enter');
+    await page.locator('#consent-status', { hasText: 'CONSENT OUT OF DATE' }).waitFor();
+    assert.ok((await page.locator('#consent-status-why').textContent()).includes('changed after it was recorded'));
+
+    // The task list and the check page say so, and so does every page of a new PDF.
+    await goTo(page, app, 'check');
+    await page.locator('#consent-banner', { hasText: 'CONSENT OUT OF DATE' }).waitFor();
+    assert.ok((await page.locator('#check-consent-to-do').textContent()).includes('Still to do'));
+    await activate(page, 'task-list-link');
+    await page.locator('#task-consent-status', { hasText: 'Out of date' }).waitFor();
+    await activate(page, 'task-check');
+    await page.locator('#create-caf-pdf').waitFor();
+    const second = await downloadPdf(page, 'create-caf-pdf', 'truth-out-of-date.pdf');
+    assert.match(second.suggested, /-v2\.pdf$/, 'new terms, new version');
+    const pages = pdfPages(second.path);
+    assert.ok(pages.length >= 2);
+    for (const [n, text] of pages.entries()) {
+      assert.ok(text.includes('CONSENT OUT OF DATE'), `page ${n + 1} says out of date`);
+      assert.ok(!text.includes('CONSENT TO SHARE RECORDED'), `page ${n + 1} claims no agreement`);
+    }
+    const handout = pdfText((await downloadPdf(page, 'create-handout', 'truth-handout-out-of-date.pdf')).path);
+    assert.ok(!handout.includes('You agreed'), 'the handout claims no agreement');
+    assert.ok(handout.includes('we need to ask you again'));
+
+    // Recorded again with the family: RECORDED, at a version above the first.
+    await goTo(page, app, 'consent');
+    await activate(page, 'record-agreement');
+    await page.locator('#consent-status', { hasText: 'CONSENT TO SHARE RECORDED' }).waitFor();
+    await goTo(page, app, 'check');
+    assert.equal(await page.locator('#check-consent-to-do').count(), 0);
+    const third = await downloadPdf(page, 'create-caf-pdf', 'truth-recorded-again.pdf');
+    const version = Number(third.suggested.match(/-v(\d+)\.pdf$/)[1]);
+    assert.ok(version > 1, `version ${version} is above the first PDF's`);
+    const again = pdfPages(third.path);
+    for (const [n, text] of again.entries()) {
+      assert.ok(text.includes('CONSENT TO SHARE RECORDED'), `page ${n + 1}`);
+    }
+    assert.ok(again[0].includes('Police'), 'page 1 names the agency now agreed');
+  }));

@@ -6,7 +6,7 @@ use crate::form::answer::answer;
 use crate::form::caf::blocks;
 use crate::form::{control_id, Block, Field, Step};
 use crate::ui::state::{use_form_state, FormState, Page};
-use crate::validate::Severity;
+use crate::validate::{consent_status, ConsentStatus, Severity};
 
 /// Every answer with a Change link, the outstanding problems, and the
 /// document buttons.
@@ -49,7 +49,26 @@ pub fn CheckPage(
                 }
             })
             .collect_view();
+        // An agreement that is not recorded, or no longer covers the form, is
+        // the thing still to do, whatever the errors.
+        let consent = state
+            .report
+            .with(|report| state.draft.with(|d| consent_status(&d.data, report)));
+        let to_do = match consent {
+            ConsentStatus::NotRecorded | ConsentStatus::OutOfDate(_) => Some(view! {
+                <p class="caf-body" id="check-consent-to-do">
+                    <strong>{format!("Still to do: {}", consent.banner())}</strong>
+                    " "{consent.explanation().unwrap_or_default()}" "
+                    <a class="caf-link" href="#record-agreement" on:click=move |ev| {
+                        ev.prevent_default();
+                        go_to_field(state, Step::Consent, "record-agreement".to_owned());
+                    }>"Go to Record agreement"</a>
+                </p>
+            }),
+            ConsentStatus::Recorded | ConsentStatus::Withdrawn(_) => None,
+        };
         let summary = match (n_errors, n_warnings) {
+            (0, 0) if to_do.is_some() => "There are no errors to fix.".to_owned(),
             (0, 0) => "There are no problems to fix.".to_owned(),
             (0, w) => format!("There are no errors. Check {w} warning{}.", plural(w)),
             (e, 0) => format!(
@@ -67,6 +86,7 @@ pub fn CheckPage(
         view! {
             <h2 class="caf-heading-m" id="check-problems">"Problems"</h2>
             <p class="caf-body">{summary}</p>
+            {to_do}
             <ul class="caf-list-bullet">{items}</ul>
         }
     };

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{fingerprint, ConsentHistoryEntry};
+use crate::domain::record_agreement;
 use crate::form::choices::{label_of, CONSENT_METHODS};
 use crate::form::Step;
 use crate::ui::platform;
@@ -15,11 +15,9 @@ use crate::validate::{consent_status, ConsentStatus, Severity};
 pub fn ConsentRecordView() -> impl IntoView {
     let state = use_form_state();
     let status = Memo::new(move |_| {
-        state.report.with(|report| {
-            state
-                .draft
-                .with(|d| consent_status(&d.data, report, state.today))
-        })
+        state
+            .report
+            .with(|report| state.draft.with(|d| consent_status(&d.data, report)))
     });
     let problem = RwSignal::new(None::<String>);
     let record = move |_| {
@@ -42,22 +40,9 @@ pub fn ConsentRecordView() -> impl IntoView {
             return;
         }
         problem.set(None);
+        state.consent_reminder.set(false);
         let now = platform::now_rfc3339();
-        state.update(|d| {
-            let print = fingerprint(d);
-            let consent = &mut d.consent;
-            if !consent.recorded_fingerprint.is_empty() {
-                consent.history.push(ConsentHistoryEntry {
-                    given_by: consent.given_by.clone(),
-                    method: consent.method.clone(),
-                    date: consent.date.clone(),
-                    recorded_fingerprint: consent.recorded_fingerprint.clone(),
-                    recorded_at: consent.recorded_at.clone(),
-                });
-            }
-            consent.recorded_at = now;
-            consent.recorded_fingerprint = print;
-        });
+        state.update(|d| record_agreement(d, &now));
     };
     let status_class = move || match status.get() {
         ConsentStatus::Recorded => "caf-consent-status caf-consent-status--recorded",
@@ -98,6 +83,12 @@ pub fn ConsentRecordView() -> impl IntoView {
                 "When the family has agreed, record it here. If anything in the form changes afterwards, the agreement goes out of date and printouts say so until you record it again."
             </p>
             <p class=status_class id="consent-status" role="status">{move || status.get().banner()}</p>
+            {move || status.get().explanation().map(|why| view! { <p class="caf-body" id="consent-status-why">{why}</p> })}
+            {move || state.consent_reminder.get().then(|| view! {
+                <p class="caf-error-message" role="alert" id="record-reminder">
+                    "You have not recorded the agreement. Select \"Record agreement\" once the family has agreed, or Continue again to come back to it later."
+                </p>
+            })}
             {move || problem.get().map(|text| view! { <p class="caf-error-message" role="alert" id="record-problem">{text}</p> })}
             <button type="button" class="caf-button" id="record-agreement" on:click=record>{button_words}</button>
             <Show when=move || !history().is_empty()>

@@ -5,10 +5,7 @@ use leptos::prelude::*;
 
 use crate::pdf::job::RenderRequest;
 use crate::pdf::Document;
-use crate::print::caf::{caf_document, doc_id};
-use crate::print::file_name::{caf_file_name, handout_file_name};
-use crate::print::handout::{handout, handout_document};
-use crate::print::next_version;
+use crate::print::{caf_pdf, handout_pdf};
 use crate::ui::app::{AppState, Status};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
@@ -26,18 +23,18 @@ pub fn DocumentButtons() -> impl IntoView {
         state.report.with(|report| {
             state
                 .draft
-                .with(|d| consent_status(&d.data, report, state.today).banner())
+                .with(|d| consent_status(&d.data, report).banner())
         })
     };
     let create_caf = move |_| {
         let draft = state.draft.get_untracked();
-        let status = state
-            .report
-            .with_untracked(|report| consent_status(&draft.data, report, state.today));
-        let (version, print) = next_version(&draft);
-        let document = caf_document(&draft, &status, version, &platform::now_words());
-        let file_name = caf_file_name(&draft.data.child.family_name, &doc_id(&draft), version);
-        make_pdf(pdf, document, file_name, move || {
+        let job = state.report.with_untracked(|report| {
+            app.settings.with_untracked(|settings| {
+                caf_pdf(&draft, report, settings, &platform::now_words())
+            })
+        });
+        let (version, print) = (job.version, job.fingerprint);
+        make_pdf(pdf, job.document, job.file_name, move || {
             state.draft.update(|d| {
                 d.version = version;
                 d.last_pdf_fingerprint = print;
@@ -46,12 +43,12 @@ pub fn DocumentButtons() -> impl IntoView {
     };
     let create_handout = move |_| {
         let draft = state.draft.get_untracked();
-        let content = app
-            .settings
-            .with_untracked(|settings| handout(&draft.data, settings));
-        let footer = format!("Made on {}", platform::now_words());
-        let file_name = handout_file_name(&draft.data.child.family_name, &doc_id(&draft));
-        make_pdf(pdf, handout_document(&content, footer), file_name, || ());
+        let job = state.report.with_untracked(|report| {
+            app.settings.with_untracked(|settings| {
+                handout_pdf(&draft, report, settings, &platform::now_words())
+            })
+        });
+        make_pdf(pdf, job.document, job.file_name, || ());
     };
     view! {
         <p class="caf-body">"Consent status for the PDF: " <strong id="consent-banner">{status_words}</strong></p>

@@ -4,13 +4,11 @@
 use leptos::prelude::*;
 
 use crate::domain::{Date, Draft};
-use crate::form::caf::step_has_answers;
-use crate::form::Step;
 use crate::storage::format::{decode_import, encode_export, export_file_name, Imported};
 use crate::storage::{DraftSummary, ImportMode, Listing, UnreadableEntry};
 use crate::ui::app::{AppState, View};
 use crate::ui::platform;
-use crate::validate::{check, consent_status, Severity};
+use crate::validate::{check, consent_status, steps_complete};
 
 /// The drafts page.
 #[component]
@@ -208,19 +206,6 @@ fn who(summary: &DraftSummary, show_names: bool) -> String {
     }
 }
 
-/// How many of steps 1–10 have answers and no errors.
-fn steps_complete(draft: &Draft, report: &crate::validate::Report) -> usize {
-    Step::ANSWERED
-        .into_iter()
-        .filter(|step| step_has_answers(*step, &draft.data))
-        .filter(|step| {
-            !report.issues().iter().any(|issue| {
-                issue.severity == Severity::Error && Step::of_path(&issue.path) == Some(*step)
-            })
-        })
-        .count()
-}
-
 #[component]
 fn DraftRow(
     draft: Draft,
@@ -232,8 +217,8 @@ fn DraftRow(
     let app = expect_context::<AppState>();
     let summary = DraftSummary::from_draft(&draft);
     let report = check(&draft.data, today, &settings).report;
-    let n_complete = steps_complete(&draft, &report);
-    let consent = consent_status(&draft.data, &report, today).words();
+    let n_complete = steps_complete(&draft.data, &report);
+    let consent = consent_status(&draft.data, &report).words();
     let name = who(&summary, show_names);
     let confirming = RwSignal::new(false);
     let open = draft.clone();

@@ -8,6 +8,7 @@ use crate::print::handout::handout;
 use crate::ui::app::AppState;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
+use crate::validate::consent_status;
 
 /// The handout page.
 #[component]
@@ -15,8 +16,13 @@ pub fn HandoutPage() -> impl IntoView {
     let state = use_form_state();
     let app = expect_context::<AppState>();
     let content = Memo::new(move |_| {
-        app.settings
-            .with(|settings| state.draft.with(|d| handout(&d.data, settings)))
+        state.report.with(|report| {
+            app.settings.with(|settings| {
+                state
+                    .draft
+                    .with(|d| handout(&d.data, settings, &consent_status(&d.data, report)))
+            })
+        })
     });
     let sections = move || {
         content
@@ -53,6 +59,7 @@ pub fn HandoutPage() -> impl IntoView {
             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(Page::Step(crate::form::Step::Check))>"Back to check answers"</button>
         </div>
         <article class="caf-handout" id="handout">
+            {move || content.get().council.map(|name| view! { <span class="caf-caption" id="handout-council">{name}</span> })}
             <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{move || content.get().title}</h1>
             {sections}
         </article>

@@ -5,7 +5,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::form::caf::CONSENT_SIGNATURE_NAME;
+use crate::form::caf::{is_shown, CONSENT_SIGNATURE_NAME};
 use crate::ui::state::use_form_state;
 use crate::ui::widgets::FieldView;
 
@@ -13,12 +13,19 @@ use crate::ui::widgets::FieldView;
 #[component]
 pub fn SignaturePad() -> impl IntoView {
     let state = use_form_state();
-    let on_screen = move || {
-        state
-            .draft
-            .with(|d| d.data.consent.method == "signed_on_screen")
-    };
-    let stored = Memo::new(move |_| state.draft.with(|d| d.data.consent.signature.clone()));
+    let on_screen = move || state.draft.with(|d| is_shown("consent.signature", &d.data));
+    // Only ever a PNG data URL: a stored value of any other shape (an edited
+    // or imported file) is reported by the checks and never loaded as an image.
+    let stored = Memo::new(move |_| {
+        state.draft.with(|d| {
+            let url = d.data.consent.signature.trim();
+            if url.starts_with("data:image/png;base64,") {
+                url.to_owned()
+            } else {
+                String::new()
+            }
+        })
+    });
     let canvas_ref = NodeRef::<Canvas>::new();
     let drawing = RwSignal::new(false);
 

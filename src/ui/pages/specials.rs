@@ -29,7 +29,14 @@ pub fn SpecialView(
 #[component]
 fn SafeguardingMessage() -> impl IntoView {
     let state = use_form_state();
-    let message = move || state.settings.with(|s| s.safeguarding_message.clone());
+    let lines = move || {
+        state.settings.with(|s| {
+            s.safeguarding_lines()
+                .into_iter()
+                .map(|line| view! { <p class="caf-body">{line}</p> })
+                .collect_view()
+        })
+    };
     let front_door = move || {
         state.settings.with(|s| {
             (!s.front_door_phone.is_empty())
@@ -41,7 +48,7 @@ fn SafeguardingMessage() -> impl IntoView {
             <div class="caf-warning-panel" role="alert" id="safeguarding-message">
                 <h2 class="caf-heading-m">"Stop: follow your safeguarding procedures now"</h2>
                 <p class="caf-body">"A CAF is not the right tool when a child may be at risk of significant harm."</p>
-                <p class="caf-body">{message}</p>
+                {lines}
                 <p class="caf-body">{front_door}</p>
                 <p class="caf-body">
                     "This draft is kept on this device. The other steps open again if you change this answer."

@@ -43,6 +43,17 @@ pub fn StepPage(
         if gate_closed() {
             return;
         }
+        // The agreement is filled in but "Record agreement" was not pressed:
+        // say so beside the button once; Continue again moves on.
+        if step == Step::Consent
+            && state.agreement_left_unrecorded()
+            && !state.consent_reminder.get_untracked()
+        {
+            state.consent_reminder.set(true);
+            request_animation_frame(move || platform::focus("record-agreement"));
+            return;
+        }
+        state.consent_reminder.set(false);
         state.summary_shown.set(false);
         let next = match step.next() {
             Some(Step::Reviews) | None => Page::TaskList,

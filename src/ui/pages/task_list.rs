@@ -32,7 +32,9 @@ pub fn TaskListPage() -> impl IntoView {
                 let status = state.status(step);
                 let status_class = match status {
                     StepStatus::Completed => "caf-tag",
-                    StepStatus::HasErrors => "caf-tag caf-tag--red",
+                    StepStatus::HasErrors
+                    | StepStatus::AgreementNotRecorded
+                    | StepStatus::AgreementOutOfDate => "caf-tag caf-tag--red",
                     StepStatus::InProgress => "caf-tag caf-tag--blue",
                     StepStatus::NotStarted => "caf-tag caf-tag--grey",
                 };
