@@ -2,7 +2,7 @@
 
 use crate::domain::Data;
 use crate::form::choices::label_of;
-use crate::form::{Access, Field, Kind};
+use crate::form::{Access, Field, Kind, List};
 
 /// The answer to `field` (list item `idx`) in words; `None` when unanswered.
 /// Text is returned exactly as typed; dates as typed, `day/month/year`.
@@ -35,6 +35,31 @@ pub fn answer(field: &Field, data: &Data, idx: usize) -> Option<String> {
     }
 }
 
+/// The most characters of one answer in an item's one-line summary.
+const GIST_CHARS: usize = 60;
+
+/// A list item in one line, for its collapsed summary: the first two
+/// written (text) answers, joined by commas, each cut to a short length.
+/// `""` when neither is written yet.
+pub fn item_gist(list: &List, data: &Data, idx: usize) -> String {
+    list.fields
+        .iter()
+        .filter(|field| matches!(field.kind, Kind::Text { .. } | Kind::LongText { .. }))
+        .filter_map(|field| answer(field, data, idx))
+        .take(2)
+        .map(|text| {
+            let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if one_line.chars().count() > GIST_CHARS {
+                let cut: String = one_line.chars().take(GIST_CHARS - 1).collect();
+                format!("{}…", cut.trim_end())
+            } else {
+                one_line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +84,31 @@ mod tests {
         );
         assert_eq!(answer(&caf::CHILD_KNOWN_AS, &data, 0), None);
         assert_eq!(answer(&caf::CHILD_UNBORN, &data, 0), None);
+    }
+
+    #[test]
+    fn an_item_in_one_line_is_its_first_two_written_answers_cut_short() {
+        let mut data = Data::default();
+        assert_eq!(item_gist(&caf::ACTIONS, &data, 0), "");
+        data.plan.actions.push(crate::domain::ActionDraft {
+            need: "health".into(),
+            what: format!("Weekly speech\nsessions {}", "and more ".repeat(10)),
+            who: "Priya Shah".into(),
+            ..Default::default()
+        });
+        let gist = item_gist(&caf::ACTIONS, &data, 0);
+        let (what, who) = gist.rsplit_once(", ").expect("two answers");
+        assert!(
+            what.starts_with("Weekly speech sessions and more"),
+            "{gist}"
+        );
+        assert!(
+            what.ends_with('…') && what.chars().count() <= GIST_CHARS,
+            "{gist}"
+        );
+        assert_eq!(who, "Priya Shah", "the need (a choice) is left out");
+        assert!(!caf::ACTIONS.item_is_blank(&data, 0));
+        assert!(caf::ACTIONS.item_is_blank(&Data::default(), 0));
+        assert_eq!(caf::ACTIONS.item_path(2), "plan.actions[2]");
     }
 }
