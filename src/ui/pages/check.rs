@@ -28,25 +28,40 @@ pub fn CheckPage(
         .into_iter()
         .map(|step| view! { <StepAnswers step=step/> })
         .collect_view();
-    let step_statuses = Step::ANSWERED
-        .into_iter()
-        .map(|step| {
-            let status = move || state.status(step);
-            let tag_class = move || status_class(status());
-            let section = section_id(step);
-            view! {
-                <li class="caf-check-steps__item">
-                    <a class="caf-link" href=format!("#{section}") on:click=move |ev| {
-                        ev.prevent_default();
-                        open_section(&section);
-                    }>{step.title()}</a>
-                    <strong class=tag_class>{move || status().words()}</strong>
-                </li>
-            }
-        })
-        .collect_view();
+    // The steps not yet completed, each a link to its section of answers.
+    let unfinished_steps = move || {
+        Step::ANSWERED
+            .into_iter()
+            .map(|step| (step, state.status(step)))
+            .filter(|(_, status)| *status != StepStatus::Completed)
+            .collect::<Vec<_>>()
+    };
+    let steps_sentence = move || {
+        let n_steps = Step::ANSWERED.len();
+        let n_done = n_steps - unfinished_steps().len();
+        format!("{n_done} of {n_steps} steps completed.")
+    };
+    let unfinished_list = move || {
+        let items = unfinished_steps()
+            .into_iter()
+            .map(|(step, status)| {
+                let section = section_id(step);
+                view! {
+                    <li class="caf-check-steps__item">
+                        <a class="caf-link" href=format!("#{section}") on:click=move |ev| {
+                            ev.prevent_default();
+                            open_section(&section);
+                        }>{step.title()}</a>
+                        <strong class=status_class(status)>{status.words()}</strong>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="caf-check-steps">{items}</ul> }
+    };
     let issues = Memo::new(move |_| state.report.with(|r| r.issues().to_vec()));
     let still_to_do = move || issues.with(|issues| problems_sentence(issues));
+    let has_issues = move || issues.with(|issues| !issues.is_empty());
     let problems = move || {
         let items = issues
             .get()
@@ -72,19 +87,19 @@ pub fn CheckPage(
         <span class="caf-caption">"Step 11 of 11"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{Step::Check.title()}</h1>
         <div class="caf-check-summary" id="check-summary">
-            <h2 class="caf-heading-m">"Where this CAF is"</h2>
-            <ul class="caf-check-steps">{step_statuses}</ul>
+            <p class="caf-body" id="steps-done"><strong>{steps_sentence}</strong></p>
+            {unfinished_list}
             <p class="caf-body" id="still-to-do">
                 {still_to_do}
-                " "
-                <a class="caf-link" href="#check-problems">"See the problems"</a>
+                {move || has_issues().then(|| view! { " " <a class="caf-link" href="#check-problems">"See the problems"</a> })}
             </p>
         </div>
         <h2 class="caf-heading-m" id="create-documents">"Create documents"</h2>
         {children()}
-        <h2 class="caf-heading-m" id="check-problems" tabindex="-1">"Problems"</h2>
-        <p class="caf-body">{still_to_do}</p>
-        {problems}
+        {move || has_issues().then(|| view! {
+            <h2 class="caf-heading-m" id="check-problems" tabindex="-1">"Problems"</h2>
+            {problems}
+        })}
         <h2 class="caf-heading-m" id="check-answers">"Your answers, step by step"</h2>
         <p class="caf-body">"Open a step to see its answers and change them."</p>
         {sections}
