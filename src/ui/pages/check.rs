@@ -42,7 +42,11 @@ pub fn CheckPage(
         format!("{n_done} of {n_steps} steps completed.")
     };
     let unfinished_list = move || {
-        let items = unfinished_steps()
+        let unfinished = unfinished_steps();
+        if unfinished.is_empty() {
+            return None;
+        }
+        let items = unfinished
             .into_iter()
             .map(|(step, status)| {
                 let section = section_id(step);
@@ -57,7 +61,7 @@ pub fn CheckPage(
                 }
             })
             .collect_view();
-        view! { <ul class="caf-check-steps">{items}</ul> }
+        Some(view! { <ul class="caf-check-steps">{items}</ul> })
     };
     let issues = Memo::new(move |_| state.report.with(|r| r.issues().to_vec()));
     let still_to_do = move || issues.with(|issues| problems_sentence(issues));
