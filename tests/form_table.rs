@@ -98,3 +98,45 @@ fn control_ids_are_unique_within_each_step() {
         );
     }
 }
+
+/// Issue 16: on a phone the needs page is a list of ratings. An element's
+/// notes open when they are needed (a concern) or already hold text; for a
+/// strength or no concern they open only on request ("Add notes").
+#[test]
+fn needs_notes_open_for_a_concern_or_on_request() {
+    let mut data = Data::default();
+    let path = "needs.health.notes";
+    for (rating, shown) in [
+        ("", false),
+        ("strength", false),
+        ("no_concern", false),
+        ("some_concern", true),
+        ("significant_concern", true),
+    ] {
+        data.needs.health.rating = rating.into();
+        assert_eq!(caf::is_shown(path, &data), shown, "rated {rating:?}");
+    }
+    data.needs.health.rating = "strength".into();
+    data.needs.health.notes = "Loves drawing".into();
+    assert!(
+        caf::is_shown(path, &data),
+        "notes already written stay in view"
+    );
+    assert_eq!(caf::on_request(path), Some("Add notes"));
+    assert_eq!(caf::on_request("child.disability_details"), None);
+}
+
+/// Issue 16: the notes box's label is short on screen, and the element's
+/// name is still part of what a screen reader hears.
+#[test]
+fn needs_notes_labels_are_short_and_still_name_their_element() {
+    for (_, elements) in caf::NEEDS_DOMAINS.iter() {
+        for [rating, notes] in elements.iter() {
+            let (shown, heard) = caf::label_parts(notes);
+            assert_eq!(shown, "Notes", "{}", notes.path);
+            assert_eq!(format!("{shown}{heard}"), notes.label);
+            assert!(heard.contains(rating.label), "{}", notes.path);
+        }
+    }
+    assert_eq!(caf::label_parts(&caf::CHILD_GIVEN_NAME).1, "");
+}

@@ -162,11 +162,27 @@ async fn reviews_wait_for_a_plan_whose_actions_are_added_removed_and_edited() {
         "not_started",
         "a new action starts Not started"
     );
-    click(
-        &host,
-        "section[aria-labelledby='plan-actions-0-heading'] button.caf-button--warning",
+    // Adding the second closed the first to one line; its Remove asks first
+    // (issue 19 item 8), and "No, keep" keeps it.
+    assert!(
+        !is_there(&host, "#plan-actions-0-what"),
+        "one item open at a time"
     );
+    assert!(text(&host, "#plan-actions-0-heading").contains("First action"));
+    click(&host, "#plan-actions-0-remove");
     settle().await;
+    assert!(
+        is_there(&host, "#plan-actions-0-remove-yes"),
+        "Remove asks first"
+    );
+    click(&host, "#plan-actions-0-remove-no");
+    settle().await;
+    assert!(text(&host, "#plan-actions-0-heading").contains("First action"));
+    click(&host, "#plan-actions-0-remove");
+    settle().await;
+    click(&host, "#plan-actions-0-remove-yes");
+    settle().await;
+    // The open item (the second) is now the first and stays open.
     assert_eq!(value_of(&host, "#plan-actions-0-what"), "Second action");
     assert!(!is_there(&host, "#plan-actions-1-what"), "one action left");
     // Edit the one left.

@@ -3,7 +3,7 @@
 use crate::domain::{Data, NhsNumber, Postcode};
 use crate::form::caf::is_shown;
 use crate::form::choices::label_of;
-use crate::form::{Access, Field, Format, Kind};
+use crate::form::{Access, Field, Format, Kind, List};
 
 /// The answer to `field` (list item `idx`) in words; `None` when unanswered
 /// or when the question is not shown (caf-form.md §4: a hidden answer stays
@@ -46,6 +46,31 @@ fn in_words(field: &Field, data: &Data, idx: usize) -> Option<String> {
         }),
         (_, Access::Strings(get, _)) => get(data, idx).map(|values| values.join(", ")),
     }
+}
+
+/// The most characters of one answer in an item's one-line summary.
+const GIST_CHARS: usize = 60;
+
+/// A list item in one line, for its collapsed summary: the first two
+/// written (text) answers, joined by commas, each cut to a short length.
+/// `""` when neither is written yet.
+pub fn item_gist(list: &List, data: &Data, idx: usize) -> String {
+    list.fields
+        .iter()
+        .filter(|field| matches!(field.kind, Kind::Text { .. } | Kind::LongText { .. }))
+        .filter_map(|field| answer(field, data, idx))
+        .take(2)
+        .map(|text| {
+            let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if one_line.chars().count() > GIST_CHARS {
+                let cut: String = one_line.chars().take(GIST_CHARS - 1).collect();
+                format!("{}…", cut.trim_end())
+            } else {
+                one_line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -101,5 +126,31 @@ mod tests {
         assert_eq!(answer(&caf::CHILD_DISABILITY_DETAILS, &data, 0), None);
         data.child.disability = "yes".into();
         assert!(answer(&caf::CHILD_DISABILITY_DETAILS, &data, 0).is_some());
+    }
+
+    #[test]
+    fn an_item_in_one_line_is_its_first_two_written_answers_cut_short() {
+        let mut data = Data::default();
+        assert_eq!(item_gist(&caf::ACTIONS, &data, 0), "");
+        data.plan.actions.push(crate::domain::ActionDraft {
+            need: "health".into(),
+            what: format!("Weekly speech\nsessions {}", "and more ".repeat(10)),
+            who: "Priya Shah".into(),
+            ..Default::default()
+        });
+        let gist = item_gist(&caf::ACTIONS, &data, 0);
+        let (what, who) = gist.rsplit_once(", ").expect("two answers");
+        assert!(
+            what.starts_with("Weekly speech sessions and more"),
+            "{gist}"
+        );
+        assert!(
+            what.ends_with('…') && what.chars().count() <= GIST_CHARS,
+            "{gist}"
+        );
+        assert_eq!(who, "Priya Shah", "the need (a choice) is left out");
+        assert!(!caf::ACTIONS.item_is_blank(&data, 0));
+        assert!(caf::ACTIONS.item_is_blank(&Data::default(), 0));
+        assert_eq!(caf::ACTIONS.item_path(2), "plan.actions[2]");
     }
 }

@@ -288,7 +288,7 @@ pub static CHILD_NHS_NUMBER: Field = formatted(
         "child.nhs_number",
         "NHS number",
         "10 digits, like 943 476 5919. It is on letters from the doctor or health visitor",
-        InputType::Text,
+        InputType::Digits,
         Width::Half,
         at!(Text: child.nhs_number),
     )),
@@ -1392,18 +1392,42 @@ pub fn is_shown(path: &str, data: &Data) -> bool {
         // The drawn signature and its typed alternative belong to signing on
         // this screen; after another method is chosen they are not printed.
         "consent.signature" | "consent.signature_name" => data.consent.method == "signed_on_screen",
-        // An element's notes open once it is rated (or already hold text), so
-        // the needs page stays a compact list of ratings.
-        _ => match path
-            .strip_prefix("needs.")
-            .and_then(|rest| rest.strip_suffix(".notes"))
-        {
-            Some(code) => data
-                .needs
-                .element(code)
-                .is_none_or(|need| !need.rating.is_empty() || !need.notes.trim().is_empty()),
+        // An element's notes open once it is rated as a concern (when they
+        // are needed) or already hold text, so the needs page stays a compact
+        // list of ratings; other notes open on request (`on_request`).
+        _ => match element_of_notes(path) {
+            Some(code) => data.needs.element(code).is_none_or(|need| {
+                matches!(need.rating.as_str(), "some_concern" | "significant_concern")
+                    || !need.notes.trim().is_empty()
+            }),
             None => true,
         },
+    }
+}
+
+/// The element code of a needs notes path (`needs.health.notes` → `health`).
+fn element_of_notes(path: &str) -> Option<&str> {
+    path.strip_prefix("needs.")
+        .and_then(|rest| rest.strip_suffix(".notes"))
+}
+
+/// The words of the button that shows a hidden question on request, for
+/// questions that may be answered even when `is_shown` hides them: any
+/// element's notes ("Add notes").
+pub fn on_request(path: &str) -> Option<&'static str> {
+    element_of_notes(path).map(|_| "Add notes")
+}
+
+/// A question's label split into what is shown and what only screen readers
+/// hear: an element's notes show "Notes", and the element's long name, which
+/// is just above as the rating's question, is read after it.
+pub fn label_parts(field: &Field) -> (&'static str, &'static str) {
+    match element_of_notes(field.path) {
+        Some(_) => match field.label.split_once(": ") {
+            Some((shown, _)) => (shown, &field.label[shown.len()..]),
+            None => (field.label, ""),
+        },
+        None => (field.label, ""),
     }
 }
 

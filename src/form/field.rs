@@ -12,6 +12,8 @@ pub enum InputType {
     Tel,
     /// `HH:MM`, typed as text so nothing is reformatted.
     Time,
+    /// Digits typed as text (spaces and all), with a phone's number keypad.
+    Digits,
 }
 
 /// How wide a one-line box is drawn (GOV.UK input widths).
@@ -135,6 +137,19 @@ pub struct List {
     pub add: fn(&mut Data),
     pub remove: fn(&mut Data, usize),
     pub fields: &'static [Field],
+}
+
+impl List {
+    /// The path of item `idx` (`plan.team` → `plan.team[1]`); its fields'
+    /// paths start with it.
+    pub fn item_path(&self, idx: usize) -> String {
+        format!("{}[{idx}]", self.path)
+    }
+
+    /// Whether nothing has been answered in item `idx`.
+    pub fn item_is_blank(&self, data: &Data, idx: usize) -> bool {
+        self.fields.iter().all(|field| field.is_blank(data, idx))
+    }
 }
 
 /// Something on a step page that is not a plain question.

@@ -13,7 +13,7 @@ use crate::ui::pages::{
     CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage,
 };
 use crate::ui::platform;
-use crate::ui::state::{FormState, Page};
+use crate::ui::state::{window_title, FormState, Page};
 
 /// What the whole window shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +46,10 @@ pub struct Status {
     pub problem: bool,
 }
 
+/// How every autosave line begins; the one piece of news that stays when
+/// the page changes.
+const SAVED_WORDS: &str = "Saved on this device at";
+
 impl AppState {
     /// Says something in the status region.
     pub fn say(&self, text: impl Into<String>, problem: bool) {
@@ -54,11 +58,23 @@ impl AppState {
             problem,
         });
     }
+
+    /// Clears one-off news ("The draft file was imported.") when the page
+    /// changes; problems and the last save stay until they change.
+    fn clear_news(&self) {
+        let is_news = self
+            .status
+            .with_untracked(|s| !s.problem && !s.text.starts_with(SAVED_WORDS));
+        if is_news {
+            self.status.set(Status::default());
+        }
+    }
 }
 
 /// The app's root.
 #[component]
 pub fn App() -> impl IntoView {
+    platform::remove_loading_message();
     let (store, availability) = DraftStore::open();
     // After a reload, reopen the draft and page the address names.
     let (view, start_page) = match parse_route(&platform::hash()) {
@@ -79,6 +95,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if app.view.with(|view| matches!(view, View::Drafts)) {
             platform::set_hash("");
+            platform::set_title(&window_title("Your CAFs on this device", false));
         }
     });
     provide_context(app);
@@ -180,10 +197,7 @@ fn DraftView(
                 // Without localStorage the store is in memory: saying "Saved
                 // on this device" would promise what a reload takes away.
                 if app.store.with_value(|store| store.is_persistent()) {
-                    app.say(
-                        format!("Saved on this device at {}", platform::clock_time()),
-                        false,
-                    );
+                    app.say(format!("{SAVED_WORDS} {}", platform::clock_time()), false);
                 } else {
                     app.say(NOT_PERSISTENT_MESSAGE, true);
                 }
@@ -248,16 +262,32 @@ fn DraftView(
     });
 
     // On every page change, focus goes to the heading, or to the field a
-    // Change link named.
+    // Change link named; news of the page before is cleared.
     let id_for_route = id.clone();
-    Effect::new(move |_| {
-        platform::set_hash(&route(&id_for_route, state.page.get()));
+    Effect::new(move |previous: Option<Page>| {
+        let page = state.page.get();
+        if previous.is_some_and(|previous| previous != page) {
+            app.clear_news();
+        }
+        platform::set_hash(&route(&id_for_route, page));
         let target = state
             .pending_focus
             .get_untracked()
             .unwrap_or_else(|| "step-heading".to_owned());
         state.pending_focus.set(None);
         request_animation_frame(move || platform::focus(&target));
+        page
+    });
+    Effect::new(move |_| {
+        let page = state.page.get();
+        let shows_errors = match page {
+            Page::Step(step) if state.summary_shown.get() => state
+                .step_issues(step)
+                .iter()
+                .any(|issue| issue.severity == crate::validate::Severity::Error),
+            _ => false,
+        };
+        platform::set_title(&window_title(page.title(), shows_errors));
     });
 
     let id_for_load = id.clone();

@@ -41,6 +41,35 @@ pub fn new_id() -> String {
         .unwrap_or_else(|| format!("draft-{}", js_sys::Date::now() as u64))
 }
 
+/// Sets the page's `<title>`, which screen readers announce and browser
+/// history and tabs show.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Takes away the "Opening CAF Lite…" line that `index.html` shows until the
+/// app starts.
+pub fn remove_loading_message() {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("app-loading"))
+    {
+        element.remove();
+    }
+}
+
+/// Opens the `<details>` element with `id`, so what it holds is shown.
+pub fn open_details(id: &str) {
+    if let Some(details) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+    {
+        let _ = details.set_attribute("open", "");
+    }
+}
+
 /// Moves keyboard focus to the element with `id`. A date question has no
 /// element of its own id, so its day box is used; an element that cannot take
 /// focus (a heading, a group) is made focusable first.

@@ -19,6 +19,24 @@ pub enum Page {
     Handout,
 }
 
+impl Page {
+    /// What the page is called in the window's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::TaskList => "Task list",
+            Page::Step(step) => step.title(),
+            Page::Handout => "Family handout",
+        }
+    }
+}
+
+/// The window's title for a page called `name`: "Error: " first while the
+/// page shows errors, as GOV.UK does, so screen readers hear it at once.
+pub fn window_title(name: &str, has_errors: bool) -> String {
+    let prefix = if has_errors { "Error: " } else { "" };
+    format!("{prefix}{name} – CAF Lite")
+}
+
 /// The open draft: its answers, the derived report and where the user is.
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -36,6 +54,12 @@ pub struct FormState {
     /// Continue was pressed on the consent step with the agreement filled in
     /// but not recorded: the reminder beside "Record agreement" shows.
     pub consent_reminder: RwSignal<bool>,
+    /// The step opened by a Change link on Check answers: its Continue goes
+    /// back there (GOV.UK check answers pattern).
+    pub return_to_check: RwSignal<Option<Step>>,
+    /// The one list item shown open, as its path (`plan.team[1]`); every
+    /// other item shows as a one-line summary (GOV.UK "add another").
+    pub open_item: RwSignal<Option<String>>,
     pub today: Date,
     /// The council's local settings (defaults when none are deployed).
     pub settings: Signal<Settings>,
@@ -58,6 +82,8 @@ impl FormState {
             summary_shown: RwSignal::new(false),
             pending_focus: RwSignal::new(None),
             consent_reminder: RwSignal::new(false),
+            return_to_check: RwSignal::new(None),
+            open_item: RwSignal::new(None),
             today,
             settings,
         };
@@ -135,11 +161,35 @@ impl FormState {
         });
     }
 
+    /// Whether any error lies inside list item `item` (`plan.team[1]`),
+    /// shown yet or not: such an item is not finished.
+    pub fn item_has_errors(&self, item: &str) -> bool {
+        self.report.with(|report| {
+            report.issues().iter().any(|issue| {
+                issue.severity == Severity::Error && item_of(&issue.path) == Some(item)
+            })
+        })
+    }
+
+    /// Opens the list item that holds `path` (`plan.team[1].name` opens
+    /// `plan.team[1]`), so its control is on the page; other paths change nothing.
+    pub fn open_item_of(&self, path: &str) {
+        if let Some(item) = item_of(path) {
+            self.open_item.set(Some(item.to_owned()));
+        }
+    }
+
     /// Whether the safeguarding gate is closed: significant harm answered yes.
     pub fn safeguarding_stop(&self) -> bool {
         self.draft
             .with(|draft| draft.data.start.significant_harm == "yes")
     }
+}
+
+/// The list item a field path lies in: `plan.team[1].name` → `plan.team[1]`.
+pub fn item_of(path: &str) -> Option<&str> {
+    let close = path.find(']')?;
+    Some(&path[..=close])
 }
 
 /// The open draft's state; only called inside the draft's pages.

@@ -1,15 +1,23 @@
-//! Check answers and create documents (caf-form.md §3.11).
+//! Check answers and create documents (caf-form.md §3.11), laid out for a
+//! small screen: a short summary first (each step's status, what is still
+//! to do), the document buttons with the consent status next, then the
+//! problems, then each step's answers in its own collapsible section.
+//!
+//! What the page lists is gathered by plain functions (`step_rows`,
+//! `problem_items`, `problems_sentence`); the components only lay it out.
 
 use leptos::prelude::*;
 
+use crate::domain::Data;
 use crate::form::answer::answer;
 use crate::form::caf::blocks;
 use crate::form::{control_id, Block, Field, Step};
-use crate::ui::state::{use_form_state, FormState, Page};
-use crate::validate::{consent_status, ConsentStatus, Severity};
+use crate::ui::platform;
+use crate::ui::state::{use_form_state, FormState, Page, StepStatus};
+use crate::validate::{consent_status, ConsentStatus, Issue, Severity};
 
-/// Every answer with a Change link, the outstanding problems, and the
-/// document buttons.
+/// The summary, the document buttons, the problems and every answer with a
+/// Change link.
 #[component]
 pub fn CheckPage(
     /// The document buttons, supplied by the page that owns printing.
@@ -20,83 +28,114 @@ pub fn CheckPage(
         .into_iter()
         .map(|step| view! { <StepAnswers step=step/> })
         .collect_view();
-    let problems = move || {
-        let issues: Vec<_> = state.report.with(|r| r.issues().to_vec());
-        let n_errors = issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .count();
-        let n_warnings = issues.len() - n_errors;
-        let items = issues
+    // The steps not yet completed, each a link to its section of answers.
+    let unfinished_steps = move || {
+        Step::ANSWERED
             .into_iter()
-            .map(|issue| {
-                let step = Step::of_path(&issue.path);
-                let target = control_id(&issue.path);
-                let kind = if issue.severity == Severity::Error {
-                    "Error"
-                } else {
-                    "Warning"
-                };
+            .map(|step| (step, state.status(step)))
+            .filter(|(_, status)| *status != StepStatus::Completed)
+            .collect::<Vec<_>>()
+    };
+    let steps_sentence = move || {
+        let n_steps = Step::ANSWERED.len();
+        let n_done = n_steps - unfinished_steps().len();
+        format!("{n_done} of {n_steps} steps completed.")
+    };
+    let unfinished_list = move || {
+        let unfinished = unfinished_steps();
+        if unfinished.is_empty() {
+            return None;
+        }
+        let items = unfinished
+            .into_iter()
+            .map(|(step, status)| {
+                let section = section_id(step);
                 view! {
-                    <li>
-                        <a href=format!("#{target}") on:click=move |ev| {
+                    <li class="caf-check-steps__item">
+                        <a class="caf-link" href=format!("#{section}") on:click=move |ev| {
                             ev.prevent_default();
-                            if let Some(step) = step {
-                                go_to_field(state, step, target.clone());
-                            }
-                        }>{format!("{kind}: {}", issue.message)}</a>
+                            open_section(&section);
+                        }>{step.title()}</a>
+                        <strong class=status_class(status)>{status.words()}</strong>
                     </li>
                 }
             })
             .collect_view();
-        // An agreement that is not recorded, or no longer covers the form, is
-        // the thing still to do, whatever the errors.
-        let consent = state
+        Some(view! { <ul class="caf-check-steps">{items}</ul> })
+    };
+    let issues = Memo::new(move |_| state.report.with(|r| r.issues().to_vec()));
+    // An agreement that is not recorded, or no longer covers the form, is
+    // the thing still to do, whatever the errors.
+    let consent = Memo::new(move |_| {
+        state
             .report
-            .with(|report| state.draft.with(|d| consent_status(&d.data, report)));
-        let to_do = match consent {
-            ConsentStatus::NotRecorded | ConsentStatus::OutOfDate(_) => Some(view! {
+            .with(|report| state.draft.with(|d| consent_status(&d.data, report)))
+    });
+    let consent_pending = move || {
+        matches!(
+            consent.get(),
+            ConsentStatus::NotRecorded | ConsentStatus::OutOfDate(_)
+        )
+    };
+    let still_to_do = move || issues.with(|issues| problems_sentence(issues, consent_pending()));
+    let consent_to_do = move || {
+        consent_pending().then(|| {
+            let status = consent.get();
+            view! {
                 <p class="caf-body" id="check-consent-to-do">
-                    <strong>{format!("Still to do: {}", consent.banner())}</strong>
-                    " "{consent.explanation().unwrap_or_default()}" "
+                    <strong>{format!("Still to do: {}", status.banner())}</strong>
+                    " "{status.explanation().unwrap_or_default()}" "
                     <a class="caf-link" href="#record-agreement" on:click=move |ev| {
                         ev.prevent_default();
-                        go_to_field(state, Step::Consent, "record-agreement".to_owned());
+                        go_to_field(state, Step::Consent, "record-agreement");
                     }>"Go to Record agreement"</a>
                 </p>
-            }),
-            ConsentStatus::Recorded | ConsentStatus::Withdrawn(_) => None,
-        };
-        let summary = match (n_errors, n_warnings) {
-            (0, 0) if to_do.is_some() => "There are no errors to fix.".to_owned(),
-            (0, 0) => "There are no problems to fix.".to_owned(),
-            (0, w) => format!("There are no errors. Check {w} warning{}.", plural(w)),
-            (e, 0) => format!(
-                "There {} {e} error{} to fix.",
-                if e == 1 { "is" } else { "are" },
-                plural(e)
-            ),
-            (e, w) => format!(
-                "There {} {e} error{} to fix and {w} warning{} to check.",
-                if e == 1 { "is" } else { "are" },
-                plural(e),
-                plural(w)
-            ),
-        };
-        view! {
-            <h2 class="caf-heading-m" id="check-problems">"Problems"</h2>
-            <p class="caf-body">{summary}</p>
-            {to_do}
-            <ul class="caf-list-bullet">{items}</ul>
-        }
+            }
+        })
+    };
+    let has_issues = move || issues.with(|issues| !issues.is_empty());
+    let problems = move || {
+        let items = issues
+            .get()
+            .into_iter()
+            .map(|issue| {
+                let (step, text) = problem_item(&issue);
+                let path = issue.path.clone();
+                view! {
+                    <li>
+                        <a href=format!("#{}", control_id(&path)) on:click=move |ev| {
+                            ev.prevent_default();
+                            if let Some(step) = step {
+                                go_to_field(state, step, &path);
+                            }
+                        }>{text}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="caf-list-bullet">{items}</ul> }
     };
     view! {
         <span class="caf-caption">"Step 11 of 11"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{Step::Check.title()}</h1>
-        {problems}
-        {sections}
-        <h2 class="caf-heading-m">"Create documents"</h2>
+        <div class="caf-check-summary" id="check-summary">
+            <p class="caf-body" id="steps-done"><strong>{steps_sentence}</strong></p>
+            {unfinished_list}
+            <p class="caf-body" id="still-to-do">
+                {still_to_do}
+                {move || has_issues().then(|| view! { " " <a class="caf-link" href="#check-problems">"See the problems"</a> })}
+            </p>
+            {consent_to_do}
+        </div>
+        <h2 class="caf-heading-m" id="create-documents">"Create documents"</h2>
         {children()}
+        {move || has_issues().then(|| view! {
+            <h2 class="caf-heading-m" id="check-problems" tabindex="-1">"Problems"</h2>
+            {problems}
+        })}
+        <h2 class="caf-heading-m" id="check-answers">"Your answers, step by step"</h2>
+        <p class="caf-body">"Open a step to see its answers and change them."</p>
+        {sections}
         <p class="caf-body">
             <a class="caf-link" href="#" id="task-list-link" on:click=move |ev| {
                 ev.prevent_default();
@@ -104,6 +143,45 @@ pub fn CheckPage(
             }>"Back to the task list"</a>
         </p>
     }
+}
+
+/// What is still to do, in one sentence; `consent_pending`: the agreement
+/// still has to be recorded (said beside this sentence).
+fn problems_sentence(issues: &[Issue], consent_pending: bool) -> String {
+    let n_errors = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
+    let n_warnings = issues.len() - n_errors;
+    match (n_errors, n_warnings) {
+        (0, 0) if consent_pending => "There are no errors to fix.".to_owned(),
+        (0, 0) => "There are no problems to fix.".to_owned(),
+        (0, w) => format!("There are no errors. Check {w} warning{}.", plural(w)),
+        (e, 0) => format!(
+            "There {} {e} error{} to fix.",
+            if e == 1 { "is" } else { "are" },
+            plural(e)
+        ),
+        (e, w) => format!(
+            "There {} {e} error{} to fix and {w} warning{} to check.",
+            if e == 1 { "is" } else { "are" },
+            plural(e),
+            plural(w)
+        ),
+    }
+}
+
+/// One problem as listed: the step its field is on, and its words.
+fn problem_item(issue: &Issue) -> (Option<Step>, String) {
+    let kind = if issue.severity == Severity::Error {
+        "Error"
+    } else {
+        "Warning"
+    };
+    (
+        Step::of_path(&issue.path),
+        format!("{kind}: {}", issue.message),
+    )
 }
 
 fn plural(n: usize) -> &'static str {
@@ -114,83 +192,131 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Opens `step` and puts focus on the field with control id `target`.
-pub fn go_to_field(state: FormState, step: Step, target: String) {
+fn status_class(status: StepStatus) -> &'static str {
+    match status {
+        StepStatus::Completed => "caf-tag",
+        StepStatus::HasErrors
+        | StepStatus::AgreementNotRecorded
+        | StepStatus::AgreementOutOfDate => "caf-tag caf-tag--red",
+        StepStatus::InProgress => "caf-tag caf-tag--blue",
+        StepStatus::NotStarted => "caf-tag caf-tag--grey",
+    }
+}
+
+/// The id of a step's section of answers.
+fn section_id(step: Step) -> String {
+    format!("check-{}", step.id())
+}
+
+/// Opens a step's section and moves focus to its heading.
+fn open_section(id: &str) {
+    platform::open_details(id);
+    platform::focus(&format!("{id}-summary"));
+}
+
+/// Opens `step` and puts focus on the field at `path` (the step's heading
+/// when `path` is empty); Continue there comes back to Check answers.
+pub fn go_to_field(state: FormState, step: Step, path: &str) {
+    let target = if path.is_empty() {
+        "step-heading".to_owned()
+    } else {
+        control_id(path)
+    };
+    state.open_item_of(path);
     state.pending_focus.set(Some(target));
+    state.return_to_check.set(Some(step));
     state.page.set(Page::Step(step));
 }
 
-/// One step's answers as a summary list.
+/// One answer on the check page.
+struct Row {
+    /// The question, with the list item in front ("Parent or carer 1: Name").
+    label: String,
+    /// The answer in words.
+    value: String,
+    /// The field path at its item (`parents[0].name`), for the Change link.
+    path: String,
+}
+
+/// Every answered question of `step`, in page order.
+fn step_rows(step: Step, data: &Data) -> Vec<Row> {
+    let mut acc: Vec<Row> = Vec::new();
+    let mut push = |field: &Field, idx: usize, prefix: &str| {
+        if let Some(text) = answer(field, data, idx) {
+            acc.push(Row {
+                label: format!("{prefix}{}", field.label),
+                value: text,
+                path: field.path_at(idx),
+            });
+        }
+    };
+    for block in blocks(step) {
+        match block {
+            Block::Field(field) => push(field, 0, ""),
+            Block::List(list) => {
+                for idx in 0..(list.len)(data) {
+                    let prefix = format!("{} {}: ", list.item, idx + 1);
+                    for field in list.fields {
+                        push(field, idx, &prefix);
+                    }
+                }
+            }
+            _ => (),
+        }
+    }
+    acc
+}
+
+/// One step's answers as a summary list, in a section that opens on request.
 #[component]
 fn StepAnswers(step: Step) -> impl IntoView {
     let state = use_form_state();
-    let rows = move || {
-        state.draft.with(|d| {
-            let data = &d.data;
-            let mut acc: Vec<(String, String, String)> = Vec::new();
-            let mut push = |field: &Field, idx: usize, prefix: &str| {
-                if let Some(text) = answer(field, data, idx) {
-                    acc.push((
-                        format!("{prefix}{}", field.label),
-                        text,
-                        control_id(&field.path_at(idx)),
-                    ));
-                }
-            };
-            for block in blocks(step) {
-                match block {
-                    Block::Field(field) => push(field, 0, ""),
-                    Block::List(list) => {
-                        for idx in 0..(list.len)(data) {
-                            let prefix = format!("{} {}: ", list.item, idx + 1);
-                            for field in list.fields {
-                                push(field, idx, &prefix);
-                            }
-                        }
-                    }
-                    _ => (),
-                }
-            }
-            acc
-        })
-    };
-    let heading_id = format!("check-{}", step.id());
+    let rows = move || state.draft.with(|d| step_rows(step, &d.data));
+    let section = section_id(step);
+    let summary_id = format!("{section}-summary");
+    let status = move || state.status(step);
     view! {
-        <h2 class="caf-heading-m" id=heading_id>{step.title()}</h2>
-        {move || {
-            let rows = rows();
-            if rows.is_empty() {
-                return view! { <p class="caf-body">"Nothing answered yet. " <ChangeLink step=step target=String::new() label=step.title().to_owned()/></p> }.into_any();
-            }
-            view! {
-                <dl class="caf-summary-list">
-                    {rows.into_iter().map(|(label, value, target)| view! {
-                        <div class="caf-summary-list__row">
-                            <dt class="caf-summary-list__key">{label.clone()}</dt>
-                            <dd class="caf-summary-list__value">{value}</dd>
-                            <dd class="caf-summary-list__actions"><ChangeLink step=step target=target label=label/></dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
-            }
-            .into_any()
-        }}
+        <details class="caf-details" id=section>
+            <summary class="caf-details__summary" id=summary_id>
+                <span class="caf-details__title">{step.title()}</span>
+                " "
+                <strong class=move || status_class(status())>{move || status().words()}</strong>
+            </summary>
+            {move || {
+                let rows = rows();
+                if rows.is_empty() {
+                    return view! { <p class="caf-body">"Nothing answered yet. " <ChangeLink step=step path=String::new() label=step.title().to_owned()/></p> }.into_any();
+                }
+                view! {
+                    <dl class="caf-summary-list">
+                        {rows.into_iter().map(|row| view! {
+                            <div class="caf-summary-list__row">
+                                <dt class="caf-summary-list__key">{row.label.clone()}</dt>
+                                <dd class="caf-summary-list__value">{row.value}</dd>
+                                <dd class="caf-summary-list__actions"><ChangeLink step=step path=row.path label=row.label/></dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
+                }
+                .into_any()
+            }}
+        </details>
     }
 }
 
 /// "Change" with the question named for screen readers.
 #[component]
-fn ChangeLink(step: Step, target: String, label: String) -> impl IntoView {
+fn ChangeLink(step: Step, path: String, label: String) -> impl IntoView {
     let state = use_form_state();
-    let href = if target.is_empty() {
+    let href = if path.is_empty() {
         format!("#{}", step.id())
     } else {
-        format!("#{target}")
+        format!("#{}", control_id(&path))
     };
     view! {
         <a class="caf-link" href=href on:click=move |ev| {
             ev.prevent_default();
-            go_to_field(state, step, target.clone());
+            go_to_field(state, step, &path);
         }>"Change"<span class="caf-visually-hidden">{format!(" {label}")}</span></a>
     }
 }

@@ -31,12 +31,14 @@ pub fn HandoutPage() -> impl IntoView {
             .into_iter()
             .map(|part| {
                 let table = part.table.map(|table| {
+                    let columns = table.columns;
                     view! {
-                        <table class="caf-table">
-                            <thead><tr>{table.columns.iter().map(|title| view! { <th scope="col">{*title}</th> }).collect_view()}</tr></thead>
+                        <table class="caf-table caf-table--stack">
+                            <thead><tr>{columns.iter().map(|title| view! { <th scope="col">{*title}</th> }).collect_view()}</tr></thead>
                             <tbody>
+                                // On a narrow screen each row stacks, every cell under its column's name.
                                 {table.rows.into_iter().map(|row| view! {
-                                    <tr>{row.into_iter().map(|cell| view! { <td class="caf-table__cell">{cell}</td> }).collect_view()}</tr>
+                                    <tr>{row.into_iter().zip(columns.iter()).map(|(cell, title)| view! { <td class="caf-table__cell" data-label=*title>{cell}</td> }).collect_view()}</tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -58,15 +58,15 @@ fn snapshot_table(actions: Vec<ReviewActionDraft>, id: String) -> AnyView {
             };
             view! {
                 <tr>
-                    <td class="caf-table__cell">{what}</td>
-                    <td class="caf-table__cell">{label_of(ACTION_STATUS, &action.status)}</td>
-                    <td class="caf-table__cell">{action.progress}</td>
+                    <td class="caf-table__cell" data-label="Action">{what}</td>
+                    <td class="caf-table__cell" data-label="Status">{label_of(ACTION_STATUS, &action.status)}</td>
+                    <td class="caf-table__cell" data-label="Progress">{action.progress}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <table class="caf-table" id=id tabindex="-1">
+        <table class="caf-table caf-table--stack" id=id tabindex="-1">
             <caption class="caf-heading-s">"Where each action stood"</caption>
             <thead>
                 <tr>

@@ -28,6 +28,10 @@ pub fn SignaturePad() -> impl IntoView {
     });
     let canvas_ref = NodeRef::<Canvas>::new();
     let drawing = RwSignal::new(false);
+    // Drawn on this canvas since the page opened: the canvas then holds the
+    // signature, so the saved picture is not shown a second time.
+    let drawn_here = RwSignal::new(false);
+    let shows_saved = move || !drawn_here.get() && !stored.with(String::is_empty);
 
     let context = move || -> Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)> {
         let canvas: web_sys::HtmlCanvasElement = canvas_ref.get()?;
@@ -56,6 +60,7 @@ pub fn SignaturePad() -> impl IntoView {
         ctx.begin_path();
         ctx.move_to(x, y);
         drawing.set(true);
+        drawn_here.set(true);
     };
     let on_move = move |ev: web_sys::PointerEvent| {
         if !drawing.get_untracked() {
@@ -86,6 +91,7 @@ pub fn SignaturePad() -> impl IntoView {
                 f64::from(canvas.height()),
             );
         }
+        drawn_here.set(false);
         state.update(|d| d.consent.signature.clear());
     };
     view! {
@@ -95,11 +101,12 @@ pub fn SignaturePad() -> impl IntoView {
                 <p class="caf-hint" id="signature-hint">
                     "Ask them to sign in the box with a finger, pen or mouse. If they cannot, they can type their name below instead."
                 </p>
-                <Show when=move || !stored.with(String::is_empty)>
-                    <p class="caf-body">"Signature saved:"</p>
-                    <img class="caf-signature-image" src=move || stored.get() alt="The signature drawn on screen" width="300" height="100"/>
+                <Show when=shows_saved>
+                    <p class="caf-body">"Signature saved. To sign again, clear it first."</p>
+                    <img class="caf-signature-image" src=move || stored.get() alt="The signature drawn on screen" width="600" height="200"/>
                 </Show>
                 <canvas
+                    hidden=shows_saved
                     node_ref=canvas_ref
                     class="caf-signature"
                     width="600"

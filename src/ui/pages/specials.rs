@@ -123,6 +123,18 @@ fn ChooseLead() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The member whose details the lead's are now, so the box shows who
+    // was chosen (also after a reload) rather than "Choose a team member".
+    let chosen = Memo::new(move |_| {
+        state.draft.with(|d| {
+            let lead = &d.data.plan.lead;
+            d.data.plan.team.iter().position(|member| {
+                !member.name.trim().is_empty()
+                    && member.name.trim() == lead.name.trim()
+                    && member.role.trim() == lead.role.trim()
+            })
+        })
+    });
     let choose = move |value: String| {
         let Ok(idx) = value.parse::<usize>() else {
             return;
@@ -145,11 +157,12 @@ fn ChooseLead() -> impl IntoView {
                 <select
                     class="caf-select"
                     id="choose-lead"
+                    autocomplete="off"
                     aria-describedby="choose-lead-hint"
                     on:change:target=move |ev| choose(ev.target().value())
                 >
-                    <option value="">"Choose a team member"</option>
-                    {move || members.get().into_iter().map(|(idx, name)| view! { <option value=idx.to_string()>{name}</option> }).collect_view()}
+                    <option value="" prop:selected=move || chosen.get().is_none()>"Choose a team member"</option>
+                    {move || members.get().into_iter().map(|(idx, name)| view! { <option value=idx.to_string() prop:selected=move || chosen.get() == Some(idx)>{name}</option> }).collect_view()}
                 </select>
             </div>
         </Show>

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::form::caf::blocks;
-use crate::form::{Block, Step};
+use crate::form::{Block, List, Step};
 use crate::ui::pages::specials::SpecialView;
 use crate::ui::pages::suggest;
 use crate::ui::platform;
-use crate::ui::state::{use_form_state, Page};
+use crate::ui::state::{use_form_state, FormState, Page};
 use crate::ui::widgets::{ErrorSummary, FieldView, ListView, SUMMARY_ID};
 use crate::validate::Severity;
 
@@ -27,6 +27,11 @@ pub fn StepPage(
         }
     });
     let gate_closed = move || step == Step::Start && state.safeguarding_stop();
+    // A Change link's way back holds only while its step stays open; leaving
+    // the step any other way (task list, header) forgets it.
+    on_cleanup(move || {
+        let _ = state.return_to_check.try_set(None);
+    });
     let on_continue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         state.attempt(step);
@@ -44,8 +49,10 @@ pub fn StepPage(
             return;
         }
         // The agreement is filled in but "Record agreement" was not pressed:
-        // say so beside the button once; Continue again moves on.
+        // say so beside the button once; Continue again moves on. (Back on
+        // Check answers, which lists it as still to do, it is said there.)
         if step == Step::Consent
+            && state.return_to_check.get_untracked() != Some(step)
             && state.agreement_left_unrecorded()
             && !state.consent_reminder.get_untracked()
         {
@@ -55,10 +62,16 @@ pub fn StepPage(
         }
         state.consent_reminder.set(false);
         state.summary_shown.set(false);
-        let next = match step.next() {
-            Some(Step::Reviews) | None => Page::TaskList,
-            Some(next) => Page::Step(next),
+        // After "Change" on Check answers, Continue goes back there.
+        let next = if state.return_to_check.get_untracked() == Some(step) {
+            Page::Step(Step::Check)
+        } else {
+            match step.next() {
+                Some(Step::Reviews) | None => Page::TaskList,
+                Some(next) => Page::Step(next),
+            }
         };
+        state.return_to_check.set(None);
         state.page.set(next);
     };
     let body = blocks(step)
@@ -74,6 +87,7 @@ pub fn StepPage(
             Block::Special(special) => view! { <SpecialView special=special/> }.into_any(),
         })
         .collect_view();
+    open_first_unfinished(state, step);
     let number = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
     view! {
         <ErrorSummary issues=issues/>
@@ -90,7 +104,12 @@ pub fn StepPage(
                     class="caf-button caf-button--secondary"
                     on:click=move |_| {
                         state.summary_shown.set(false);
-                        state.page.set(step.previous().map_or(Page::TaskList, Page::Step));
+                        let back = if state.return_to_check.get_untracked() == Some(step) {
+                            Page::Step(Step::Check)
+                        } else {
+                            step.previous().map_or(Page::TaskList, Page::Step)
+                        };
+                        state.page.set(back);
                     }
                 >
                     "Back"
@@ -98,4 +117,34 @@ pub fn StepPage(
             </div>
         </form>
     }
+}
+
+/// Opens the first list item of `step` that is not finished (has an error),
+/// unless a Change or error link already named an item of this step.
+fn open_first_unfinished(state: FormState, step: Step) {
+    let lists: Vec<&List> = blocks(step)
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::List(list) => Some(list),
+            _ => None,
+        })
+        .collect();
+    let named_here = state.open_item.with_untracked(|open| {
+        open.as_deref().is_some_and(|open| {
+            lists.iter().any(|list| {
+                open.strip_prefix(list.path)
+                    .is_some_and(|rest| rest.starts_with('['))
+            })
+        })
+    });
+    if named_here {
+        return;
+    }
+    let first = lists.iter().find_map(|list| {
+        let n_items = state.draft.with_untracked(|d| (list.len)(&d.data));
+        (0..n_items)
+            .map(|idx| list.item_path(idx))
+            .find(|item| state.item_has_errors(item))
+    });
+    state.open_item.set(first);
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Data, DateDraft};
-use crate::form::caf::is_shown;
+use crate::form::caf::{is_shown, label_parts, on_request};
 use crate::form::{control_id, Access, Choice, Field, InputType, Kind, Width};
 use crate::ui::state::{use_form_state, FormState};
 use crate::validate::Severity;
@@ -82,15 +82,12 @@ pub fn FieldView(
         (Kind::Text { input, width }, Access::Text(get, set)) => {
             let value = text_answer(state, get, idx);
             let input_type = match input {
-                InputType::Text | InputType::Time => "text",
+                InputType::Text | InputType::Time | InputType::Digits => "text",
                 InputType::Email => "email",
                 InputType::Tel => "tel",
             };
-            let autocomplete = match input {
-                InputType::Email => "email",
-                InputType::Tel => "tel",
-                _ => "off",
-            };
+            // A phone keypad for numbers typed with spaces (an NHS number).
+            let input_mode = (input == InputType::Digits).then_some("numeric");
             let width_class = match width {
                 Width::Full => "caf-input",
                 Width::Half => "caf-input caf-input--half",
@@ -106,7 +103,7 @@ pub fn FieldView(
                 }
             });
             view! {
-                <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
+                <label class="caf-label" for=id.clone()>{label_words(field)}{optional_words}</label>
                 {hint}
                 {message_view}
                 {datalist}
@@ -116,7 +113,8 @@ pub fn FieldView(
                     id=id.clone()
                     name=path.clone()
                     type=input_type
-                    autocomplete=autocomplete
+                    inputmode=input_mode
+                    autocomplete="off"
                     spellcheck="false"
                     aria-describedby=described_by
                     aria-invalid=invalid
@@ -148,7 +146,7 @@ pub fn FieldView(
                 move || Some(described_by().map_or(count_id.clone(), |ids| format!("{ids} {count_id}")))
             };
             view! {
-                <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
+                <label class="caf-label" for=id.clone()>{label_words(field)}{optional_words}</label>
                 {hint}
                 {message_view}
                 <textarea
@@ -156,6 +154,8 @@ pub fn FieldView(
                     id=id.clone()
                     name=path.clone()
                     rows="5"
+                    autocomplete="off"
+                    spellcheck="false"
                     aria-describedby=described_by
                     aria-invalid=invalid
                     prop:value=move || value.get()
@@ -195,6 +195,7 @@ pub fn FieldView(
                             type="text"
                             inputmode="numeric"
                             autocomplete="off"
+                            spellcheck="false"
                             aria-invalid=invalid
                             prop:value=move || value.get()
                             on:input:target=move |ev| {
@@ -207,7 +208,7 @@ pub fn FieldView(
             };
             view! {
                 <fieldset class="caf-fieldset" role="group" aria-describedby=described_by>
-                    <legend class="caf-fieldset__legend">{field.label}{optional_words}</legend>
+                    <legend class="caf-fieldset__legend">{label_words(field)}{optional_words}</legend>
                     {hint}
                     {message_view}
                     <div class="caf-date">
@@ -249,7 +250,7 @@ pub fn FieldView(
             let inline = choices.len() <= 4 && choices.iter().all(|choice| choice.label.chars().count() <= 20);
             view! {
                 <fieldset class="caf-fieldset" aria-describedby=described_by>
-                    <legend class="caf-fieldset__legend" id=legend_id>{field.label}{optional_words}</legend>
+                    <legend class="caf-fieldset__legend" id=legend_id>{label_words(field)}{optional_words}</legend>
                     {hint}
                     {message_view}
                     <div class="caf-radios" class:caf-radios--inline=inline>{options}</div>
@@ -273,13 +274,14 @@ pub fn FieldView(
                     .collect_view()
             };
             view! {
-                <label class="caf-label" for=id.clone()>{field.label}{optional_words}</label>
+                <label class="caf-label" for=id.clone()>{label_words(field)}{optional_words}</label>
                 {hint}
                 {message_view}
                 <select
                     class="caf-select"
                     id=id.clone()
                     name=path.clone()
+                    autocomplete="off"
                     aria-describedby=described_by
                     aria-invalid=invalid
                     on:change:target=move |ev| {
@@ -312,7 +314,7 @@ pub fn FieldView(
                             state.update(|d| if let Some(slot) = set(d, idx) { *slot = ticked });
                         }
                     />
-                    <label class="caf-label caf-checkboxes__label" for=id.clone()>{field.label}{optional_words}</label>
+                    <label class="caf-label caf-checkboxes__label" for=id.clone()>{label_words(field)}{optional_words}</label>
                 </div>
                 {hint}
             }
@@ -390,7 +392,7 @@ pub fn FieldView(
             let show_add = choices.is_empty();
             view! {
                 <fieldset class="caf-fieldset" aria-describedby=described_by>
-                    <legend class="caf-fieldset__legend">{field.label}{optional_words}</legend>
+                    <legend class="caf-fieldset__legend">{label_words(field)}{optional_words}</legend>
                     {hint}
                     {message_view}
                     <div class="caf-checkboxes">{options}</div>
@@ -401,6 +403,8 @@ pub fn FieldView(
                                 class="caf-input caf-input--half"
                                 id=add_id.clone()
                                 type="text"
+                                autocomplete="off"
+                                spellcheck="false"
                                 prop:value=move || new_entry.get()
                                 on:input:target=move |ev| new_entry.set(ev.target().value())
                                 on:keydown=move |ev| {
@@ -425,8 +429,40 @@ pub fn FieldView(
     };
 
     let template = field.path;
-    let shown = move || state.draft.with(|d| is_shown(template, &d.data));
-    view! { <div class=group_class hidden=move || !shown()>{control}</div> }
+    // Asked for with "Add notes": stays open while this page shows.
+    let asked = RwSignal::new(false);
+    let shown = move || asked.get() || state.draft.with(|d| is_shown(template, &d.data));
+    let request = on_request(template).map(|words| {
+        let id = control_id(&field.path_at(idx));
+        view! {
+            <button
+                type="button"
+                class="caf-button caf-button--link caf-field__request"
+                id=format!("{id}-request")
+                hidden=shown
+                on:click=move |_| {
+                    asked.set(true);
+                    let id = id.clone();
+                    request_animation_frame(move || crate::ui::platform::focus(&id));
+                }
+            >
+                {words}
+                <span class="caf-visually-hidden">{label_parts(field).1}</span>
+            </button>
+        }
+    });
+    view! {
+        <div class=group_class hidden=move || !shown()>{control}</div>
+        {request}
+    }
+}
+
+/// A question's words: the short part shown, the rest for screen readers only.
+fn label_words(field: &Field) -> impl IntoView {
+    let (shown, heard) = label_parts(field);
+    let heard =
+        (!heard.is_empty()).then(|| view! { <span class="caf-visually-hidden">{heard}</span> });
+    view! { {shown}{heard} }
 }
 
 /// The text answer of a field, as a memo that changes only when it does.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::form::control_id;
 use crate::ui::platform;
+use crate::ui::state::FormState;
 use crate::validate::{Issue, Severity};
 
 /// The id the summary carries, so focus can move to it.
@@ -28,11 +29,17 @@ pub fn ErrorSummary(
                 .map(|issue| {
                     let target = control_id(&issue.path);
                     let href = format!("#{target}");
+                    let path = issue.path.clone();
                     view! {
                         <li>
                             <a href=href on:click=move |ev| {
                                 ev.prevent_default();
-                                platform::focus(&target);
+                                // A field inside a list item shows once its item is open.
+                                if let Some(state) = use_context::<FormState>() {
+                                    state.open_item_of(&path);
+                                }
+                                let target = target.clone();
+                                request_animation_frame(move || platform::focus(&target));
                             }>{issue.message}</a>
                         </li>
                     }
