@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { OUT, eventually, startApp, withPage } from './harness.mjs';
 
 const QUOTA_MESSAGE =
-  "Not saved: this browser's storage is full. Export a draft file now, then delete old drafts.";
+  "Not saved: this browser's storage is full. Download this draft now, then delete old drafts.";
 const HOSTILE = "<script>alert(1)</script> O'Brien & Sons\u202E";
 const MANY_SCRIPTS = 'Łucja Ελένη Олена';
 
@@ -355,7 +355,7 @@ test('storage disabled: the app still works and says nothing is saved', async ()
     await saveNow(page);
     assert.equal(
       await statusText(page),
-      'Not saved on this device: this browser is not letting CAF Lite save anything, so this draft is kept only until this page is closed. Export a draft file to keep your work.',
+      'Not saved on this device: this browser is not letting CAF Lite save anything, so this draft is kept only until this page is closed. Download this draft now to keep your work.',
       'the status never claims the draft is saved on this device',
     );
     // Kept for as long as the page is open: away to the drafts page and back.
