@@ -111,7 +111,9 @@ fn an_unreadable_entry_is_listed_and_never_changed() {
     storage.set_item(&newer_key, newer).expect("planted");
 
     let store = open_local();
-    store.save(&draft("web-fine", "Ali"), 0).expect("saved");
+    store
+        .save(&draft("web-fine", "Ali"), &Base::default())
+        .expect("saved");
     let listing = store.list().expect("listed");
     let mut unreadable: Vec<&str> = listing
         .unreadable
@@ -202,7 +204,12 @@ fn a_full_storage_refuses_the_save_and_keeps_the_earlier_copy() {
     // With the junk gone the same save goes through.
     drop(cleanup);
     let store = open_local();
-    assert_eq!(store.save(&bigger, 1), Ok(Saved { revision: 2 }));
+    assert_eq!(
+        store
+            .save(&bigger, &saved.base())
+            .map(|saved| saved.revision),
+        Ok(2)
+    );
     let _ = local_storage().remove_item(&draft_key("web-quota"));
 }
 
