@@ -3,7 +3,8 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        console_error_panic_hook::set_once();
+        // Logs to the console, saves what is unsaved and tells the user (ui::crash).
+        caf_lite::ui::crash::install();
         leptos::mount::mount_to_body(caf_lite::ui::App);
     }
 }

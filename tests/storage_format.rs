@@ -3,16 +3,16 @@
 //! `tests/fixtures/import/`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use caf_lite::domain::{Draft, ParentDraft};
+use caf_lite::domain::{Date, Draft, ParentDraft};
 use caf_lite::storage::conflict::{decide, SaveDecision};
 use caf_lite::storage::format::{
-    decode_import, decode_stored, encode_export, encode_stored, export_file_name, migrate,
-    ImportError, Migration, StoredError, FORMAT_VERSION, MAX_IMPORT_BYTES, MIGRATIONS,
-    OLDEST_FORMAT_VERSION,
+    check_import_size, decode_import, decode_stored, encode_export, encode_stored,
+    export_file_name, migrate, unknown_keys_notice, ImportError, Migration, StoredError,
+    FORMAT_VERSION, MAX_IMPORT_BYTES, MAX_LIST_ITEMS, MIGRATIONS, OLDEST_FORMAT_VERSION,
 };
 use caf_lite::storage::{
-    deleted_key, draft_key, DraftStore, DraftSummary, ImportMode, LoadError, SaveError, Saved,
-    QUOTA_MESSAGE,
+    deleted_expired, deleted_key, draft_key, import_choice, parse_deleted_key, Base, DraftStore,
+    DraftSummary, ImportChoice, ImportMode, LoadError, Restored, SaveError, QUOTA_MESSAGE,
 };
 use serde_json::{json, Value};
 
@@ -169,7 +169,7 @@ fn export_file_name_uses_the_first_eight_characters_of_the_id() {
 #[test]
 fn refuses_a_file_over_5_mb_and_says_so() {
     let mut bytes = encode_export(&Draft::default(), "now").into_bytes();
-    bytes.resize(MAX_IMPORT_BYTES + 1, b' ');
+    bytes.resize(MAX_IMPORT_BYTES as usize + 1, b' ');
     let err = decode_import(&bytes).expect_err("too large");
     assert_eq!(
         err,
@@ -184,7 +184,7 @@ fn refuses_a_file_over_5_mb_and_says_so() {
 #[test]
 fn accepts_a_file_of_exactly_5_mb() {
     let mut bytes = encode_export(&Draft::default(), "now").into_bytes();
-    bytes.resize(MAX_IMPORT_BYTES, b' ');
+    bytes.resize(MAX_IMPORT_BYTES as usize, b' ');
     assert!(decode_import(&bytes).is_ok());
 }
 
@@ -480,11 +480,21 @@ fn a_stored_entry_that_is_not_json_or_not_a_draft_is_an_error() {
 // ---- Revision conflicts ----
 
 #[test]
-fn a_save_is_allowed_only_from_the_stored_revision() {
-    assert_eq!(decide(None, 0), SaveDecision::Write { revision: 1 });
-    assert_eq!(decide(Some(4), 4), SaveDecision::Write { revision: 5 });
+fn a_save_is_allowed_only_from_the_stored_revision_and_token() {
+    let base = |revision, token: &str| Base {
+        revision,
+        token: token.to_string(),
+    };
     assert_eq!(
-        decide(Some(5), 4),
+        decide(None, &Base::default()),
+        SaveDecision::Write { revision: 1 }
+    );
+    assert_eq!(
+        decide(Some((4, "w4")), &base(4, "w4")),
+        SaveDecision::Write { revision: 5 }
+    );
+    assert_eq!(
+        decide(Some((5, "w5")), &base(4, "w4")),
         SaveDecision::Conflict { stored_revision: 5 }
     );
 }
@@ -501,12 +511,30 @@ fn draft(id: &str, name: &str) -> Draft {
     draft
 }
 
+fn day(text: &str) -> Date {
+    Date::parse_iso(text).expect("a date")
+}
+
+fn loaded(store: &DraftStore, id: &str) -> Draft {
+    store.load(id).ok().flatten().expect("stored")
+}
+
+fn base_of(draft: &Draft) -> Base {
+    Base {
+        revision: draft.revision,
+        token: draft.write_token.clone(),
+    }
+}
+
 #[test]
 fn store_saves_and_loads_a_draft() {
     let store = DraftStore::in_memory(None);
     let mut zoe = draft("a1", "Zoë");
-    assert_eq!(store.save(&zoe, 0), Ok(Saved { revision: 1 }));
+    let saved = store.save(&zoe, &Base::default()).expect("saved");
+    assert_eq!(saved.revision, 1);
+    assert!(!saved.token.is_empty());
     zoe.revision = 1;
+    zoe.write_token = saved.token;
     assert_eq!(store.load("a1"), Ok(Some(zoe)));
     assert_eq!(store.load("nope"), Ok(None));
     assert!(!store.is_persistent());
@@ -517,26 +545,120 @@ fn store_refuses_to_overwrite_a_newer_revision_from_another_tab() {
     let store = DraftStore::in_memory(None);
     let first_tab = draft("a1", "first tab");
     let second_tab = draft("a1", "second tab");
-    assert_eq!(store.save(&first_tab, 0), Ok(Saved { revision: 1 }));
     assert_eq!(
-        store.save(&second_tab, 0),
+        store.save(&first_tab, &Base::default()).map(|s| s.revision),
+        Ok(1)
+    );
+    assert_eq!(
+        store.save(&second_tab, &Base::default()),
         Err(SaveError::Conflict { stored_revision: 1 })
     );
+    assert_eq!(loaded(&store, "a1").data.child.given_name, "first tab");
+}
+
+#[test]
+fn a_revision_frozen_at_max_still_gives_a_conflict() {
+    // An imported file says revision u64::MAX: every save stays at MAX.
+    let store = DraftStore::in_memory(None);
+    let mut from_file = draft("a1", "imported");
+    from_file.revision = u64::MAX;
+    let imported = store
+        .import(
+            caf_lite::storage::Imported {
+                draft: from_file,
+                exported_at: String::new(),
+                unknown_keys: Vec::new(),
+            },
+            ImportMode::Replace,
+            day("2026-12-01"),
+        )
+        .expect("imported");
+    assert_eq!(imported.revision, u64::MAX);
+    // Two tabs open it; tab B saves first.
+    let tab_a = loaded(&store, "a1");
+    let tab_b = loaded(&store, "a1");
+    let saved_b = store
+        .save(&draft("a1", "tab B"), &base_of(&tab_b))
+        .expect("tab B saves");
+    assert_eq!(saved_b.revision, u64::MAX);
     assert_eq!(
-        store
-            .load("a1")
-            .ok()
-            .flatten()
-            .map(|d| d.data.child.given_name),
-        Some("first tab".to_string())
+        store.save(&draft("a1", "tab A, stale"), &base_of(&tab_a)),
+        Err(SaveError::Conflict {
+            stored_revision: u64::MAX
+        })
     );
+    assert_eq!(loaded(&store, "a1").data.child.given_name, "tab B");
+    // Tab B carries on from its own save.
+    assert!(store
+        .save(&draft("a1", "tab B again"), &saved_b.base())
+        .is_ok());
+}
+
+#[test]
+fn the_same_revision_after_delete_and_reimport_is_still_a_conflict() {
+    let store = DraftStore::in_memory(None);
+    store
+        .save(&draft("a1", "first"), &Base::default())
+        .expect("saved");
+    let open_tab = loaded(&store, "a1");
+    let exported = loaded(&store, "a1");
+    store.delete("a1", day("2026-12-01")).expect("deleted");
+    // Re-imported from a file with the same revision, different answers.
+    let mut from_file = exported;
+    from_file.data.child.given_name = "from the file".to_string();
+    let back = store
+        .import(
+            caf_lite::storage::Imported {
+                draft: from_file,
+                exported_at: String::new(),
+                unknown_keys: Vec::new(),
+            },
+            ImportMode::Replace,
+            day("2026-12-01"),
+        )
+        .expect("imported");
+    assert_eq!(back.revision, open_tab.revision + 1);
+    // Put the number back to what the open tab holds: still refused.
+    let mut same_number = back.clone();
+    same_number.revision = open_tab.revision;
+    store
+        .write_raw_in_memory(&draft_key("a1"), &encode_stored(&same_number))
+        .expect("written");
+    assert_eq!(
+        store.save(&draft("a1", "stale tab"), &base_of(&open_tab)),
+        Err(SaveError::Conflict {
+            stored_revision: open_tab.revision
+        })
+    );
+}
+
+#[test]
+fn the_write_token_is_stored_beside_the_draft_and_never_exported() {
+    let mut zoe = draft("a1", "Zoë");
+    zoe.write_token = "token-1".to_string();
+    let stored = encode_stored(&zoe);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stored).expect("JSON")["write_token"],
+        json!("token-1")
+    );
+    assert_eq!(
+        decode_stored(&stored).map(|d| d.write_token),
+        Ok("token-1".to_string())
+    );
+    let file = encode_export(&zoe, "now");
+    assert!(!file.contains("token-1"), "a draft file carries no token");
+    // Entries from before tokens still open, with the empty token.
+    let old = r#"{"format_version": 1, "draft": {"id": "a1", "revision": 3}}"#;
+    assert_eq!(decode_stored(old).map(|d| d.write_token), Ok(String::new()));
 }
 
 #[test]
 fn store_lists_unreadable_entries_and_never_overwrites_them() {
     let store = DraftStore::in_memory(None);
     let garbage = "{ this is not json \u{202e}";
-    store.save(&draft("good", "Ali"), 0).expect("saved");
+    store
+        .save(&draft("good", "Ali"), &Base::default())
+        .expect("saved");
     store
         .write_raw_in_memory(&draft_key("bad"), garbage)
         .expect("written");
@@ -550,7 +672,7 @@ fn store_lists_unreadable_entries_and_never_overwrites_them() {
         Err(LoadError::Unreadable { .. })
     ));
     assert_eq!(
-        store.save(&draft("bad", "new"), 0),
+        store.save(&draft("bad", "new"), &Base::default()),
         Err(SaveError::StoredCopyUnreadable {
             key: draft_key("bad")
         })
@@ -562,80 +684,323 @@ fn store_lists_unreadable_entries_and_never_overwrites_them() {
 fn store_reports_quota_and_keeps_the_earlier_copy() {
     let store = DraftStore::in_memory(Some(4_000));
     let small = draft("a1", "Ali");
-    assert_eq!(store.save(&small, 0), Ok(Saved { revision: 1 }));
+    let saved = store.save(&small, &Base::default()).expect("saved");
     let mut big = draft("a1", "Ali");
     big.data.family.notes = "x".repeat(10_000);
-    let err = store.save(&big, 1).expect_err("over quota");
+    let err = store.save(&big, &saved.base()).expect_err("over quota");
     assert_eq!(err, SaveError::QuotaExceeded);
     assert_eq!(err.to_string(), QUOTA_MESSAGE);
-    assert_eq!(
-        store
-            .load("a1")
-            .ok()
-            .flatten()
-            .map(|d| (d.revision, d.data.family.notes)),
-        Some((1, String::new()))
+    let kept = loaded(&store, "a1");
+    assert_eq!((kept.revision, kept.data.family.notes), (1, String::new()));
+}
+
+#[test]
+fn save_failures_point_to_a_remedy_on_the_open_draft() {
+    // The open draft has "Download this draft now" (and "Keep as a copy").
+    for err in [
+        SaveError::QuotaExceeded,
+        SaveError::Unavailable,
+        SaveError::Browser {
+            reason: "x".to_string(),
+        },
+    ] {
+        let words = err.to_string();
+        assert!(words.contains("Download this draft now"), "{words}");
+        assert!(!words.contains("Export"), "{words}");
+    }
+    let unreadable = SaveError::StoredCopyUnreadable {
+        key: draft_key("a1"),
+    }
+    .to_string();
+    assert!(
+        unreadable.contains("Download this draft now"),
+        "{unreadable}"
     );
+    assert!(unreadable.contains("keep it as a copy"), "{unreadable}");
+    assert!(!SaveError::NoId.to_string().contains("Keep both"));
 }
 
 #[test]
 fn store_deletes_to_recently_deleted_and_restores() {
     let store = DraftStore::in_memory(None);
-    store.save(&draft("a1", "Ali"), 0).expect("saved");
-    store.delete("a1").expect("deleted");
+    store
+        .save(&draft("a1", "Ali"), &Base::default())
+        .expect("saved");
+    let key = store.delete("a1", day("2026-12-01")).expect("deleted");
     assert_eq!(store.load("a1"), Ok(None));
     let listing = store.list().expect("listed");
     assert_eq!(listing.drafts.len(), 0);
     assert_eq!(listing.deleted.len(), 1);
-    assert!(store.raw_entry(&deleted_key("a1")).is_some());
-    store.restore("a1").expect("restored");
-    assert_eq!(store.load("a1").ok().flatten().map(|d| d.revision), Some(1));
-    store.delete("a1").expect("deleted");
-    assert_eq!(store.empty_deleted(), Ok(1));
+    assert_eq!(listing.deleted[0].key, key);
+    assert_eq!(listing.deleted[0].deleted_on, Some(day("2026-12-01")));
+    assert_eq!(store.restore(&key, "unused"), Ok(Restored::AsItWas));
+    assert_eq!(loaded(&store, "a1").revision, 1);
+    let key = store.delete("a1", day("2026-12-01")).expect("deleted");
+    assert_eq!(store.empty_deleted(std::slice::from_ref(&key)), Ok(1));
     assert_eq!(store.list().map(|l| l.deleted.len()), Ok(0));
+    assert!(matches!(
+        store.restore(&key, "unused"),
+        Err(SaveError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn deleting_the_same_caf_twice_keeps_both_copies_and_both_come_back() {
+    let store = DraftStore::in_memory(None);
+    store
+        .save(&draft("a1", "first version"), &Base::default())
+        .expect("saved");
+    let first = store.delete("a1", day("2026-12-01")).expect("deleted");
+    // The same CAF comes back (imported from an older file) and is deleted again.
+    store
+        .save(&draft("a1", "older file"), &Base::default())
+        .expect("saved");
+    let second = store
+        .delete("a1", day("2026-12-01"))
+        .expect("deleted again");
+    assert_ne!(first, second);
+    let listing = store.list().expect("listed");
+    assert_eq!(listing.deleted.len(), 2, "both deletions are kept");
+    assert_eq!(store.restore(&first, "b2"), Ok(Restored::AsItWas));
     assert_eq!(
-        store.restore("a1"),
-        Err(SaveError::NotFound {
-            id: "a1".to_string()
+        store.restore(&second, "b2"),
+        Ok(Restored::AsCopy {
+            new_id: "b2".to_string()
         })
     );
+    assert_eq!(loaded(&store, "a1").data.child.given_name, "first version");
+    assert_eq!(loaded(&store, "b2").data.child.given_name, "older file");
+    assert_eq!(store.list().map(|l| l.deleted.len()), Ok(0));
+}
+
+#[test]
+fn empty_removes_exactly_the_copies_that_were_listed() {
+    let store = DraftStore::in_memory(None);
+    for id in ["a1", "b2"] {
+        store.save(&draft(id, id), &Base::default()).expect("saved");
+    }
+    store.delete("a1", day("2026-12-01")).expect("deleted");
+    let seen: Vec<String> = store
+        .list()
+        .expect("listed")
+        .deleted
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
+    // Another tab deletes b2 after the list was drawn.
+    let later = store.delete("b2", day("2026-12-01")).expect("deleted");
+    assert_eq!(store.empty_deleted(&seen), Ok(1));
+    let left: Vec<String> = store
+        .list()
+        .expect("listed")
+        .deleted
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
+    assert_eq!(
+        left,
+        vec![later],
+        "the copy deleted after the list was drawn stays"
+    );
+}
+
+#[test]
+fn deleted_copies_are_kept_30_days() {
+    let deleted_on = Some(day("2026-11-01"));
+    assert!(!deleted_expired(deleted_on, day("2026-11-01")));
+    assert!(!deleted_expired(deleted_on, day("2026-11-30")), "day 29");
+    assert!(deleted_expired(deleted_on, day("2026-12-01")), "day 30");
+    assert!(deleted_expired(deleted_on, day("2027-06-01")));
+    // A wrong clock (the deletion "in the future") and undated copies: kept.
+    assert!(!deleted_expired(deleted_on, day("2026-10-01")));
+    assert!(!deleted_expired(None, day("2030-01-01")));
+
+    let store = DraftStore::in_memory(None);
+    for (id, on) in [("old", "2026-11-01"), ("new", "2026-11-20")] {
+        store.save(&draft(id, id), &Base::default()).expect("saved");
+        store.delete(id, day(on)).expect("deleted");
+    }
+    assert_eq!(store.remove_expired(day("2026-12-01")), Ok(1));
+    let left = store.list().expect("listed").deleted;
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].draft.id, "new");
+}
+
+#[test]
+fn deleted_keys_name_the_draft_and_the_day() {
+    let key = deleted_key("4f1c~odd", day("2026-12-01"), "tok");
+    assert_eq!(
+        parse_deleted_key(&key),
+        Some(("4f1c~odd".to_string(), Some(day("2026-12-01"))))
+    );
+    // From before deletions were dated.
+    assert_eq!(
+        parse_deleted_key("caf.deleted.4f1c2a9e"),
+        Some(("4f1c2a9e".to_string(), None))
+    );
+    assert_eq!(parse_deleted_key("caf.draft.4f1c2a9e"), None);
+}
+
+fn from_file(id: &str, name: &str) -> caf_lite::storage::Imported {
+    caf_lite::storage::Imported {
+        draft: Draft {
+            revision: 0,
+            ..draft(id, name)
+        },
+        exported_at: String::new(),
+        unknown_keys: Vec::new(),
+    }
 }
 
 #[test]
 fn store_imports_replacing_or_keeping_both() {
     let store = DraftStore::in_memory(None);
     store
-        .save(&draft("a1", "on this device"), 0)
+        .save(&draft("a1", "on this device"), &Base::default())
         .expect("saved");
-    let from_file = |name: &str| caf_lite::storage::Imported {
-        draft: Draft {
-            revision: 0,
-            ..draft("a1", name)
-        },
-        exported_at: String::new(),
-        unknown_keys: Vec::new(),
-    };
+    let open_tab = loaded(&store, "a1");
     assert_eq!(store.exists("a1"), Ok(true));
     let kept = store
         .import(
-            from_file("copy"),
+            from_file("a1", "copy"),
             ImportMode::KeepBoth {
                 new_id: "b2".to_string(),
             },
+            day("2026-12-01"),
         )
         .expect("kept both");
     assert_eq!((kept.id.as_str(), kept.revision), ("b2", 1));
     assert_eq!(store.list().map(|l| l.drafts.len()), Ok(2));
 
     let replaced = store
-        .import(from_file("replacement"), ImportMode::Replace)
+        .import(
+            from_file("a1", "replacement"),
+            ImportMode::Replace,
+            day("2026-12-01"),
+        )
         .expect("replaced");
     // Above the stored revision, so a tab still editing revision 1 gets a conflict.
     assert_eq!(replaced.revision, 2);
     assert_eq!(
-        store.save(&draft("a1", "stale tab"), 1),
+        store.save(&draft("a1", "stale tab"), &base_of(&open_tab)),
         Err(SaveError::Conflict { stored_revision: 2 })
     );
+}
+
+#[test]
+fn replace_on_import_can_be_undone_from_recently_deleted() {
+    let store = DraftStore::in_memory(None);
+    store
+        .save(&draft("a1", "on this device"), &Base::default())
+        .expect("saved");
+    store
+        .import(
+            from_file("a1", "from the file"),
+            ImportMode::Replace,
+            day("2026-12-01"),
+        )
+        .expect("replaced");
+    assert_eq!(loaded(&store, "a1").data.child.given_name, "from the file");
+    let deleted = store.list().expect("listed").deleted;
+    assert_eq!(deleted.len(), 1, "the replaced copy is in Recently deleted");
+    assert_eq!(deleted[0].draft.data.child.given_name, "on this device");
+    assert_eq!(
+        store.restore(&deleted[0].key, "c3"),
+        Ok(Restored::AsCopy {
+            new_id: "c3".to_string()
+        })
+    );
+    assert_eq!(loaded(&store, "c3").data.child.given_name, "on this device");
+}
+
+#[test]
+fn a_failed_replace_leaves_the_stored_copy_where_it_was() {
+    let store = DraftStore::in_memory(Some(3_000));
+    store
+        .save(&draft("a1", "on this device"), &Base::default())
+        .expect("saved");
+    let before = store.raw_entry(&draft_key("a1"));
+    let mut big = from_file("a1", "big");
+    big.draft.data.family.notes = "x".repeat(5_000);
+    assert_eq!(
+        store.import(big, ImportMode::Replace, day("2026-12-01")),
+        Err(SaveError::QuotaExceeded)
+    );
+    assert_eq!(store.raw_entry(&draft_key("a1")), before);
+    assert_eq!(store.list().map(|l| l.deleted.len()), Ok(0));
+}
+
+#[test]
+fn a_file_without_an_id_imports_as_a_new_draft() {
+    assert_eq!(import_choice("", false), ImportChoice::AsNewDraft);
+    assert_eq!(import_choice("  ", true), ImportChoice::AsNewDraft);
+    assert_eq!(import_choice("a1", false), ImportChoice::UnderItsId);
+    assert_eq!(import_choice("a1", true), ImportChoice::Ask);
+    let imported = decode_import(br#"{"format": "caf-lite.draft", "format_version": 1, "draft": {"data": {"child": {"given_name": "No id"}}}}"#)
+        .expect("read");
+    assert_eq!(imported.draft.id, "");
+    let store = DraftStore::in_memory(None);
+    let stored = store
+        .import(
+            imported,
+            ImportMode::KeepBoth {
+                new_id: "n1".to_string(),
+            },
+            day("2026-12-01"),
+        )
+        .expect("imported");
+    assert_eq!(stored.id, "n1");
+    assert_eq!(loaded(&store, "n1").data.child.given_name, "No id");
+}
+
+// ---- Huge files ----
+
+#[test]
+fn a_huge_file_is_refused_by_its_size_before_it_is_read() {
+    assert_eq!(check_import_size(MAX_IMPORT_BYTES), Ok(()));
+    let two_gb = 2 * 1024 * 1024 * 1024;
+    let err = check_import_size(two_gb).expect_err("refused");
+    assert_eq!(err, ImportError::TooLarge { n_bytes: two_gb });
+    assert!(err.to_string().contains("2048.0 MB"), "{err}");
+}
+
+#[test]
+fn a_list_longer_than_the_cap_is_refused_by_its_path() {
+    let mut file: Value =
+        serde_json::from_str(&encode_export(&Draft::default(), "now")).expect("JSON");
+    file["draft"]["data"]["plan"]["actions"] = Value::Array(vec![json!({}); MAX_LIST_ITEMS]);
+    let at_cap = serde_json::to_vec(&file).expect("JSON");
+    assert_eq!(
+        decode_import(&at_cap).map(|i| i.draft.data.plan.actions.len()),
+        Ok(MAX_LIST_ITEMS)
+    );
+    file["draft"]["data"]["plan"]["actions"] = Value::Array(vec![json!({}); MAX_LIST_ITEMS + 1]);
+    let err = decode_import(&serde_json::to_vec(&file).expect("JSON")).expect_err("refused");
+    assert_eq!(
+        err,
+        ImportError::TooManyItems {
+            path: "plan.actions".to_string(),
+            n_items: MAX_LIST_ITEMS + 1
+        }
+    );
+    assert!(
+        err.to_string().contains("plan.actions has 501 items"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_unknown_keys_notice_names_at_most_10() {
+    assert_eq!(unknown_keys_notice(&[]), None);
+    let two = vec!["child.a".to_string(), "child.b".to_string()];
+    assert_eq!(
+        unknown_keys_notice(&two).as_deref(),
+        Some("These parts of the file were not recognised and were left out: child.a, child.b.")
+    );
+    let many: Vec<String> = (0..25).map(|i| format!("child.k{i}")).collect();
+    let notice = unknown_keys_notice(&many).expect("a notice");
+    assert!(notice.contains("child.k9 and 15 more."), "{notice}");
+    assert!(!notice.contains("child.k10"), "{notice}");
 }
 
 #[test]

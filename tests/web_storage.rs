@@ -5,7 +5,7 @@
 
 use caf_lite::domain::Draft;
 use caf_lite::storage::{
-    draft_key, probe, request_persistence, Availability, DraftStore, LoadError, SaveError, Saved,
+    draft_key, probe, request_persistence, Availability, Base, DraftStore, LoadError, SaveError,
 };
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -58,8 +58,12 @@ fn saves_and_loads_hostile_text_unchanged() {
     let store = open_local();
     let hostile = "<script>alert(1)</script> O'Brien & Sons \u{202e}evil\u{202c} a\0b 👩‍👧‍👦 Łódź Ελλάδα Москва القاهرة";
     let mut zoe = draft("web-round-trip", hostile);
-    assert_eq!(store.save(&zoe, 0), Ok(Saved { revision: 1 }));
+    let saved = store.save(&zoe, &Base::default()).expect("saved");
+    assert_eq!(saved.revision, 1);
+    // A random token from the browser's generator.
+    assert_eq!(saved.token.len(), 36);
     zoe.revision = 1;
+    zoe.write_token = saved.token;
     assert_eq!(store.load("web-round-trip"), Ok(Some(zoe.clone())));
     // A second handle, as another tab would open, sees the same draft.
     assert_eq!(open_local().load("web-round-trip"), Ok(Some(zoe)));
@@ -70,17 +74,17 @@ fn refuses_to_overwrite_newer_work_from_another_tab() {
     let _cleanup = Cleanup(vec![draft_key("web-conflict")]);
     let first_tab = open_local();
     let second_tab = open_local();
-    assert_eq!(
-        first_tab.save(&draft("web-conflict", "first"), 0),
-        Ok(Saved { revision: 1 })
-    );
-    assert_eq!(
-        first_tab.save(&draft("web-conflict", "first again"), 1),
-        Ok(Saved { revision: 2 })
-    );
+    let first = first_tab
+        .save(&draft("web-conflict", "first"), &Base::default())
+        .expect("saved");
+    assert_eq!(first.revision, 1);
+    let again = first_tab
+        .save(&draft("web-conflict", "first again"), &first.base())
+        .expect("saved");
+    assert_eq!(again.revision, 2);
     // The second tab loaded revision 1 and has not seen revision 2.
     assert_eq!(
-        second_tab.save(&draft("web-conflict", "stale"), 1),
+        second_tab.save(&draft("web-conflict", "stale"), &first.base()),
         Err(SaveError::Conflict { stored_revision: 2 })
     );
     let stored = first_tab
@@ -107,7 +111,9 @@ fn an_unreadable_entry_is_listed_and_never_changed() {
     storage.set_item(&newer_key, newer).expect("planted");
 
     let store = open_local();
-    store.save(&draft("web-fine", "Ali"), 0).expect("saved");
+    store
+        .save(&draft("web-fine", "Ali"), &Base::default())
+        .expect("saved");
     let listing = store.list().expect("listed");
     let mut unreadable: Vec<&str> = listing
         .unreadable
@@ -124,13 +130,25 @@ fn an_unreadable_entry_is_listed_and_never_changed() {
 
     for base_revision in 0..3 {
         assert_eq!(
-            store.save(&draft("web-garbage", "overwrite?"), base_revision),
+            store.save(
+                &draft("web-garbage", "overwrite?"),
+                &Base {
+                    revision: base_revision,
+                    token: String::new(),
+                }
+            ),
             Err(SaveError::StoredCopyUnreadable {
                 key: garbage_key.clone()
             })
         );
         assert!(store
-            .save(&draft("web-newer", "overwrite?"), base_revision)
+            .save(
+                &draft("web-newer", "overwrite?"),
+                &Base {
+                    revision: base_revision,
+                    token: String::new(),
+                }
+            )
             .is_err());
     }
     assert_eq!(store.raw_entry(&garbage_key).as_deref(), Some(garbage));
@@ -147,7 +165,8 @@ fn a_full_storage_refuses_the_save_and_keeps_the_earlier_copy() {
     let mut cleanup = Cleanup(vec![draft_key("web-quota")]);
     let store = open_local();
     let earlier = draft("web-quota", "earlier");
-    assert_eq!(store.save(&earlier, 0), Ok(Saved { revision: 1 }));
+    let saved = store.save(&earlier, &Base::default()).expect("saved");
+    assert_eq!(saved.revision, 1);
 
     // Fill storage with junk, in smaller and smaller pieces, until it refuses.
     let mut n_junk = 0;
@@ -168,11 +187,13 @@ fn a_full_storage_refuses_the_save_and_keeps_the_earlier_copy() {
 
     let mut bigger = draft("web-quota", "later");
     bigger.data.family.notes = "n".repeat(200_000);
-    let err = store.save(&bigger, 1).expect_err("storage is full");
+    let err = store
+        .save(&bigger, &saved.base())
+        .expect_err("storage is full");
     assert_eq!(err, SaveError::QuotaExceeded);
     assert_eq!(
         err.to_string(),
-        "Not saved: this browser's storage is full. Export a draft file now, then delete old drafts."
+        "Not saved: this browser's storage is full. Download this draft now, then delete old drafts."
     );
     let stored = store.load("web-quota").ok().flatten();
     assert_eq!(
@@ -183,7 +204,12 @@ fn a_full_storage_refuses_the_save_and_keeps_the_earlier_copy() {
     // With the junk gone the same save goes through.
     drop(cleanup);
     let store = open_local();
-    assert_eq!(store.save(&bigger, 1), Ok(Saved { revision: 2 }));
+    assert_eq!(
+        store
+            .save(&bigger, &saved.base())
+            .map(|saved| saved.revision),
+        Ok(2)
+    );
     let _ = local_storage().remove_item(&draft_key("web-quota"));
 }
 

@@ -29,6 +29,11 @@ pub struct Draft {
     pub last_pdf_fingerprint: String,
     /// The answers.
     pub data: Data,
+    /// The random token stored beside this draft by its last write
+    /// (`storage::conflict`); `""` when never stored. Kept in the stored
+    /// entry's wrapper, never in a draft file.
+    #[serde(skip)]
+    pub write_token: String,
 }
 
 /// The answers, keyed by the field paths of `caf-form.md`.

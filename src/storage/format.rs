@@ -31,7 +31,15 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const OLDEST_FORMAT_VERSION: u64 = 1;
 
 /// Files larger than this many bytes (5 MB) are refused before being read.
-pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// No list in an imported draft may hold more items than this. The largest
+/// CAF the app supports has 150 actions; a file with thousands of items is
+/// not a CAF and would make every page slow.
+pub const MAX_LIST_ITEMS: usize = 500;
+
+/// How many unknown keys the notice after an import names; the rest are counted.
+pub const MAX_UNKNOWN_KEYS_NAMED: usize = 10;
 
 /// One migration step: turns a `draft` object of version N into version N + 1.
 pub type Migration = fn(Value) -> Result<Value, ImportError>;
@@ -63,7 +71,9 @@ pub struct Imported {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     /// The file is over [`MAX_IMPORT_BYTES`].
-    TooLarge { n_bytes: usize },
+    TooLarge { n_bytes: u64 },
+    /// A list in the file has more than [`MAX_LIST_ITEMS`] items.
+    TooManyItems { path: String, n_items: usize },
     /// The file is not UTF-8 text.
     NotUtf8,
     /// The file is text but not JSON; `line` and `column` count from 1.
@@ -96,6 +106,10 @@ impl fmt::Display for ImportError {
                 f,
                 "This file is too large to be a CAF draft ({:.1} MB; the limit is 5 MB), so it was not imported.",
                 *n_bytes as f64 / (1024.0 * 1024.0)
+            ),
+            ImportError::TooManyItems { path, n_items } => write!(
+                f,
+                "This draft file could not be imported: {path} has {n_items} items, and a CAF draft has at most {MAX_LIST_ITEMS}."
             ),
             ImportError::NotUtf8 => f.write_str(
                 "This file is not a CAF draft file: it is not text, so it was not imported.",
@@ -177,6 +191,9 @@ struct Envelope<'a> {
 #[derive(Serialize)]
 struct StoredEnvelope<'a> {
     format_version: u64,
+    /// The write token (`storage::conflict`), beside the draft rather than in
+    /// it, so a draft file never carries one.
+    write_token: &'a str,
     draft: &'a Draft,
 }
 
@@ -211,13 +228,42 @@ pub fn export_file_name(draft: &Draft) -> String {
     }
 }
 
+/// Refuses a file of `n_bytes` over [`MAX_IMPORT_BYTES`]. Called with the
+/// file's size before it is read into memory, and again by [`decode_import`].
+pub fn check_import_size(n_bytes: u64) -> Result<(), ImportError> {
+    if n_bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { n_bytes });
+    }
+    Ok(())
+}
+
+/// The notice after an import that left keys out: at most
+/// [`MAX_UNKNOWN_KEYS_NAMED`] are named, and the rest counted. `None` when
+/// every key was known.
+pub fn unknown_keys_notice(unknown_keys: &[String]) -> Option<String> {
+    if unknown_keys.is_empty() {
+        return None;
+    }
+    let named = unknown_keys
+        .iter()
+        .take(MAX_UNKNOWN_KEYS_NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n_more = unknown_keys.len().saturating_sub(MAX_UNKNOWN_KEYS_NAMED);
+    let more = match n_more {
+        0 => String::new(),
+        1 => " and 1 more".to_string(),
+        n => format!(" and {n} more"),
+    };
+    Some(format!(
+        "These parts of the file were not recognised and were left out: {named}{more}."
+    ))
+}
+
 /// Reads a draft file, applying every reading rule of `draft-format.md`.
 pub fn decode_import(bytes: &[u8]) -> Result<Imported, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            n_bytes: bytes.len(),
-        });
-    }
+    check_import_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     // Some editors put a byte order mark in front of UTF-8; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -255,6 +301,7 @@ pub fn decode_import(bytes: &[u8]) -> Result<Imported, ImportError> {
     // Whatever is left in the envelope is unknown.
     unknown_keys.extend(envelope.keys().cloned());
     let draft_value = migrate(draft_value, version, OLDEST_FORMAT_VERSION, MIGRATIONS)?;
+    check_list_lengths(&draft_value, "draft")?;
     let draft = read_draft(draft_value, &mut unknown_keys)?;
     Ok(Imported {
         draft,
@@ -264,10 +311,12 @@ pub fn decode_import(bytes: &[u8]) -> Result<Imported, ImportError> {
 }
 
 /// The text stored for `draft` under `caf.draft.<id>`: compact JSON of
-/// `{"format_version": 1, "draft": {...}}`.
+/// `{"format_version": 1, "write_token": "...", "draft": {...}}`, the token
+/// being `draft.write_token`.
 pub fn encode_stored(draft: &Draft) -> String {
     let stored = StoredEnvelope {
         format_version: FORMAT_VERSION,
+        write_token: &draft.write_token,
         draft,
     };
     // As in `encode_export`: a Draft always serialises.
@@ -296,6 +345,16 @@ pub fn decode_stored(text: &str) -> Result<Draft, StoredError> {
             })
         }
     };
+    // Entries stored before write tokens have none: "".
+    let write_token = match wrapper.remove("write_token") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(token)) => token,
+        Some(_) => {
+            return Err(StoredError::WrongShape {
+                reason: "its write token is not text".to_string(),
+            })
+        }
+    };
     let draft_value = wrapper
         .remove("draft")
         .ok_or_else(|| StoredError::WrongShape {
@@ -308,7 +367,7 @@ pub fn decode_stored(text: &str) -> Result<Draft, StoredError> {
             }
         })?;
     let mut ignored = Vec::new();
-    read_draft(draft_value, &mut ignored).map_err(|err| match err {
+    let mut draft = read_draft(draft_value, &mut ignored).map_err(|err| match err {
         ImportError::WrongType {
             path,
             expected,
@@ -319,7 +378,38 @@ pub fn decode_stored(text: &str) -> Result<Draft, StoredError> {
         other => StoredError::WrongShape {
             reason: other.to_string(),
         },
-    })
+    })?;
+    draft.write_token = write_token;
+    Ok(draft)
+}
+
+/// Refuses a `draft` object with a list longer than [`MAX_LIST_ITEMS`]
+/// anywhere in it, naming the list by its field path.
+fn check_list_lengths(value: &Value, path: &str) -> Result<(), ImportError> {
+    match value {
+        Value::Array(items) => {
+            if items.len() > MAX_LIST_ITEMS {
+                return Err(ImportError::TooManyItems {
+                    path: path.to_string(),
+                    n_items: items.len(),
+                });
+            }
+            items
+                .iter()
+                .enumerate()
+                .try_for_each(|(idx, item)| check_list_lengths(item, &format!("{path}[{idx}]")))
+        }
+        Value::Object(fields) => fields.iter().try_for_each(|(key, value)| {
+            // As in `read_draft`: answers are named by their field paths.
+            let child_path = match path {
+                "draft" if key == "data" => String::new(),
+                "" => key.clone(),
+                _ => format!("{path}.{key}"),
+            };
+            check_list_lengths(value, &child_path)
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Applies `chain` to a `draft` object of format version `from`, where

@@ -5,8 +5,11 @@
 //!
 //! Keys in localStorage:
 //! - `caf.draft.<id>`: one draft, as [`format::encode_stored`] writes it.
-//! - `caf.deleted.<id>`: a deleted draft, its stored text moved verbatim;
-//!   restorable until "Recently deleted" is emptied.
+//! - `caf.deleted.<id>~<yyyy-mm-dd>~<token>`: a deleted draft, its stored
+//!   text moved verbatim, under the day it was deleted and a random token, so
+//!   deleting the same CAF twice keeps both copies. Restorable for
+//!   [`DELETED_KEEP_DAYS`] days. (`caf.deleted.<id>`, from before, has no
+//!   day and is kept until emptied.)
 //! - `caf.probe`: written and removed at once by [`probe`].
 //!
 //! There is no separate index key: [`DraftStore::list`] reads every draft, so
@@ -28,9 +31,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::domain::Draft;
+use crate::domain::{Date, Draft};
 
-pub use conflict::SaveDecision;
+pub use conflict::{Base, SaveDecision};
 pub use format::{ImportError, Imported, StoredError};
 
 /// Prefix of the key of each stored draft.
@@ -40,18 +43,94 @@ pub const DELETED_KEY_PREFIX: &str = "caf.deleted.";
 /// The key [`probe`] writes and removes.
 pub const PROBE_KEY: &str = "caf.probe";
 
-/// The words shown when a save fails because storage is full.
+/// How many days a deleted draft stays in "Recently deleted" (caf-form.md §6).
+pub const DELETED_KEEP_DAYS: i64 = 30;
+
+/// The words shown when a save fails because storage is full. The open
+/// draft shows a "Download this draft now" button beside it.
 pub const QUOTA_MESSAGE: &str =
-    "Not saved: this browser's storage is full. Export a draft file now, then delete old drafts.";
+    "Not saved: this browser's storage is full. Download this draft now, then delete old drafts.";
 
 /// The key of the stored draft with this id.
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_KEY_PREFIX}{id}")
 }
 
-/// The key of the deleted draft with this id.
-pub fn deleted_key(id: &str) -> String {
-    format!("{DELETED_KEY_PREFIX}{id}")
+/// The key of one deleted copy of the draft with this id, deleted on
+/// `deleted_on`; `token` (random) keeps two deletions of one CAF apart.
+pub fn deleted_key(id: &str, deleted_on: Date, token: &str) -> String {
+    format!("{DELETED_KEY_PREFIX}{id}~{}~{token}", deleted_on.iso())
+}
+
+/// The draft id and the day of deletion in a deleted entry's key; the day is
+/// `None` for keys from before deletions were dated. `None` for other keys.
+pub fn parse_deleted_key(key: &str) -> Option<(String, Option<Date>)> {
+    let rest = key.strip_prefix(DELETED_KEY_PREFIX)?;
+    // From the right: the token and the day never hold `~`.
+    let mut parts = rest.rsplitn(3, '~');
+    let (Some(_token), Some(day), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
+        return Some((rest.to_string(), None));
+    };
+    match Date::parse_iso(day) {
+        Some(day) => Some((id.to_string(), Some(day))),
+        None => Some((rest.to_string(), None)),
+    }
+}
+
+/// Whether a copy deleted on `deleted_on` has been kept its
+/// [`DELETED_KEEP_DAYS`] days by `today` and is due to be removed. An undated
+/// copy (or one dated after `today` by a wrong clock) is never due.
+pub fn deleted_expired(deleted_on: Option<Date>, today: Date) -> bool {
+    deleted_on.is_some_and(|day| day.days_until(today) >= DELETED_KEEP_DAYS)
+}
+
+/// What to do with a draft file that was read. `stored` says whether a
+/// draft with the file's id is already on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// Store it under its own id: nothing is stored there.
+    UnderItsId,
+    /// The file has no id: store it as a new draft with a new id.
+    AsNewDraft,
+    /// A draft with this id is stored: ask "Replace" or "Keep both".
+    Ask,
+}
+
+/// How to import a file whose draft id is `file_id`.
+pub fn import_choice(file_id: &str, stored: bool) -> ImportChoice {
+    if file_id.trim().is_empty() {
+        ImportChoice::AsNewDraft
+    } else if stored {
+        ImportChoice::Ask
+    } else {
+        ImportChoice::UnderItsId
+    }
+}
+
+/// A fresh random token: for each write (`conflict`) and each deleted copy.
+#[cfg(target_arch = "wasm32")]
+fn new_token() -> String {
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        // No crypto: the time and a counter still differ from any other write here.
+        .unwrap_or_else(|| format!("t{}-{}", js_sys::Date::now(), next_count()))
+}
+
+/// Outside a browser (tests): a counter, unique within the process.
+#[cfg(not(target_arch = "wasm32"))]
+fn new_token() -> String {
+    format!("t{}", next_count())
+}
+
+fn next_count() -> u64 {
+    thread_local! {
+        static COUNT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    COUNT.with(|count| {
+        count.set(count.get() + 1);
+        count.get()
+    })
 }
 
 /// Whether the browser lets the app store drafts.
@@ -182,22 +261,54 @@ pub struct UnreadableEntry {
     pub reason: StoredError,
 }
 
+/// One deleted copy in "Recently deleted".
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletedDraft {
+    /// Its localStorage key, to restore or remove exactly this copy.
+    pub key: String,
+    /// The day it was deleted; `None` for copies deleted before that was kept.
+    pub deleted_on: Option<Date>,
+    pub draft: Draft,
+}
+
 /// Everything stored, as the drafts page needs it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
     /// Drafts, most recently saved first.
     pub drafts: Vec<Draft>,
-    /// Deleted drafts, most recently saved first.
-    pub deleted: Vec<Draft>,
+    /// Deleted copies, most recently deleted (then saved) first.
+    pub deleted: Vec<DeletedDraft>,
     /// Entries that could not be read ("Could not open this draft").
     pub unreadable: Vec<UnreadableEntry>,
 }
 
-/// A successful save.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A successful save: the page's new [`Base`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
-    /// The revision now stored; the page's new `base_revision`.
+    /// The revision now stored.
     pub revision: u64,
+    /// The write token now stored.
+    pub token: String,
+}
+
+impl Saved {
+    /// The base for the next save.
+    pub fn base(&self) -> Base {
+        Base {
+            revision: self.revision,
+            token: self.token.clone(),
+        }
+    }
+}
+
+/// How a deleted copy came back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    /// As it was, under its own id.
+    AsItWas,
+    /// A draft with its id is stored again (the same CAF imported or restored
+    /// since), so it came back as a separate draft with this new id.
+    AsCopy { new_id: String },
 }
 
 /// How an imported draft is stored.
@@ -265,10 +376,10 @@ impl fmt::Display for SaveError {
             ),
             SaveError::QuotaExceeded => f.write_str(QUOTA_MESSAGE),
             SaveError::Unavailable => f.write_str(
-                "Not saved: this browser is not letting CAF Lite save anything. Export a draft file to keep your work.",
+                "Not saved: this browser is not letting CAF Lite save anything. Download this draft now to keep your work.",
             ),
             SaveError::StoredCopyUnreadable { .. } => f.write_str(
-                "Not saved: the copy already stored for this draft cannot be read, so it has been left as it is. Download the stored data, and keep this draft as a copy.",
+                "Not saved: the copy already stored for this draft cannot be read, so it has been left as it is. Download this draft now, or keep it as a copy.",
             ),
             SaveError::NotFound { .. } => {
                 f.write_str("That draft is no longer stored on this device.")
@@ -276,12 +387,10 @@ impl fmt::Display for SaveError {
             SaveError::AlreadyExists { .. } => {
                 f.write_str("A draft with the same identity is already stored on this device.")
             }
-            SaveError::NoId => {
-                f.write_str("Not saved: this draft has no identity. Import it with \"Keep both\".")
-            }
+            SaveError::NoId => f.write_str("Not saved: this draft has no identity."),
             SaveError::Browser { reason } => write!(
                 f,
-                "Not saved: the browser refused ({reason}). Export a draft file to keep your work."
+                "Not saved: the browser refused ({reason}). Download this draft now to keep your work."
             ),
         }
     }
@@ -357,10 +466,10 @@ impl DraftStore {
     pub fn list(&self) -> Result<Listing, LoadError> {
         let mut listing = Listing::default();
         for key in self.backend.keys()? {
-            let (id, deleted) = if let Some(id) = key.strip_prefix(DRAFT_KEY_PREFIX) {
-                (id.to_string(), false)
-            } else if let Some(id) = key.strip_prefix(DELETED_KEY_PREFIX) {
-                (id.to_string(), true)
+            let (id, deleted_on, deleted) = if let Some(id) = key.strip_prefix(DRAFT_KEY_PREFIX) {
+                (id.to_string(), None, false)
+            } else if let Some((id, deleted_on)) = parse_deleted_key(&key) {
+                (id, deleted_on, true)
             } else {
                 continue;
             };
@@ -369,7 +478,11 @@ impl DraftStore {
                 continue;
             };
             match format::decode_stored(&text) {
-                Ok(draft) if deleted => listing.deleted.push(draft),
+                Ok(draft) if deleted => listing.deleted.push(DeletedDraft {
+                    key,
+                    deleted_on,
+                    draft,
+                }),
                 Ok(draft) => listing.drafts.push(draft),
                 Err(reason) => listing.unreadable.push(UnreadableEntry {
                     key,
@@ -385,7 +498,12 @@ impl DraftStore {
                 .then_with(|| a.id.cmp(&b.id))
         };
         listing.drafts.sort_by(newest_first);
-        listing.deleted.sort_by(newest_first);
+        listing.deleted.sort_by(|a, b| {
+            b.deleted_on
+                .cmp(&a.deleted_on)
+                .then_with(|| newest_first(&a.draft, &b.draft))
+                .then_with(|| a.key.cmp(&b.key))
+        });
         Ok(listing)
     }
 
@@ -395,66 +513,158 @@ impl DraftStore {
         self.backend.get(key).ok().flatten()
     }
 
-    /// Saves `draft` if the stored revision is still `base_revision` (or
-    /// nothing is stored). The stored copy gets revision `base_revision + 1`,
-    /// returned in `Saved`; the caller sets `updated_at` before calling.
-    pub fn save(&self, draft: &Draft, base_revision: u64) -> Result<Saved, SaveError> {
+    /// Saves `draft` if what is stored is still `base` (or nothing is
+    /// stored). The stored copy gets revision `base.revision + 1` and a fresh
+    /// write token, both returned in `Saved`; the caller sets `updated_at`
+    /// before calling.
+    pub fn save(&self, draft: &Draft, base: &Base) -> Result<Saved, SaveError> {
         if draft.id.is_empty() {
             return Err(SaveError::NoId);
         }
         let key = draft_key(&draft.id);
         // Read again right before writing: another tab may have saved since.
-        let stored_revision = self.stored_revision(&key)?;
-        match conflict::decide(stored_revision, base_revision) {
+        let stored = self.stored_base(&key)?;
+        let stored = stored
+            .as_ref()
+            .map(|stored| (stored.revision, stored.token.as_str()));
+        match conflict::decide(stored, base) {
             SaveDecision::Conflict { stored_revision } => {
                 Err(SaveError::Conflict { stored_revision })
             }
             SaveDecision::Write { revision } => {
                 let mut to_store = draft.clone();
                 to_store.revision = revision;
+                to_store.write_token = new_token();
                 self.backend.set(&key, &format::encode_stored(&to_store))?;
-                Ok(Saved { revision })
+                Ok(Saved {
+                    revision,
+                    token: to_store.write_token,
+                })
             }
         }
     }
 
-    /// Moves a draft (readable or not, its text unchanged) to "Recently deleted".
-    pub fn delete(&self, id: &str) -> Result<(), SaveError> {
-        self.move_entry(&draft_key(id), &deleted_key(id), id)
+    /// Moves a draft (readable or not, its text unchanged) to "Recently
+    /// deleted" as a copy of its own, dated `today`; an earlier deleted copy
+    /// of the same CAF stays as it is. Returns the deleted copy's key.
+    pub fn delete(&self, id: &str, today: Date) -> Result<String, SaveError> {
+        let from = draft_key(id);
+        let Some(text) = self.backend.get(&from)? else {
+            return Err(SaveError::NotFound { id: id.to_string() });
+        };
+        let to = loop {
+            let key = deleted_key(id, today, &new_token());
+            if self.backend.get(&key)?.is_none() {
+                break key;
+            }
+        };
+        // Copy first: if the copy fails, nothing has changed.
+        self.backend.set(&to, &text)?;
+        self.backend.remove(&from)?;
+        Ok(to)
     }
 
-    /// Moves a draft back from "Recently deleted". Refused with `AlreadyExists`
-    /// if a draft with the same id has been stored since.
-    pub fn restore(&self, id: &str) -> Result<(), SaveError> {
-        self.move_entry(&deleted_key(id), &draft_key(id), id)
-    }
-
-    /// Removes everything in "Recently deleted"; returns how many were removed.
-    pub fn empty_deleted(&self) -> Result<usize, SaveError> {
-        let keys = self.backend.keys().map_err(|_| SaveError::Unavailable)?;
-        let mut n_removed = 0;
-        for key in keys
-            .iter()
-            .filter(|key| key.starts_with(DELETED_KEY_PREFIX))
-        {
+    /// Brings back the deleted copy stored under `key`. When a draft with its
+    /// id is stored again, a readable copy comes back as a separate draft
+    /// under `new_id` (from `crypto.randomUUID()`); an unreadable one is
+    /// refused with `AlreadyExists`, since its text is never changed.
+    pub fn restore(&self, key: &str, new_id: &str) -> Result<Restored, SaveError> {
+        let Some((id, _)) = parse_deleted_key(key) else {
+            return Err(SaveError::NotFound {
+                id: key.to_string(),
+            });
+        };
+        let Some(text) = self.backend.get(key)? else {
+            return Err(SaveError::NotFound { id });
+        };
+        let own_key = draft_key(&id);
+        if self.backend.get(&own_key)?.is_none() {
+            self.backend.set(&own_key, &text)?;
             self.backend.remove(key)?;
-            n_removed += 1;
+            return Ok(Restored::AsItWas);
+        }
+        let Ok(mut draft) = format::decode_stored(&text) else {
+            return Err(SaveError::AlreadyExists { id });
+        };
+        if new_id.is_empty() {
+            return Err(SaveError::NoId);
+        }
+        if self.backend.get(&draft_key(new_id))?.is_some() {
+            return Err(SaveError::AlreadyExists {
+                id: new_id.to_string(),
+            });
+        }
+        draft.id = new_id.to_string();
+        draft.revision = 1;
+        draft.write_token = new_token();
+        self.backend
+            .set(&draft_key(new_id), &format::encode_stored(&draft))?;
+        self.backend.remove(key)?;
+        Ok(Restored::AsCopy {
+            new_id: new_id.to_string(),
+        })
+    }
+
+    /// Removes exactly the deleted copies under `keys` (the ones the user saw
+    /// listed), not any deleted since in another tab; returns how many were
+    /// removed. Keys that are not deleted copies, or are gone, are skipped.
+    pub fn empty_deleted(&self, keys: &[String]) -> Result<usize, SaveError> {
+        let mut n_removed = 0;
+        for key in keys.iter().filter(|key| parse_deleted_key(key).is_some()) {
+            if self.backend.get(key)?.is_some() {
+                self.backend.remove(key)?;
+                n_removed += 1;
+            }
         }
         Ok(n_removed)
     }
 
-    /// Stores an imported draft and returns it as stored (with its id and
-    /// revision), ready to open. `Replace` never overwrites an unreadable
-    /// entry; `KeepBoth` never overwrites anything.
-    pub fn import(&self, imported: Imported, mode: ImportMode) -> Result<Draft, SaveError> {
+    /// Removes the deleted copies kept their [`DELETED_KEEP_DAYS`] days by
+    /// `today` ([`deleted_expired`]); returns how many were removed.
+    pub fn remove_expired(&self, today: Date) -> Result<usize, SaveError> {
+        let keys = self.backend.keys().map_err(|_| SaveError::Unavailable)?;
+        let due: Vec<String> = keys
+            .into_iter()
+            .filter(|key| {
+                parse_deleted_key(key).is_some_and(|(_, day)| deleted_expired(day, today))
+            })
+            .collect();
+        self.empty_deleted(&due)
+    }
+
+    /// Stores an imported draft and returns it as stored (with its id,
+    /// revision and write token), ready to open. `Replace` first moves the
+    /// stored copy to "Recently deleted" (dated `today`), so it can be undone,
+    /// and never touches an unreadable entry; `KeepBoth` never overwrites
+    /// anything.
+    pub fn import(
+        &self,
+        imported: Imported,
+        mode: ImportMode,
+        today: Date,
+    ) -> Result<Draft, SaveError> {
         let mut draft = imported.draft;
         match mode {
             ImportMode::Replace => {
                 if draft.id.is_empty() {
                     return Err(SaveError::NoId);
                 }
-                let stored_revision = self.stored_revision(&draft_key(&draft.id))?;
-                draft.revision = conflict::import_revision(stored_revision, draft.revision);
+                let stored = self.stored_base(&draft_key(&draft.id))?;
+                draft.revision =
+                    conflict::import_revision(stored.as_ref().map(|b| b.revision), draft.revision);
+                if stored.is_some() {
+                    let deleted = self.delete(&draft.id, today)?;
+                    draft.write_token = new_token();
+                    let written = self
+                        .backend
+                        .set(&draft_key(&draft.id), &format::encode_stored(&draft));
+                    if let Err(err) = written {
+                        // Put the stored copy back where it was (the same text).
+                        let _ = self.restore(&deleted, "");
+                        return Err(err.into());
+                    }
+                    return Ok(draft);
+                }
             }
             ImportMode::KeepBoth { new_id } => {
                 if new_id.is_empty() {
@@ -467,6 +677,7 @@ impl DraftStore {
                 draft.revision = 1;
             }
         }
+        draft.write_token = new_token();
         self.backend
             .set(&draft_key(&draft.id), &format::encode_stored(&draft))?;
         Ok(draft)
@@ -483,33 +694,22 @@ impl DraftStore {
         }
     }
 
-    /// The revision stored under `key`; `None` if nothing is stored. An
-    /// unreadable entry is an error, so that nothing is written over it.
-    fn stored_revision(&self, key: &str) -> Result<Option<u64>, SaveError> {
+    /// The revision and write token stored under `key`; `None` if nothing is
+    /// stored. An unreadable entry is an error, so that nothing is written
+    /// over it.
+    fn stored_base(&self, key: &str) -> Result<Option<Base>, SaveError> {
         match self.backend.get(key)? {
             None => Ok(None),
             Some(text) => match format::decode_stored(&text) {
-                Ok(stored) => Ok(Some(stored.revision)),
+                Ok(stored) => Ok(Some(Base {
+                    revision: stored.revision,
+                    token: stored.write_token,
+                })),
                 Err(_) => Err(SaveError::StoredCopyUnreadable {
                     key: key.to_string(),
                 }),
             },
         }
-    }
-
-    /// Copies the text under `from` to `to`, then removes `from`. Refuses if
-    /// `to` is taken; if the copy fails nothing has changed.
-    fn move_entry(&self, from: &str, to: &str, id: &str) -> Result<(), SaveError> {
-        let Some(text) = self.backend.get(from)? else {
-            return Err(SaveError::NotFound { id: id.to_string() });
-        };
-        if self.backend.get(to)?.is_some() && to.starts_with(DRAFT_KEY_PREFIX) {
-            return Err(SaveError::AlreadyExists { id: id.to_string() });
-        }
-        // An older deleted copy of the same id is replaced by the newer one.
-        self.backend.set(to, &text)?;
-        self.backend.remove(from)?;
-        Ok(())
     }
 }
 

@@ -3,12 +3,16 @@
 
 use std::time::Duration;
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
+
 use leptos::prelude::*;
 
 use crate::domain::settings::parse_local_settings;
 use crate::domain::{Draft, Settings};
 use crate::form::Step;
-use crate::storage::{self, Availability, DraftStore, SaveError};
+use crate::storage::format::{encode_export, export_file_name};
+use crate::storage::{self, Availability, Base, DraftStore, SaveError};
+use crate::ui::crash;
 use crate::ui::pages::{
     CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage,
 };
@@ -23,7 +27,12 @@ pub enum View {
 }
 
 /// The status after a change is kept in memory only (no localStorage).
-const NOT_PERSISTENT_MESSAGE: &str = "Not saved on this device: this browser is not letting CAF Lite save anything, so this draft is kept only until this page is closed. Export a draft file to keep your work.";
+const NOT_PERSISTENT_MESSAGE: &str = "Not saved on this device: this browser is not letting CAF Lite save anything, so this draft is kept only until this page is closed. Download this draft now to keep your work.";
+
+/// The longest an unsaved change waits to be stored, however steadily the
+/// user types (caf-form.md §6: within one second). Counted from the first
+/// unsaved change, not from the last key.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
 /// App-wide state: the draft store, what is showing and the status region.
 #[derive(Clone, Copy)]
@@ -166,7 +175,10 @@ fn DraftView(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let id = draft.id.clone();
-    let base_revision = StoredValue::new(draft.revision);
+    let base = StoredValue::new(Base {
+        revision: draft.revision,
+        token: draft.write_token.clone(),
+    });
     let state = FormState::provide(draft, platform::today(), app.settings.into());
     if let Some(page) = app.start_page.get_value() {
         app.start_page.set_value(None);
@@ -174,30 +186,42 @@ fn DraftView(
     }
     // Set when another tab saved newer work: autosave stops until the user chooses.
     let conflict = RwSignal::new(None::<u64>);
+    // The last save's failure (other than a conflict), for the remedy buttons.
+    let save_failed = RwSignal::new(None::<SaveError>);
     let dirty = StoredValue::new(false);
+    // The save waiting to run, at most SAVE_DELAY after the first unsaved change.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // `try_` reads: this also runs while the draft view is being closed.
     let save_now = move || {
+        if let Some(Some(handle)) = pending.try_update_value(|pending| pending.take()) {
+            handle.clear();
+        }
         if !dirty.try_get_value().unwrap_or(false)
             || conflict.try_get_untracked().flatten().is_some()
         {
             return;
         }
+        crash::panic_if_a_test_asked();
         let Some(mut draft) = state.draft.try_get_untracked() else {
             return;
         };
+        let Some(current) = base.try_get_value() else {
+            return;
+        };
         draft.updated_at = platform::now_rfc3339();
-        let result = app
-            .store
-            .with_value(|store| store.save(&draft, base_revision.get_value()));
+        let result = app.store.with_value(|store| store.save(&draft, &current));
         match result {
             Ok(saved) => {
-                let _ = base_revision.try_update_value(|revision| *revision = saved.revision);
+                let _ = base.try_set_value(saved.base());
                 let _ = dirty.try_update_value(|dirty| *dirty = false);
+                let _ = save_failed.try_set(None);
                 // Without localStorage the store is in memory: saying "Saved
                 // on this device" would promise what a reload takes away.
                 if app.store.with_value(|store| store.is_persistent()) {
-                    app.say(format!("{SAVED_WORDS} {}", platform::clock_time()), false);
+                    let at = platform::clock_time();
+                    crash::note_saved(Some(at.clone()));
+                    app.say(format!("{SAVED_WORDS} {at}"), false);
                 } else {
                     app.say(NOT_PERSISTENT_MESSAGE, true);
                 }
@@ -206,15 +230,26 @@ fn DraftView(
                 let _ = conflict.try_set(Some(stored_revision));
                 app.say(SaveError::Conflict { stored_revision }.to_string(), true);
             }
-            Err(err) => app.say(err.to_string(), true),
+            Err(err) => {
+                app.say(err.to_string(), true);
+                let _ = save_failed.try_set(Some(err));
+            }
         }
     };
-    let mut debounced = debounce(Duration::from_millis(800), move |_: ()| save_now());
     Effect::new(move |previous: Option<()>| {
         state.draft.track();
         if previous.is_some() {
             dirty.set_value(true);
-            debounced(());
+            // Kept outside the reactive tree for the panic hook.
+            state.draft.with_untracked(|draft| {
+                crash::note_unsaved(app.store.get_value(), draft.clone(), base.get_value())
+            });
+            // Typing on does not push the save back: it runs SAVE_DELAY
+            // after the first unsaved change.
+            if pending.with_value(Option::is_none) {
+                let handle = set_timeout_with_handle(save_now, SAVE_DELAY).ok();
+                pending.set_value(handle);
+            }
         }
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
@@ -229,7 +264,9 @@ fn DraftView(
             .new_value()
             .and_then(|text| storage::format::decode_stored(&text).ok());
         if let Some(stored) = stored {
-            if stored.revision > base_revision.get_value() {
+            let current = base.get_value();
+            // Any other write, whatever its revision number (it may be frozen at MAX).
+            if stored.write_token != current.token || stored.revision != current.revision {
                 conflict.set(Some(stored.revision));
                 app.say(
                     "This draft has been changed in another tab or window.",
@@ -256,6 +293,7 @@ fn DraftView(
         on_hash.remove();
         // Leaving the draft (to the drafts page, or another draft) saves at once.
         save_now();
+        crash::note_saved(None);
         on_hide.remove();
         on_visibility.remove();
         on_storage.remove();
@@ -269,6 +307,8 @@ fn DraftView(
         if previous.is_some_and(|previous| previous != page) {
             app.clear_news();
         }
+        // Moving to another page of the app saves at once.
+        save_now();
         platform::set_hash(&route(&id_for_route, page));
         let target = state
             .pending_focus
@@ -310,9 +350,13 @@ fn DraftView(
         copy.revision = 0;
         copy.created_at = platform::now_rfc3339();
         copy.updated_at = copy.created_at.clone();
-        match app.store.with_value(|store| store.save(&copy, 0)) {
+        match app
+            .store
+            .with_value(|store| store.save(&copy, &Base::default()))
+        {
             Ok(saved) => {
                 copy.revision = saved.revision;
+                copy.write_token = saved.token;
                 // Stay on the page the user was working on.
                 app.start_page.set_value(Some(state.page.get_untracked()));
                 app.say("Your version is kept as a separate copy.", false);
@@ -335,6 +379,35 @@ fn DraftView(
             }
         })
     };
+    // The remedy beside the message: what is on screen, unsaved edits included.
+    let download_now = move |_| {
+        let draft = state.draft.get_untracked();
+        let text = encode_export(&draft, &platform::now_rfc3339());
+        match platform::download(text.as_bytes(), &export_file_name(&draft), "application/json") {
+            Ok(()) => app.say(
+                "This draft, as it is on screen, was downloaded as a draft file. Keep it somewhere safe: it holds personal details.",
+                false,
+            ),
+            Err(err) => app.say(format!("The draft file could not be made: {err}."), true),
+        }
+    };
+    let remedy_panel = move || {
+        let failed = save_failed.get();
+        let not_kept = !app.store.with_value(|store| store.is_persistent())
+            || app.availability.get() != Availability::Available;
+        (failed.is_some() || not_kept).then(|| {
+            let offer_copy = matches!(failed, Some(SaveError::StoredCopyUnreadable { .. }));
+            view! {
+                <div class="caf-warning-panel" id="save-remedy">
+                    <p class="caf-body">"Your latest changes are not saved on this device. Keep them in a file now."</p>
+                    <button type="button" class="caf-button" id="download-open-draft" on:click=download_now>"Download this draft now"</button>
+                    {offer_copy.then(|| view! {
+                        <button type="button" class="caf-button caf-button--secondary" id="keep-as-copy" on:click=keep_copy>"Keep as a copy"</button>
+                    })}
+                </div>
+            }
+        })
+    };
     let body = move || match state.page.get() {
         Page::TaskList => view! { <TaskListPage/> }.into_any(),
         Page::Step(Step::Check) => view! { <CheckPage><DocumentButtons/></CheckPage> }.into_any(),
@@ -344,6 +417,7 @@ fn DraftView(
     };
     view! {
         {conflict_panel}
+        {remedy_panel}
         {body}
     }
 }

@@ -1,6 +1,7 @@
 //! The page: Leptos components over the pure core. Holds no rules of its own.
 
 pub mod app;
+pub mod crash;
 mod pages;
 mod platform;
 mod state;

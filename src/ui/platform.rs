@@ -181,6 +181,43 @@ struct PdfWorker {
     queued: Option<String>,
     /// Called with the reply to the request in flight.
     on_reply: Option<OnPdf>,
+    /// The request's time limit (a `setTimeout` handle).
+    time_limit: Option<i32>,
+}
+
+/// How long one PDF may take, the first download of the PDF maker included
+/// (the largest CAF takes under half a second here). Past it the worker is
+/// stopped and the next request starts a fresh one.
+const PDF_TIME_LIMIT_MS: i32 = 30_000;
+
+/// Stops the worker (hung or crashed) and forgets it, so the next request
+/// starts a fresh one; calls the waiting request's callback with `reason`.
+fn abandon_pdf_worker(reason: impl FnOnce(bool) -> String) {
+    let worker = PDF_WORKER.with(|cell| cell.borrow_mut().take());
+    let Some(state) = worker else {
+        return;
+    };
+    state.worker.terminate();
+    if let (Some(handle), Some(window)) = (state.time_limit, web_sys::window()) {
+        window.clear_timeout_with_handle(handle);
+    }
+    if let Some(callback) = state.on_reply {
+        callback(Err(reason(state.ready)));
+    }
+}
+
+fn start_time_limit() -> Option<i32> {
+    let on_time_out = wasm_bindgen::closure::Closure::once_into_js(move || {
+        abandon_pdf_worker(|_| {
+            "The PDF was not made: the PDF maker took too long and was stopped. Try again; if it keeps happening, reload the page (your draft is saved)".to_owned()
+        });
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_time_out.unchecked_ref(),
+            PDF_TIME_LIMIT_MS,
+        )
+        .ok()
 }
 
 thread_local! {
@@ -208,6 +245,7 @@ pub fn render_pdf(request_json: String, on_reply: impl FnOnce(Result<Vec<u8>, St
     PDF_WORKER.with(|cell| {
         if let Some(state) = cell.borrow_mut().as_mut() {
             state.on_reply = Some(Box::new(on_reply));
+            state.time_limit = start_time_limit();
             if state.ready {
                 let _ = state
                     .worker
@@ -220,8 +258,14 @@ pub fn render_pdf(request_json: String, on_reply: impl FnOnce(Result<Vec<u8>, St
 }
 
 fn finish(result: Result<Vec<u8>, String>) {
-    let callback =
-        PDF_WORKER.with(|cell| cell.borrow_mut().as_mut().and_then(|w| w.on_reply.take()));
+    let callback = PDF_WORKER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let state = cell.as_mut()?;
+        if let (Some(handle), Some(window)) = (state.time_limit.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(handle);
+        }
+        state.on_reply.take()
+    });
     if let Some(callback) = callback {
         callback(result);
     }
@@ -292,21 +336,16 @@ fn start_pdf_worker() -> Result<(), String> {
             }
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-        // The worker failed to load or crashed: forget it so the next request starts afresh.
-        let worker = PDF_WORKER.with(|cell| cell.borrow_mut().take());
-        if let Some(PdfWorker {
-            ready,
-            on_reply: Some(callback),
-            ..
-        }) = worker
-        {
-            callback(Err(if ready {
+        // The worker failed to load or crashed: stop and forget it so the
+        // next request starts afresh.
+        abandon_pdf_worker(|ready| {
+            if ready {
                 "The PDF maker stopped working. Reload the page and try again (your draft is saved); if it keeps failing, export a draft file".to_owned()
             } else {
                 // Offline before the first PDF, or a release replaced on the server.
                 "The PDF maker could not be downloaded. It is downloaded once, the first time a PDF is made, and then works offline. Check the internet connection, reload the page and try again; your draft is saved".to_owned()
-            }));
-        }
+            }
+        });
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -319,6 +358,7 @@ fn start_pdf_worker() -> Result<(), String> {
             ready: false,
             queued: None,
             on_reply: None,
+            time_limit: None,
         });
     });
     Ok(())

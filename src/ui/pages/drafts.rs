@@ -4,8 +4,14 @@
 use leptos::prelude::*;
 
 use crate::domain::{Date, Draft};
-use crate::storage::format::{decode_import, encode_export, export_file_name, Imported};
-use crate::storage::{DraftSummary, ImportMode, Listing, UnreadableEntry};
+use crate::storage::format::{
+    check_import_size, decode_import, encode_export, export_file_name, unknown_keys_notice,
+    Imported,
+};
+use crate::storage::{
+    import_choice, DraftSummary, ImportChoice, ImportMode, Listing, Restored, SaveError,
+    UnreadableEntry, DELETED_KEEP_DAYS,
+};
 use crate::ui::app::{AppState, View};
 use crate::ui::platform;
 use crate::validate::{check, consent_status, steps_complete};
@@ -14,6 +20,22 @@ use crate::validate::{check, consent_status, steps_complete};
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
+    // Copies deleted 30 days ago or more go first (caf-form.md §6).
+    match app
+        .store
+        .with_value(|store| store.remove_expired(platform::today()))
+    {
+        Ok(0) => {}
+        Ok(n) => app.say(
+            format!(
+                "{n} deleted draft{} kept for {DELETED_KEEP_DAYS} days {} removed.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "was" } else { "were" }
+            ),
+            false,
+        ),
+        Err(err) => app.say(err.to_string(), true),
+    }
     let listing = RwSignal::new(Listing::default());
     let refresh = move || match app.store.with_value(|store| store.list()) {
         Ok(found) => listing.set(found),
@@ -21,7 +43,8 @@ pub fn DraftsPage() -> impl IntoView {
     };
     refresh();
     let show_names = RwSignal::new(false);
-    let pending_import = RwSignal::new(None::<Imported>);
+    // A file whose draft is already stored, and when that stored copy was saved.
+    let pending_import = RwSignal::new(None::<(Imported, String)>);
 
     let start_new = move |_| {
         let now = platform::now_rfc3339();
@@ -35,28 +58,37 @@ pub fn DraftsPage() -> impl IntoView {
         app.view.set(View::Open(Box::new(draft)));
     };
 
-    let store_import = move |imported: Imported, mode: ImportMode| {
-        let unknown = imported.unknown_keys.clone();
-        match app.store.with_value(|store| store.import(imported, mode)) {
+    let store_import = move |imported: Imported, mode: ImportMode, note: &str| {
+        let unknown = unknown_keys_notice(&imported.unknown_keys);
+        match app
+            .store
+            .with_value(|store| store.import(imported, mode, platform::today()))
+        {
             Ok(draft) => {
                 let mut words = "The draft file was imported.".to_owned();
-                if !unknown.is_empty() {
-                    words.push_str(&format!(
-                        " These parts of the file were not recognised and were left out: {}.",
-                        unknown.join(", ")
-                    ));
+                if !note.is_empty() {
+                    words.push(' ');
+                    words.push_str(note);
+                }
+                if let Some(unknown) = unknown {
+                    words.push(' ');
+                    words.push_str(&unknown);
                 }
                 app.say(words, false);
                 pending_import.set(None);
                 app.view.set(View::Open(Box::new(draft)));
             }
-            Err(err) => app.say(err.to_string(), true),
+            Err(err) => app.say(not_stored_words(&err, "The file was not imported"), true),
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = platform::chosen_file(&ev) else {
             return;
         };
+        // A huge file is refused by its size, before any of it is read.
+        if let Err(err) = check_import_size(file.size().max(0.0) as u64) {
+            return app.say(format!("The file was not imported: {err}"), true);
+        }
         leptos::task::spawn_local(async move {
             let bytes = match platform::read_file(&file).await {
                 Ok(bytes) => bytes,
@@ -65,15 +97,32 @@ pub fn DraftsPage() -> impl IntoView {
             match decode_import(&bytes) {
                 Err(err) => app.say(format!("The file was not imported: {err}"), true),
                 Ok(imported) => {
-                    let exists = app
-                        .store
-                        .with_value(|store| store.exists(&imported.draft.id))
-                        .unwrap_or(false);
-                    if exists {
-                        pending_import.set(Some(imported));
-                        app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
-                    } else {
-                        store_import(imported, ImportMode::Replace);
+                    let id = imported.draft.id.clone();
+                    let exists = !id.trim().is_empty()
+                        && app
+                            .store
+                            .with_value(|store| store.exists(&id))
+                            .unwrap_or(false);
+                    match import_choice(&id, exists) {
+                        ImportChoice::UnderItsId => store_import(imported, ImportMode::Replace, ""),
+                        ImportChoice::AsNewDraft => store_import(
+                            imported,
+                            ImportMode::KeepBoth {
+                                new_id: platform::new_id(),
+                            },
+                            "The file did not say which draft it is, so it was stored as a new draft.",
+                        ),
+                        ImportChoice::Ask => {
+                            let stored_saved = match app.store.with_value(|store| store.load(&id)) {
+                                Ok(Some(stored)) => format!(
+                                    "last saved {}",
+                                    platform::saved_words(&stored.updated_at)
+                                ),
+                                _ => "which cannot be read".to_owned(),
+                            };
+                            pending_import.set(Some((imported, stored_saved)));
+                            app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
+                        }
                     }
                 }
             }
@@ -95,19 +144,31 @@ pub fn DraftsPage() -> impl IntoView {
         let names = show_names.get();
         let rows = listing.get().deleted;
         (!rows.is_empty()).then(|| {
+            // "Empty" removes exactly these copies, not any deleted since.
+            let listed: Vec<String> = rows.iter().map(|row| row.key.clone()).collect();
             let items = rows
                 .into_iter()
-                .map(|draft| {
-                    let summary = DraftSummary::from_draft(&draft);
-                    let id = draft.id.clone();
+                .map(|row| {
+                    let summary = DraftSummary::from_draft(&row.draft);
+                    let key = row.key.clone();
+                    let deleted_words = match row.deleted_on {
+                        Some(day) => format!(
+                            "Deleted on {} · removed after {} · last saved {}",
+                            day_words(day),
+                            day_words(day.add_days(DELETED_KEEP_DAYS - 1)),
+                            platform::saved_words(&summary.updated_at)
+                        ),
+                        None => format!("Last saved {}", platform::saved_words(&summary.updated_at)),
+                    };
                     view! {
                         <li class="caf-drafts__item">
                             <strong>{who(&summary, names)}</strong>
-                            <p class="caf-drafts__meta">{format!("Last saved {}", platform::saved_words(&summary.updated_at))}</p>
+                            <p class="caf-drafts__meta">{deleted_words}</p>
                             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {
-                                match app.store.with_value(|store| store.restore(&id)) {
-                                    Ok(()) => app.say("The draft was restored.", false),
-                                    Err(err) => app.say(err.to_string(), true),
+                                match app.store.with_value(|store| store.restore(&key, &platform::new_id())) {
+                                    Ok(Restored::AsItWas) => app.say("The draft was restored.", false),
+                                    Ok(Restored::AsCopy { .. }) => app.say("The draft was restored as a separate draft, because this CAF is already on the list.", false),
+                                    Err(err) => app.say(not_stored_words(&err, "The draft was not restored"), true),
                                 }
                                 refresh();
                             }>"Restore"<span class="caf-visually-hidden">{format!(" {}", who(&summary, names))}</span></button>
@@ -118,20 +179,23 @@ pub fn DraftsPage() -> impl IntoView {
             let confirming = RwSignal::new(false);
             view! {
                 <h2 class="caf-heading-m" id="recently-deleted">"Recently deleted"</h2>
-                <p class="caf-body">"Deleted drafts stay here until you empty this list."</p>
-                <ul class="caf-drafts">{items}</ul>
+                <p class="caf-body">{format!("Deleted drafts stay here for {DELETED_KEEP_DAYS} days, then they are removed for good. Each deletion is kept separately.")}</p>
+                <ul class="caf-drafts" id="deleted-drafts">{items}</ul>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! { <button type="button" class="caf-button caf-button--warning" on:click=move |_| confirming.set(true)>"Empty recently deleted"</button> }
                 >
                     <div class="caf-warning-panel" role="alert">
                         <p class="caf-body">"These drafts will be gone for good. Export any you may need first."</p>
-                        <button type="button" class="caf-button caf-button--warning" on:click=move |_| {
-                            match app.store.with_value(|store| store.empty_deleted()) {
-                                Ok(n) => app.say(format!("Removed {n} deleted draft{}.", if n == 1 { "" } else { "s" }), false),
-                                Err(err) => app.say(err.to_string(), true),
+                        <button type="button" class="caf-button caf-button--warning" on:click={
+                            let listed = listed.clone();
+                            move |_| {
+                                match app.store.with_value(|store| store.empty_deleted(&listed)) {
+                                    Ok(n) => app.say(format!("Removed {n} deleted draft{}.", if n == 1 { "" } else { "s" }), false),
+                                    Err(err) => app.say(err.to_string(), true),
+                                }
+                                refresh();
                             }
-                            refresh();
                         }>"Yes, empty it"</button>
                         <button type="button" class="caf-button caf-button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
                     </div>
@@ -148,14 +212,22 @@ pub fn DraftsPage() -> impl IntoView {
             .collect_view()
     };
     let import_choice = move || {
-        pending_import.get().map(|imported| {
+        pending_import.get().map(|(imported, stored_saved)| {
             let keep = imported.clone();
+            let file_saved = if imported.draft.updated_at.trim().is_empty() {
+                "does not say when it was saved".to_owned()
+            } else {
+                format!("was last saved {}", platform::saved_words(&imported.draft.updated_at))
+            };
+            let words = format!(
+                "The copy on this device was {stored_saved}; the copy in the file {file_saved}. Replace puts the file's copy in its place and moves the one on this device to Recently deleted. Keep both keeps them as separate drafts."
+            );
             view! {
                 <div class="caf-warning-panel" role="alert" id="import-choice">
                     <h2 class="caf-heading-m">"This draft is already on this device"</h2>
-                    <p class="caf-body">"Replace the stored draft with the file, or keep both as separate drafts."</p>
-                    <button type="button" class="caf-button caf-button--warning" id="import-replace" on:click=move |_| store_import(imported.clone(), ImportMode::Replace)>"Replace"</button>
-                    <button type="button" class="caf-button" id="import-keep-both" on:click=move |_| store_import(keep.clone(), ImportMode::KeepBoth { new_id: platform::new_id() })>"Keep both"</button>
+                    <p class="caf-body" id="import-choice-words">{words}</p>
+                    <button type="button" class="caf-button caf-button--warning" id="import-replace" on:click=move |_| store_import(imported.clone(), ImportMode::Replace, "The copy that was on this device is in Recently deleted.")>"Replace"</button>
+                    <button type="button" class="caf-button" id="import-keep-both" on:click=move |_| store_import(keep.clone(), ImportMode::KeepBoth { new_id: platform::new_id() }, "")>"Keep both"</button>
                     <button type="button" class="caf-button caf-button--secondary" on:click=move |_| pending_import.set(None)>"Cancel"</button>
                 </div>
             }
@@ -187,6 +259,23 @@ pub fn DraftsPage() -> impl IntoView {
         </div>
         {deleted}
     }
+}
+
+/// A refused import or restore, in words for the drafts page (where there is
+/// no open draft to download).
+fn not_stored_words(err: &SaveError, what: &str) -> String {
+    match err {
+        SaveError::QuotaExceeded => format!(
+            "{what}: this browser's storage is full. Export drafts you no longer need here, delete them, then try again."
+        ),
+        SaveError::Unavailable => format!("{what}: this browser is not letting CAF Lite save anything."),
+        other => format!("{what}: {}", other.to_string().trim_start_matches("Not saved: ")),
+    }
+}
+
+/// A day as `dd/mm/yyyy`.
+fn day_words(day: Date) -> String {
+    format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
 }
 
 /// How a draft is named on the list: initials and year of birth, or the full
@@ -222,7 +311,7 @@ fn DraftRow(
     let name = who(&summary, show_names);
     let confirming = RwSignal::new(false);
     let open = draft.clone();
-    let export = draft.clone();
+    let export_id = draft.id.clone();
     let id = draft.id.clone();
     let label = name.clone();
     view! {
@@ -236,6 +325,15 @@ fn DraftRow(
                     "Continue"<span class="caf-visually-hidden">{format!(" {label}")}</span>
                 </button>
                 <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {
+                    // The stored copy now: another tab may have saved since this list was drawn.
+                    let export = match app.store.with_value(|store| store.load(&export_id)) {
+                        Ok(Some(export)) => export,
+                        Ok(None) => {
+                            on_change.run(());
+                            return app.say("This draft is no longer stored on this device: it may have been deleted in another tab or window.", true);
+                        }
+                        Err(err) => return app.say(err.to_string(), true),
+                    };
                     let text = encode_export(&export, &platform::now_rfc3339());
                     match platform::download(text.as_bytes(), &export_file_name(&export), "application/json") {
                         Ok(()) => app.say("The draft file was created. Keep it somewhere safe: it holds personal details.", false),
@@ -252,8 +350,8 @@ fn DraftRow(
                     <button type="button" class="caf-button caf-button--warning" on:click={
                         let id = id.clone();
                         move |_| {
-                            match app.store.with_value(|store| store.delete(&id)) {
-                                Ok(()) => app.say("The draft was moved to Recently deleted.", false),
+                            match app.store.with_value(|store| store.delete(&id, platform::today())) {
+                                Ok(_) => app.say("The draft was moved to Recently deleted.", false),
                                 Err(err) => app.say(err.to_string(), true),
                             }
                             on_change.run(());
