@@ -159,6 +159,7 @@ fn the_handout_uses_short_sentences_and_explains_its_acronyms() {
         ConsentStatus::Recorded,
         ConsentStatus::NotRecorded,
         ConsentStatus::OutOfDate(OutOfDate::Changed),
+        ConsentStatus::OutOfDate(OutOfDate::EarlierVersion),
         ConsentStatus::Withdrawn(common::date(2026, 11, 1)),
     ];
     let mut found = Vec::new();

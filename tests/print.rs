@@ -839,7 +839,11 @@ fn the_handout_says_you_agreed_only_when_the_agreement_is_recorded() {
             "We have not yet written down that you agree",
         ),
         ("out-of-date", out_of_date, "we need to ask you again"),
-        ("old-rule", old_rule, "we need to ask you again"),
+        (
+            "old-rule",
+            old_rule,
+            "We need to ask you again whether you agree",
+        ),
         (
             "withdrawn",
             withdrawn,

@@ -7,7 +7,7 @@ use crate::domain::{Data, Settings};
 use crate::form::caf::{self, is_closed, next_review_date};
 use crate::pdf::{Block, Column, Document};
 use crate::print::caf::printed;
-use crate::validate::ConsentStatus;
+use crate::validate::{ConsentStatus, OutOfDate};
 
 /// A table on the handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,8 +285,13 @@ fn your_information(data: &Data, consent: &ConsentStatus) -> Vec<String> {
             words.push("We have not yet written down that you agree to us sharing it.".to_owned());
             words.push("We will not share it until you have agreed.".to_owned());
         }
-        ConsentStatus::OutOfDate(_) => {
-            words.push("The plan has changed since you agreed to us sharing it, so we need to ask you again.".to_owned());
+        ConsentStatus::OutOfDate(why) => {
+            words.push(match why {
+                OutOfDate::Changed => "The plan has changed since you agreed to us sharing it, so we need to ask you again.",
+                // Recorded by another version of CAF Lite: nothing changed
+                // that the family would know of, so do not say it did.
+                OutOfDate::EarlierVersion | OutOfDate::NewerVersion => "We need to ask you again whether you agree to us sharing it.",
+            }.to_owned());
             words.push("We will not share it until you have agreed again.".to_owned());
         }
         ConsentStatus::Withdrawn(date) => {
