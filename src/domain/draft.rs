@@ -440,7 +440,7 @@ pub struct ConsentDraft {
     /// The fingerprint rule `recorded_fingerprint` was made under
     /// (`fingerprint::FINGERPRINT_RULE`); 0 for agreements recorded before
     /// the rule had a number, which are out of date.
-    pub fingerprint_rule: u32,
+    pub fingerprint_rule: u64,
     /// Earlier agreements, oldest first.
     pub history: Vec<ConsentHistoryEntry>,
 }

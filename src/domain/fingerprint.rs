@@ -20,7 +20,7 @@ use crate::domain::{ConsentHistoryEntry, Data};
 /// The rule [`fingerprint`] follows, stored with each recorded agreement as
 /// `consent.fingerprint_rule`. 0 (absent) is the first rule, which left the
 /// whole consent block out and counted empty values; 2 is this one.
-pub const FINGERPRINT_RULE: u32 = 2;
+pub const FINGERPRINT_RULE: u64 = 2;
 
 /// The keys of `consent` that are the record of the agreement, not its terms:
 /// never part of the fingerprint.

@@ -148,6 +148,8 @@ test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection'
     // Change an answer: the agreement is now out of date, and the next PDF says so.
     await page.goto(app.url('/') + (await page.evaluate(() => location.hash)).replace(/check$/, 'reason'));
     await typeInto(page, 'reason-summary', 'Speech is behind; mum asked for help. Nursery agrees.');
+    // Stored before the address changes (autosave runs within a second).
+    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('Nursery agrees')));
     await page.goto(app.url('/') + (await page.evaluate(() => location.hash)).replace(/reason$/, 'check'));
     await page.locator('#consent-banner', { hasText: 'OUT OF DATE' }).waitFor();
     const second = await downloadPdf(page, 'create-caf-pdf', 'journey-out-of-date.pdf');
