@@ -12,10 +12,12 @@ use lopdf::{
 };
 use serde_derive::{Deserialize, Serialize};
 
+// CAF Lite: used only with the `icc-profile` feature.
+#[cfg(feature = "icc-profile")]
+use crate::{color::IccProfile, IccProfileType};
 use crate::{
-    color::IccProfile,
     font::ParsedFont,
-    Actions, BuiltinFont, Color, ColorArray, Destination, FontId, IccProfileType,
+    Actions, BuiltinFont, Color, ColorArray, Destination, FontId,
     ImageOptimizationOptions, Line, LinkAnnotation, Op, PaintMode, PdfDocument,
     PdfDocumentInfo, PdfPage, PdfResources, PdfWarnMsg, Polygon, TextItem, XObject,
     XObjectId,
@@ -116,6 +118,8 @@ pub fn to_lopdf_doc(
     ]);
 
     // (Optional): Add OutputIntents to catalog
+    // CAF Lite: behind the `icc-profile` feature (see CAF-LITE.md).
+    #[cfg(feature = "icc-profile")]
     if pdf.metadata.info.conformance.must_have_icc_profile() {
         /// Default ICC profile, necessary if `PdfMetadata::must_have_icc_profile()` return true
         const ICC_PROFILE_ECI_V2: &[u8] = include_bytes!("./res/CoatedFOGRA39.icc");
@@ -2143,6 +2147,7 @@ fn docinfo_to_dict(m: &PdfDocumentInfo) -> LoDictionary {
     ])
 }
 
+#[cfg(feature = "icc-profile")] // CAF Lite
 fn icc_to_stream(val: &IccProfile) -> LoStream {
     use lopdf::{Dictionary as LoDictionary, Object::*, Stream as LoStream};
 
