@@ -975,3 +975,26 @@ fn an_imported_version_at_the_top_of_the_range_does_not_overflow() {
     d.last_pdf_fingerprint = "0000000000000000".into();
     assert_eq!(next_version(&d).0, u64::MAX);
 }
+
+#[test]
+fn a_review_prints_only_the_answers_of_its_decision() {
+    let mut data = recorded(complete_data());
+    let mut review = complete_review();
+    // Continued with a next review date, then changed to close.
+    review.decision = "close".into();
+    review.closure_reason = "needs_met".into();
+    data.reviews.push(review);
+    let (path, _, _) = print_caf("review-closed", &draft(data.clone()));
+    let text = flat(&all_text(&path));
+    assert!(
+        !text.contains("15/01/2027"),
+        "the next review of a closed CAF:\n{text}"
+    );
+    // And the other way round: a continuing review never prints a closure reason.
+    data.reviews[0].decision = "continue".into();
+    data.reviews[0].closure_notes = "Left from closing".into();
+    let (path, _, _) = print_caf("review-continued", &draft(data));
+    let text = flat(&all_text(&path));
+    assert!(text.contains("15/01/2027"), "{text}");
+    assert!(!text.contains("Left from closing"), "{text}");
+}

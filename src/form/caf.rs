@@ -1381,6 +1381,17 @@ pub fn apply_defaults(data: &mut Data) {
     }
 }
 
+/// Whether a question of review `review` is shown: the next review date
+/// belongs to continuing the plan, the closure reason and notes to closing
+/// it. What the other decision left behind stays in the draft, unprinted.
+pub fn is_shown_in_review(path: &str, review: &ReviewDraft) -> bool {
+    match path {
+        "reviews[].next_review" => review.decision.trim() == "continue",
+        "reviews[].closure_reason" | "reviews[].closure_notes" => review.decision.trim() == "close",
+        _ => true,
+    }
+}
+
 /// Whether a question is shown, given the other answers (GOV.UK conditional
 /// reveal). A hidden question keeps whatever was typed in it.
 pub fn is_shown(path: &str, data: &Data) -> bool {

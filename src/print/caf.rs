@@ -192,7 +192,16 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         .to_owned(),
     );
     row("Recorded by", consent.practitioner.clone());
-    row("May be shared with", consent.share_with.join(", "));
+    row(
+        "May be shared with",
+        consent
+            .share_with
+            .iter()
+            .map(|agency| agency.trim())
+            .filter(|agency| !agency.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     row("Not to be shared with", consent.not_share_with.clone());
     if !consent.method.is_empty() || consent.explained || consent.store {
         row(
@@ -483,6 +492,9 @@ fn review_blocks(data: &Data) -> Vec<Block> {
             .skip(1)
             .chain([&caf::REVIEW_CLOSURE_NOTES])
         {
+            if !caf::is_shown_in_review(field.path, review) {
+                continue;
+            }
             if let Some(value) = printed(field, data, idx) {
                 acc.push(Block::Field {
                     label: field.label.to_owned(),
