@@ -1974,6 +1974,28 @@ mod fingerprints {
     }
 }
 
+#[test]
+fn a_signature_that_is_not_a_readable_png_counts_as_no_signature() {
+    for stored in [
+        "data:image/png;base64,",
+        "data:image/png;base64,AAAA",
+        "javascript:alert(1)",
+    ] {
+        let mut data = complete_data();
+        data.consent.method = "signed_on_screen".into();
+        data.consent.signature = stored.into();
+        let report = run(&data, &Settings::default());
+        assert!(
+            report
+                .issues()
+                .iter()
+                .any(|i| i.path == "consent.signature" && i.severity == Severity::Error),
+            "{stored}: {:?}",
+            report.issues()
+        );
+    }
+}
+
 mod consent_status {
     use super::fingerprints::Change;
     use super::*;

@@ -2,6 +2,7 @@
 //! crates. `today` is always a parameter.
 
 pub mod assessment;
+pub mod data_url;
 pub mod date;
 pub mod draft;
 pub mod elements;

@@ -2,6 +2,7 @@
 //! document for `pdf::render`. Pure: the caller passes the consent status,
 //! the version and the time of creation.
 
+use crate::domain::data_url::png_from_data_url;
 use crate::domain::{fingerprint, Data, Draft, Settings, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
@@ -10,7 +11,6 @@ use crate::form::choices::{
 };
 use crate::form::{Access, Block as FormBlock, Field, Kind, Step};
 use crate::pdf::{Banner, Block, Column, Document};
-use crate::print::data_url::png_from_data_url;
 use crate::validate::ConsentStatus;
 
 /// An answer as the printed record shows it: `answer` (so never a hidden

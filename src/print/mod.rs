@@ -2,7 +2,6 @@
 //! handout, as plain `pdf::Document`s the PDF worker renders. Pure.
 
 pub mod caf;
-pub mod data_url;
 pub mod file_name;
 pub mod handout;
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
+use crate::domain::data_url::png_from_data_url;
 use crate::domain::date::DateError;
 use crate::domain::elements::{element_by_code, is_need, ELEMENTS, RATINGS};
 use crate::domain::{Assessment, Data, Date, DateDraft, Ecm, NhsNumber, Postcode, Settings, Upn};
@@ -695,13 +696,16 @@ impl Checker<'_> {
             "Select how agreement was given",
         );
         let signature = consent.signature.trim();
-        if method == "signed_on_screen" && signature.is_empty() && blank(&consent.signature_name) {
+        // A stored signature that is not a readable PNG (an edited or
+        // hand-made file) prints nothing, so it counts as no signature.
+        let readable = png_from_data_url(signature).is_some();
+        if method == "signed_on_screen" && !readable && blank(&consent.signature_name) {
             self.error(
                 "consent.signature",
                 "Ask them to sign in the box, or to type their name instead",
             );
         }
-        if !signature.is_empty() && !signature.starts_with("data:image/png;base64,") {
+        if !signature.is_empty() && !readable {
             self.error(
                 "consent.signature",
                 "The signature could not be read – ask them to sign again",
