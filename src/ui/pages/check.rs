@@ -192,7 +192,8 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn status_class(status: StepStatus) -> &'static str {
+/// The tag a step's status is shown in, on the task list and here.
+pub fn status_class(status: StepStatus) -> &'static str {
     match status {
         StepStatus::Completed => "caf-tag",
         StepStatus::HasErrors

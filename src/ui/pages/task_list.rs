@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::form::caf::{has_plan, is_closed, next_review_date};
 use crate::form::Step;
-use crate::ui::state::{use_form_state, Page, StepStatus};
+use crate::ui::pages::check::status_class;
+use crate::ui::state::{use_form_state, Page};
 
 /// The draft's home: steps and their statuses.
 #[component]
@@ -30,14 +31,7 @@ pub fn TaskListPage() -> impl IntoView {
             .filter(|step| !gate_closed || *step == Step::Start)
             .map(|step| {
                 let status = state.status(step);
-                let status_class = match status {
-                    StepStatus::Completed => "caf-tag",
-                    StepStatus::HasErrors
-                    | StepStatus::AgreementNotRecorded
-                    | StepStatus::AgreementOutOfDate => "caf-tag caf-tag--red",
-                    StepStatus::InProgress => "caf-tag caf-tag--blue",
-                    StepStatus::NotStarted => "caf-tag caf-tag--grey",
-                };
+                let status_class = status_class(status);
                 let link_id = format!("task-{}", step.id());
                 let status_id = format!("task-{}-status", step.id());
                 let shows_status = step != Step::Check;
