@@ -54,7 +54,9 @@ test('the built page carries a strict Content-Security-Policy with the loader ha
   assert.match(html, /<html lang="en-GB"/);
   // The service worker and the manifest name no other origin either.
   for (const file of ['sw.js', 'manifest.webmanifest']) {
-    assert.doesNotMatch(readFileSync(join(DIST, file), 'utf8'), /\b(?:https?:)?\/\/[a-z0-9]/i, `${file} names no address`);
+    // sw.js lists each file's sha256 in base64, which may hold "//" by chance.
+    const text = readFileSync(join(DIST, file), 'utf8').replace(/"[A-Za-z0-9+/]{43}="/g, '"<sha256>"');
+    assert.doesNotMatch(text, /\b(?:https?:)?\/\/[a-z0-9]/i, `${file} names no address`);
   }
 });
 
