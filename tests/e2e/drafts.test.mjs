@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { draftId, newDraftOnChildStep, storedGivenName } from './drafts-helpers.mjs';
 import { OUT, eventually, startApp, withPage } from './harness.mjs';
 
 const QUOTA_MESSAGE =
@@ -27,27 +28,6 @@ async function storedDrafts(page) {
   );
 }
 
-/** The draft id in the address `#draft/<id>/<page>`. */
-async function draftId(page) {
-  const hash = await page.evaluate(() => location.hash);
-  const id = hash.match(/^#draft\/([^/]+)\//)?.[1];
-  assert.ok(id, `the address names a draft (${hash})`);
-  return id;
-}
-
-/** Starts a new CAF from the drafts page and opens "About the child". */
-async function newDraftOnChildStep(page) {
-  await page.locator('#start-new').click();
-  await page.locator('#task-child').click();
-  await page.locator('#child-given_name').waitFor();
-}
-
-/** The given name stored for draft `id`, or undefined. */
-const storedGivenName = (page, id) =>
-  page.evaluate((key) => {
-    const text = localStorage.getItem(key);
-    return text === null ? undefined : JSON.parse(text).draft.data.child.given_name;
-  }, `caf.draft.${id}`);
 
 /**
  * Saves now, as the page does when it is hidden: a `visibilitychange` event

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { draftId, newDraftOnChildStep, storedGivenName, storedGivenNameAt } from './drafts-helpers.mjs';
 import { OUT, eventually, startApp, withPage } from './harness.mjs';
 
 const QUOTA_MESSAGE = "Not saved: this browser's storage is full. Download this draft now, then delete old drafts.";
@@ -17,25 +18,6 @@ function openAndClose(path) {
 
 const cafKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('caf.')).sort());
 
-async function draftId(page) {
-  const id = (await page.evaluate(() => location.hash)).match(/^#draft\/([^/]+)\//)?.[1];
-  assert.ok(id, 'the address names a draft');
-  return id;
-}
-
-async function newDraftOnChildStep(page) {
-  await page.locator('#start-new').click();
-  await page.locator('#task-child').click();
-  await page.locator('#child-given_name').waitFor();
-}
-
-/** The given name stored under `key` (text, not parsed as numbers: a revision may be u64::MAX). */
-const storedGivenNameAt = (page, key) =>
-  page.evaluate((k) => {
-    const text = localStorage.getItem(k);
-    return text === null ? undefined : JSON.parse(text).draft.data.child.given_name;
-  }, key);
-const storedGivenName = (page, id) => storedGivenNameAt(page, `caf.draft.${id}`);
 
 /** Every stored draft's given name, sorted. */
 const storedNames = (page) =>
