@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::domain::{Date, Draft};
+use crate::domain::{set_aside_for_copy, Date, Draft};
 
 pub use conflict::{Base, SaveDecision};
 pub use format::{ImportError, Imported, StoredError};
@@ -594,6 +594,8 @@ impl DraftStore {
                 id: new_id.to_string(),
             });
         }
+        // Beside the original, the copy does not inherit its agreement.
+        set_aside_for_copy(&mut draft.data, &id);
         draft.id = new_id.to_string();
         draft.revision = 1;
         draft.write_token = new_token();
@@ -672,6 +674,11 @@ impl DraftStore {
                 }
                 if self.backend.get(&draft_key(&new_id))?.is_some() {
                     return Err(SaveError::AlreadyExists { id: new_id });
+                }
+                // A second copy of a draft stored here does not inherit its
+                // agreement (a file with no id is no copy of anything here).
+                if !draft.id.trim().is_empty() {
+                    set_aside_for_copy(&mut draft.data, &draft.id);
                 }
                 draft.id = new_id;
                 draft.revision = 1;

@@ -8,7 +8,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::domain::settings::parse_local_settings;
-use crate::domain::{Draft, Settings};
+use crate::domain::{set_aside_for_copy, Draft, Settings};
 use crate::form::Step;
 use crate::storage::format::{encode_export, export_file_name};
 use crate::storage::{self, Availability, Base, DraftStore, SaveError};
@@ -346,6 +346,9 @@ fn DraftView(
     };
     let keep_copy = move |_| {
         let mut copy = state.draft.get_untracked();
+        // The original's agreement stays with the original (which the other
+        // tab may have withdrawn): the copy has to be agreed on its own.
+        set_aside_for_copy(&mut copy.data, &copy.id);
         copy.id = platform::new_id();
         copy.revision = 0;
         copy.created_at = platform::now_rfc3339();
