@@ -544,6 +544,19 @@ impl DraftStore {
         }
     }
 
+    /// Whether what is stored under `id` is still `base` (or nothing is
+    /// stored): no other tab or window has written it since.
+    pub fn holds(&self, id: &str, base: &Base) -> Result<bool, SaveError> {
+        let stored = self.stored_base(&draft_key(id))?;
+        let stored = stored
+            .as_ref()
+            .map(|stored| (stored.revision, stored.token.as_str()));
+        Ok(matches!(
+            conflict::decide(stored, base),
+            SaveDecision::Write { .. }
+        ))
+    }
+
     /// Moves a draft (readable or not, its text unchanged) to "Recently
     /// deleted" as a copy of its own, dated `today`; an earlier deleted copy
     /// of the same CAF stays as it is. Returns the deleted copy's key.

@@ -47,6 +47,23 @@ pub struct AppState {
     pub start_page: StoredValue<Option<Page>>,
 }
 
+/// Whether the open draft is still the one stored, checked before any
+/// printout is made (see `DraftView`).
+#[derive(Clone, Copy)]
+pub struct Freshness {
+    ensure: Callback<(), bool>,
+}
+
+/// What a printout's button says when another tab or window has changed the draft.
+pub const STALE_PRINT: &str = "Nothing was printed: this CAF has been changed in another tab or window. Load the newer version first, so the printout shows what was last saved.";
+
+impl Freshness {
+    /// True when printing may go ahead; otherwise the conflict panel shows.
+    pub fn ensure(self) -> bool {
+        self.ensure.run(())
+    }
+}
+
 /// A line in the status region.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
@@ -251,6 +268,29 @@ fn DraftView(
                 pending.set_value(handle);
             }
         }
+    });
+    // Asked before any printout: is what this tab holds still what is
+    // stored? Saving first makes it so unless another tab or window has
+    // written since (a withdrawal, say), and then nothing is printed.
+    let id_for_fresh = id.clone();
+    provide_context(Freshness {
+        ensure: Callback::new(move |()| {
+            save_now();
+            if conflict.get_untracked().is_some() {
+                return false;
+            }
+            let current = base.get_value();
+            match app
+                .store
+                .with_value(|store| store.holds(&id_for_fresh, &current))
+            {
+                Ok(true) => true,
+                Ok(false) | Err(_) => {
+                    conflict.set(Some(current.revision));
+                    false
+                }
+            }
+        }),
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
