@@ -19,7 +19,7 @@ pub mod upn;
 pub use assessment::Assessment;
 pub use date::{Date, DateDraft};
 pub use draft::*;
-pub use elements::{unmet_needs, Ecm, Element, ElementDomain, ELEMENTS};
+pub use elements::{Ecm, Element, ElementDomain, ELEMENTS};
 pub use email::{Email, EmailError};
 pub use fingerprint::{fingerprint, record_agreement, FINGERPRINT_RULE};
 pub use nhs_number::{NhsNumber, NhsNumberError};

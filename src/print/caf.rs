@@ -487,11 +487,7 @@ fn review_blocks(data: &Data) -> Vec<Block> {
         let date =
             printed(caf::REVIEW_DATE, data, idx).unwrap_or_else(|| "date not given".to_owned());
         acc.push(Block::SubHeading(format!("Review on {date}")));
-        for field in caf::REVIEW_FIELDS
-            .iter()
-            .skip(1)
-            .chain([&caf::REVIEW_CLOSURE_NOTES])
-        {
+        for field in caf::REVIEW_FIELDS.iter().skip(1) {
             if !caf::is_shown_in_review(field.path, review) {
                 continue;
             }

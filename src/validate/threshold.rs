@@ -2,7 +2,8 @@
 //! needs, suggest a Team Around the Child; below it, a single-agency response.
 //! Advice only, never a block.
 
-use crate::domain::{unmet_needs, NeedsDraft, Settings};
+use crate::domain::{NeedsDraft, Settings};
+use crate::form::choices::{unmet_needs, SINGLE_AGENCY, TEAM_AROUND_CHILD};
 
 /// The response the advice suggests (`conclusion.response` codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,8 +18,8 @@ impl Suggestion {
     /// The `conclusion.response` code, used to pre-select the answer.
     pub fn code(self) -> &'static str {
         match self {
-            Suggestion::TeamAroundChild => "team_around_child",
-            Suggestion::SingleAgency => "single_agency",
+            Suggestion::TeamAroundChild => TEAM_AROUND_CHILD.code,
+            Suggestion::SingleAgency => SINGLE_AGENCY.code,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::unmet_needs;
+use crate::form::choices::unmet_needs;
 use crate::form::{caf, Special};
 use crate::ui::pages::consent::ConsentRecordView;
 use crate::ui::pages::signature::SignaturePad;

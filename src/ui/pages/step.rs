@@ -80,7 +80,7 @@ pub fn StepPage(
             Block::Heading(text) => view! { <h2 class="caf-heading-m">{text}</h2> }.into_any(),
             Block::Text(text) => view! { <p class="caf-body">{text}</p> }.into_any(),
             Block::Field(field) => {
-                view! { <FieldView field=field suggestions=suggest::for_field(field.path, state)/> }
+                view! { <FieldView field=field suggestions=suggest::for_field(field, state)/> }
                     .into_any()
             }
             Block::List(list) => view! { <ListView list=list/> }.into_any(),

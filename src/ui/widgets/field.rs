@@ -48,7 +48,11 @@ pub fn FieldView(
             .with(|m| matches!(m, Some((Severity::Error, _))))
             .then_some("true")
     };
-    let optional_words = if field.optional { " (optional)" } else { "" };
+    let optional_words = if field.is_optional() {
+        " (optional)"
+    } else {
+        ""
+    };
     let hint =
         has_hint.then(|| view! { <div class="caf-hint" id=hint_id.clone()>{field.hint}</div> });
     let message_view = {
