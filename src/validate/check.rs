@@ -559,3 +559,25 @@ fn is_young_person(data: &Data) -> bool {
             .filter(|first| !blank(first))
             .any(|first| given_by == squash(&format!("{first} {}", child.family_name)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 14: the step pages' stop and the check's error are one rule,
+    /// so an answer stored with spaces ("yes ") stops both, not just one.
+    #[test]
+    fn the_safeguarding_stop_and_its_error_agree() {
+        let today = Date::new(2026, 3, 27).expect("a real date");
+        let mut data = Data::default();
+        for (answer, stops) in [("yes", true), (" yes ", true), ("no", false), ("", false)] {
+            data.start.significant_harm = answer.into();
+            let report = check(&data, today, &Settings::default()).report;
+            let error = report
+                .for_path("start.significant_harm")
+                .any(|issue| issue.message.contains("do not use a CAF"));
+            assert_eq!(safeguarding_stop(&data), stops, "{answer:?}");
+            assert_eq!(error, stops, "{answer:?}");
+        }
+    }
+}

@@ -16,4 +16,4 @@ pub use check::{check, safeguarding_stop, Checked};
 pub use consent::{consent_status, ConsentStatus, OutOfDate};
 pub use progress::{step_status, steps_complete, StepStatus};
 pub use report::{Issue, Report, Severity};
-pub use threshold::{advice, Advice, Suggestion};
+pub use threshold::{advice, preselect_response, Advice, Suggestion};

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::domain::{DateDraft, ReviewActionDraft, ReviewDraft};
 use crate::form::caf::{
-    self, has_plan, is_closed, snapshot_actions, start_review, REVIEW_CLOSURE_NOTES, REVIEW_FIELDS,
+    self, has_plan, is_closed, is_shown_in_review, snapshot_actions, start_review,
+    REVIEW_CLOSURE_REASON, REVIEW_FIELDS, REVIEW_NEXT_REVIEW, REVIEW_SUMMARY,
 };
 use crate::form::choices::{ACTION_STATUS, CLOSURE_REASON, REVIEW_DECISION};
 use crate::form::{Choice, Step};
@@ -227,8 +228,8 @@ pub fn ReviewsPage() -> impl IntoView {
                 view! {
                     <section class="caf-list__item" aria-labelledby=labelled_by>
                         <h3 class="caf-heading-s" id=heading_id>{title}</h3>
-                        <FieldView field=&caf::ACTION_FIELDS[6] idx=idx/>
-                        <FieldView field=&caf::ACTION_FIELDS[7] idx=idx/>
+                        <FieldView field=caf::ACTION_STATUS_FIELD idx=idx/>
+                        <FieldView field=caf::ACTION_PROGRESS idx=idx/>
                     </section>
                 }
             })
@@ -238,15 +239,6 @@ pub fn ReviewsPage() -> impl IntoView {
 
     let editor = move || {
         editing.get().map(|idx| {
-            let decision = Memo::new(move |_| {
-                state.draft.with(|d| {
-                    d.data
-                        .reviews
-                        .get(idx)
-                        .map(|r| r.decision.trim().to_owned())
-                        .unwrap_or_default()
-                })
-            });
             let snapshot = move || {
                 let actions = state.draft.with(|d| {
                     d.data
@@ -265,29 +257,43 @@ pub fn ReviewsPage() -> impl IntoView {
                     }
                 });
             };
+            // The review's questions from the table, in its order; each shows
+            // as `is_shown_in_review` says, and the plan's snapshot follows
+            // the summary.
+            let questions = REVIEW_FIELDS
+                .iter()
+                .map(|field| {
+                    let shown = Memo::new(move |_| {
+                        state.draft.with(|d| {
+                            d.data
+                                .reviews
+                                .get(idx)
+                                .is_some_and(|review| is_shown_in_review(field.path, review))
+                        })
+                    });
+                    let snapshot_after = (field.path == REVIEW_SUMMARY.path).then(|| {
+                        view! {
+                            {snapshot}
+                            <p class="caf-body">
+                                "This is a copy of the plan taken when the review started. Changing the plan later does not change it."
+                            </p>
+                            <button type="button" class="caf-button caf-button--secondary" id="review-snapshot-retake" on:click=retake>
+                                "Copy the plan's current statuses again"
+                            </button>
+                        }
+                    });
+                    view! {
+                        <Show when=move || shown.get()>
+                            <FieldView field=field idx=idx/>
+                        </Show>
+                        {snapshot_after}
+                    }
+                })
+                .collect_view();
             view! {
                 <form class="caf-form" id="review-editor" novalidate on:submit=save>
                     <h2 class="caf-heading-m" id="review-editor-heading" tabindex="-1">{format!("Review {}", idx + 1)}</h2>
-                    <FieldView field=&REVIEW_FIELDS[0] idx=idx/>
-                    <FieldView field=&REVIEW_FIELDS[1] idx=idx/>
-                    <FieldView field=&REVIEW_FIELDS[2] idx=idx/>
-                    {snapshot}
-                    <p class="caf-body">
-                        "This is a copy of the plan taken when the review started. Changing the plan later does not change it."
-                    </p>
-                    <button type="button" class="caf-button caf-button--secondary" id="review-snapshot-retake" on:click=retake>
-                        "Copy the plan's current statuses again"
-                    </button>
-                    <FieldView field=&REVIEW_FIELDS[3] idx=idx/>
-                    <FieldView field=&REVIEW_FIELDS[4] idx=idx/>
-                    <FieldView field=&REVIEW_FIELDS[5] idx=idx/>
-                    <Show when=move || decision.get() == "continue">
-                        <FieldView field=&REVIEW_FIELDS[6] idx=idx/>
-                    </Show>
-                    <Show when=move || decision.get() == "close">
-                        <FieldView field=&REVIEW_FIELDS[7] idx=idx/>
-                        <FieldView field=&REVIEW_CLOSURE_NOTES idx=idx/>
-                    </Show>
+                    {questions}
                     <div class="caf-button-group">
                         <button type="submit" class="caf-button" id="save-review">"Save review"</button>
                         <button type="button" class="caf-button caf-button--warning" id="delete-review" on:click=delete>
@@ -323,18 +329,20 @@ pub fn ReviewsPage() -> impl IntoView {
                 let heading_id = format!("review-{i}-heading");
                 let labelled_by = heading_id.clone();
                 let decision = review.decision.trim().to_owned();
-                let outcome = match decision.as_str() {
-                    "continue" => Some(row(
+                let outcome = if is_shown_in_review(REVIEW_NEXT_REVIEW.path, &review) {
+                    Some(row(
                         "Next review",
                         date_words(&review.next_review),
                         format!("review-{i}-next_review"),
-                    )),
-                    "close" => Some(row(
+                    ))
+                } else if is_shown_in_review(REVIEW_CLOSURE_REASON.path, &review) {
+                    Some(row(
                         "Why it closed",
                         label_of(CLOSURE_REASON, &review.closure_reason),
                         format!("review-{i}-closure_reason"),
-                    )),
-                    _ => None,
+                    ))
+                } else {
+                    None
                 };
                 let decision_words = if decision.is_empty() {
                     "Not decided".to_owned()

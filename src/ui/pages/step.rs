@@ -10,7 +10,7 @@ use crate::ui::pages::suggest;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, FormState, Page};
 use crate::ui::widgets::{ErrorSummary, FieldView, ListView, SUMMARY_ID};
-use crate::validate::Severity;
+use crate::validate::{preselect_response, Severity};
 
 /// The page for `step`.
 #[component]
@@ -27,6 +27,12 @@ pub fn StepPage(
         }
     });
     let gate_closed = move || step == Step::Start && state.safeguarding_stop();
+    // Opening the conclusion pre-selects the response the threshold
+    // suggests, when none is chosen yet (`validate::preselect_response`).
+    if step == Step::Conclusion {
+        let settings = state.settings.get_untracked();
+        state.update(|data| preselect_response(data, &settings));
+    }
     // A Change link's way back holds only while its step stays open; leaving
     // the step any other way (task list, header) forgets it.
     on_cleanup(move || {
