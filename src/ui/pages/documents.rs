@@ -7,8 +7,8 @@ use crate::pdf::job::RenderRequest;
 use crate::pdf::Document;
 use crate::print::{caf_pdf, handout_pdf};
 use crate::ui::app::{AppState, Status};
-use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
+use crate::ui::{pdf_worker, platform};
 use crate::validate::consent_status;
 
 /// Create CAF PDF, Create family handout, Print family handout.
@@ -106,7 +106,7 @@ fn make_pdf(pdf: Pdf, document: Document, file_name: String, on_done: impl FnOnc
     pdf.busy.set(true);
     pdf.outcome.set(None);
     pdf.app.say("Creating PDF…", false);
-    platform::render_pdf(request, move |reply| {
+    pdf_worker::render_pdf(request, move |reply| {
         pdf.busy.set(false);
         match reply {
             Ok(bytes) => match platform::download(&bytes, &file_name, "application/pdf") {
