@@ -65,6 +65,29 @@ pub fn check(data: &Data, today: Date, settings: &Settings) -> Checked {
     Checked { report, assessment }
 }
 
+/// The generic checks of `fields` alone, item `idx` of each: what any
+/// question of any table gets (needed, one of its choices, length, format),
+/// and the rules that span answers when one reports on it.
+pub fn check_fields(
+    fields: &[&Field],
+    idx: usize,
+    data: &Data,
+    today: Date,
+    settings: &Settings,
+) -> Report {
+    let mut checker = Checker {
+        report: Report::default(),
+        data,
+        today,
+        settings,
+        age: None,
+    };
+    for field in fields {
+        checker.field(field, idx);
+    }
+    checker.report
+}
+
 /// Whether the safeguarding gate is closed: significant harm answered yes.
 /// The step pages stop here, and the answer is an error, so nothing prints
 /// as if a CAF were the right tool.
