@@ -26,13 +26,7 @@ pub struct Checked {
 /// Checks every answer in `data` as of `today` under the local `settings`.
 /// Never panics and never changes the answers.
 pub fn check(data: &Data, today: Date, settings: &Settings) -> Checked {
-    let mut checker = Checker {
-        report: Report::default(),
-        data,
-        today,
-        settings,
-        age: None,
-    };
+    let mut checker = Checker::new(data, today, settings);
     for step in Step::ANSWERED {
         for block in caf::blocks(step) {
             match block {
@@ -75,13 +69,7 @@ pub fn check_fields(
     today: Date,
     settings: &Settings,
 ) -> Report {
-    let mut checker = Checker {
-        report: Report::default(),
-        data,
-        today,
-        settings,
-        age: None,
-    };
+    let mut checker = Checker::new(data, today, settings);
     for field in fields {
         checker.field(field, idx);
     }
@@ -93,6 +81,18 @@ pub fn check_fields(
 /// as if a CAF were the right tool.
 pub fn safeguarding_stop(data: &Data) -> bool {
     data.start.significant_harm.trim() == YES.code
+}
+
+/// Whether a later date may fall on the same day as the earlier one.
+#[derive(Clone, Copy)]
+enum After {
+    OrSame,
+    Strictly,
+}
+
+/// A typed date, `None` when blank or not a real date.
+fn parsed(draft: &DateDraft) -> Option<Date> {
+    draft.parse().ok().flatten()
 }
 
 fn blank(text: &str) -> bool {
@@ -109,7 +109,17 @@ struct Checker<'a> {
     age: Option<i32>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(data: &'a Data, today: Date, settings: &'a Settings) -> Checker<'a> {
+        Checker {
+            report: Report::default(),
+            data,
+            today,
+            settings,
+            age: None,
+        }
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.report.error(path, message);
     }
@@ -313,17 +323,8 @@ impl Checker<'_> {
             }
             // §3.4
             "assessment.started_on" => {
-                if let (Some(started), Ok(Some(agreed))) = (
-                    self.valid_date(field, 0),
-                    data.start.assess_agreed_on.parse(),
-                ) {
-                    if started < agreed {
-                        self.error(
-                            path,
-                            format!("The date the assessment started must be the same as or after the date it was agreed ({agreed})"),
-                        );
-                    }
-                }
+                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.start.assess_agreed_on));
+                self.in_order(path, later, earlier, After::OrSame, "The date the assessment started must be the same as or after the date it was agreed");
             }
             // §3.7
             "views.child" => {
@@ -335,29 +336,12 @@ impl Checker<'_> {
             }
             // §3.9
             "plan.meeting_date" => {
-                if let (Some(meeting), Ok(Some(started))) =
-                    (self.valid_date(field, 0), data.assessment.started_on.parse())
-                {
-                    if meeting < started {
-                        self.error(
-                            path,
-                            format!("The date of the first team meeting must be the same as or after the date the assessment started ({started})"),
-                        );
-                    }
-                }
+                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.assessment.started_on));
+                self.in_order(path, later, earlier, After::OrSame, "The date of the first team meeting must be the same as or after the date the assessment started");
             }
             "plan.actions[].due" => {
-                if let (Some(due), Some(meeting)) = (
-                    self.valid_date(field, idx),
-                    self.valid_date(&caf::PLAN_MEETING_DATE, 0),
-                ) {
-                    if due < meeting {
-                        self.error(
-                            path,
-                            format!("The date action {n} is due must be the same as or after the first team meeting ({meeting})"),
-                        );
-                    }
-                }
+                let (later, earlier) = (self.valid_date(field, idx), self.valid_date(&caf::PLAN_MEETING_DATE, 0));
+                self.in_order(path, later, earlier, After::OrSame, &format!("The date action {n} is due must be the same as or after the first team meeting"));
             }
             "plan.next_review" => {
                 if let (Some(next), Some(meeting)) = (
@@ -384,41 +368,17 @@ impl Checker<'_> {
             }
             "consent.signature_name" => self.signature(),
             "consent.date" => {
-                if let (Some(date), Ok(Some(agreed))) =
-                    (self.valid_date(field, 0), data.start.assess_agreed_on.parse())
-                {
-                    if date < agreed {
-                        self.error(
-                            path,
-                            format!("The date agreement was given must be the same as or after the date the assessment was agreed ({agreed})"),
-                        );
-                    }
-                }
+                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.start.assess_agreed_on));
+                self.in_order(path, later, earlier, After::OrSame, "The date agreement was given must be the same as or after the date the assessment was agreed");
             }
             "consent.withdrawn_on" => {
-                if let (Some(withdrawn), Ok(Some(given))) =
-                    (self.valid_date(field, 0), data.consent.date.parse())
-                {
-                    if withdrawn < given {
-                        self.error(
-                            path,
-                            format!("The date agreement was withdrawn must be the same as or after the date it was given ({given})"),
-                        );
-                    }
-                }
+                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.consent.date));
+                self.in_order(path, later, earlier, After::OrSame, "The date agreement was withdrawn must be the same as or after the date it was given");
             }
             // §3.12
             "reviews[].date" => {
-                if let (Some(date), Ok(Some(meeting))) =
-                    (self.valid_date(field, idx), data.plan.meeting_date.parse())
-                {
-                    if date <= meeting {
-                        self.error(
-                            path,
-                            format!("The date of review {n} must be after the first team meeting ({meeting})"),
-                        );
-                    }
-                }
+                let (later, earlier) = (self.valid_date(field, idx), parsed(&data.plan.meeting_date));
+                self.in_order(path, later, earlier, After::Strictly, &format!("The date of review {n} must be after the first team meeting"));
             }
             "reviews[].summary"
                 if data.reviews[idx].actions.is_empty() && !data.plan.actions.is_empty() =>
@@ -436,6 +396,27 @@ impl Checker<'_> {
                 }
             }
             _ => (),
+        }
+    }
+
+    /// An error at `path` when `later` is before `earlier` (or the same
+    /// day, for `After::Strictly`); nothing when either date is unknown.
+    fn in_order(
+        &mut self,
+        path: &str,
+        later: Option<Date>,
+        earlier: Option<Date>,
+        after: After,
+        rule: &str,
+    ) {
+        if let (Some(later), Some(earlier)) = (later, earlier) {
+            let wrong = match after {
+                After::OrSame => later < earlier,
+                After::Strictly => later <= earlier,
+            };
+            if wrong {
+                self.error(path, format!("{rule} ({earlier})"));
+            }
         }
     }
 

@@ -14,13 +14,7 @@ pub fn checkboxes(
     set: fn(&mut Data, usize) -> Option<&mut Vec<String>>,
     suggestions: Option<Signal<Vec<String>>>,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let ticked = Memo::new(move |_| {
         state
             .draft

@@ -10,13 +10,7 @@ pub fn date(
     get: fn(&Data, usize) -> Option<&DateDraft>,
     set: fn(&mut Data, usize) -> Option<&mut DateDraft>,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let invalid = frame.invalid();
     let part = move |which: fn(&DateDraft) -> &String| {
         Memo::new(move |_| {

@@ -35,6 +35,11 @@ impl Frame {
         }
     }
 
+    /// What most controls use: the item, the state, the id and the name.
+    pub fn parts(&self) -> (usize, FormState, String, String) {
+        (self.idx, self.state, self.id.clone(), self.path.clone())
+    }
+
     fn hint_id(&self) -> String {
         format!("{}-hint", self.id)
     }

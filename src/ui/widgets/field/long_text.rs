@@ -11,13 +11,7 @@ pub fn long_text(
     get: fn(&Data, usize) -> Option<&String>,
     set: SetText,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let value = text_answer(state, get, idx);
     let n_chars = Memo::new(move |_| value.with(|text| text.chars().count()));
     let count_id = format!("{id}-count");

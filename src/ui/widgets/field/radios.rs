@@ -12,13 +12,7 @@ pub fn radios(
     get: fn(&Data, usize) -> Option<&String>,
     set: SetText,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let value = text_answer(state, get, idx);
     let options = choices
         .iter()

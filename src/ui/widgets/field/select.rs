@@ -13,13 +13,7 @@ pub fn select(
     set: SetText,
     suggestions: Option<Signal<Vec<String>>>,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let value = text_answer(state, get, idx);
     // Suggested codes come first (needs rated as concerns, for an action).
     let options = move || {

@@ -14,13 +14,7 @@ pub fn text(
     set: SetText,
     suggestions: Option<Signal<Vec<String>>>,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let value = text_answer(state, get, idx);
     let input_type = match input {
         InputType::Text | InputType::Time | InputType::Digits => "text",

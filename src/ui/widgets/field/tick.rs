@@ -10,13 +10,7 @@ pub fn tick(
     get: fn(&Data, usize) -> Option<&bool>,
     set: fn(&mut Data, usize) -> Option<&mut bool>,
 ) -> AnyView {
-    let Frame {
-        idx,
-        state,
-        ref id,
-        ref path,
-        ..
-    } = frame;
+    let (idx, state, id, path) = frame.parts();
     let checked = Memo::new(move |_| {
         state
             .draft
