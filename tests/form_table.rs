@@ -207,3 +207,29 @@ fn every_long_text_is_checked_against_the_limit_its_counter_shows() {
         }
     }
 }
+
+/// Issue 14: when a question is shown is part of its table entry, read the
+/// same way for a step's questions and a review's (the reviews page had its
+/// own `<Show>` restating the decision).
+#[test]
+fn a_question_says_in_the_table_when_it_is_shown() {
+    let mut data = Data::default();
+    data.reviews.push(Default::default());
+    data.reviews.push(Default::default());
+    data.reviews[1].decision = "continue".into();
+    for (idx, continues) in [(0, false), (1, true)] {
+        assert_eq!(caf::REVIEW_NEXT_REVIEW.is_shown(&data, idx), continues);
+        assert!(!caf::REVIEW_CLOSURE_REASON.is_shown(&data, idx));
+        assert!(caf::REVIEW_SUMMARY.is_shown(&data, idx));
+    }
+    data.reviews[0].decision = " close ".into();
+    assert!(caf::REVIEW_CLOSURE_REASON.is_shown(&data, 0));
+    assert!(caf::REVIEW_CLOSURE_NOTES.is_shown(&data, 0));
+    data.child.unborn = true;
+    assert!(!caf::CHILD_DATE_OF_BIRTH.is_shown(&data, 0));
+    assert!(caf::CHILD_EXPECTED_DATE.is_shown(&data, 0));
+    assert_eq!(
+        caf::is_shown("child.expected_date", &data),
+        caf::CHILD_EXPECTED_DATE.is_shown(&data, 0)
+    );
+}

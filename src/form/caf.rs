@@ -97,6 +97,31 @@ fn born(data: &Data, _: usize) -> bool {
     !data.child.unborn
 }
 
+/// The child is not born yet.
+fn unborn(data: &Data, _: usize) -> bool {
+    data.child.unborn
+}
+
+/// Review `idx` continues the plan.
+fn continues(data: &Data, idx: usize) -> bool {
+    data.reviews
+        .get(idx)
+        .is_some_and(|review| review.decision.trim() == CONTINUE.code)
+}
+
+/// Review `idx` closes the CAF.
+fn closes(data: &Data, idx: usize) -> bool {
+    data.reviews
+        .get(idx)
+        .is_some_and(|review| review.decision.trim() == CLOSE.code)
+}
+
+/// The drawn signature and its typed alternative belong to signing on this
+/// screen; after another method is chosen they are not printed.
+pub fn signed_on_screen(data: &Data, _: usize) -> bool {
+    data.consent.method == SIGNED_ON_SCREEN.code
+}
+
 /// The child has an address to give.
 fn housed(data: &Data, _: usize) -> bool {
     !data.child.no_fixed_abode
@@ -197,7 +222,8 @@ pub static CHILD_DATE_OF_BIRTH: Field = date(
 )
 .noun("date of birth")
 .check(Check::PastDate)
-.required(Required::When(born));
+.required(Required::When(born))
+.shown_when(born);
 pub static CHILD_EXPECTED_DATE: Field = date(
     "child.expected_date",
     "Expected date of delivery",
@@ -205,7 +231,8 @@ pub static CHILD_EXPECTED_DATE: Field = date(
     at!(Date: child.expected_date),
 )
 .noun("expected date of delivery")
-.required(Required::When(|data, _| data.child.unborn));
+.required(Required::When(unborn))
+.shown_when(unborn);
 pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex))
     .noun("child's sex")
     .missing("Select the child's sex, or ‘unknown’ or ‘not stated’");
@@ -272,13 +299,16 @@ pub static CHILD_DISABILITY: Field = optional(radios(
     at!(Text: child.disability),
 ))
 .missing("Select whether the child has a disability or special educational needs");
-pub static CHILD_DISABILITY_DETAILS: Field = optional(long(
-    "child.disability_details",
-    "Details of the disability or special educational needs",
-    "",
-    500,
-    at!(Text: child.disability_details),
-))
+pub static CHILD_DISABILITY_DETAILS: Field = optional(
+    long(
+        "child.disability_details",
+        "Details of the disability or special educational needs",
+        "",
+        500,
+        at!(Text: child.disability_details),
+    )
+    .shown_when(|data, _| data.child.disability == YES.code),
+)
 .noun("details of the disability or special educational needs");
 pub static CHILD_NHS_NUMBER: Field = formatted(
     Format::NhsNumber,
@@ -604,6 +634,12 @@ macro_rules! element {
             )
             .noun(concat!("notes on ", $short))
             .required(Required::When(|data, _| is_need(&data.needs.$code.rating)))
+            // Open once rated as a concern (when they are needed) or already
+            // holding text, so the needs page stays a compact list of
+            // ratings; other notes open on request (`on_request`).
+            .shown_when(|data, _| {
+                is_need(&data.needs.$code.rating) || !data.needs.$code.notes.trim().is_empty()
+            })
             .missing(concat!("Enter notes on ", $short, " – say what the concern is")),
         ]
     };
@@ -1187,21 +1223,27 @@ pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
 ))
 .noun("date agreement was withdrawn")
 .check(Check::PastDate);
-pub static CONSENT_WITHDRAWN_NOTE: Field = optional(text(
-    "consent.withdrawn_note",
-    "Note about the withdrawal",
-    "",
-    at!(Text: consent.withdrawn_note),
-))
+pub static CONSENT_WITHDRAWN_NOTE: Field = optional(
+    text(
+        "consent.withdrawn_note",
+        "Note about the withdrawal",
+        "",
+        at!(Text: consent.withdrawn_note),
+    )
+    .shown_when(|data, _| !data.consent.withdrawn_on.is_blank()),
+)
 .noun("note about the withdrawal");
-pub static CONSENT_SIGNATURE_NAME: Field = optional(sized(
-    "consent.signature_name",
-    "Or type their name as their signature",
-    "For people who cannot draw on the screen",
-    InputType::Text,
-    Width::Half,
-    at!(Text: consent.signature_name),
-));
+pub static CONSENT_SIGNATURE_NAME: Field = optional(
+    sized(
+        "consent.signature_name",
+        "Or type their name as their signature",
+        "For people who cannot draw on the screen",
+        InputType::Text,
+        Width::Half,
+        at!(Text: consent.signature_name),
+    )
+    .shown_when(signed_on_screen),
+);
 
 // Step 12: Reviews.
 pub static REVIEW_FIELDS: [Field; 9] = [
@@ -1258,11 +1300,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] next_review),
     )
     .noun("date of the review after review {n}")
-    .required(Required::When(|data, idx| {
-        data.reviews
-            .get(idx)
-            .is_some_and(|review| review.decision.trim() == CONTINUE.code)
-    })),
+    .required(Required::When(continues))
+    .shown_when(continues),
     radios(
         "reviews[].closure_reason",
         "Why is the CAF closing?",
@@ -1270,19 +1309,19 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         CLOSURE_REASON,
         at!(Text: reviews[] closure_reason),
     )
-    .required(Required::When(|data, idx| {
-        data.reviews
-            .get(idx)
-            .is_some_and(|review| review.decision.trim() == CLOSE.code)
-    }))
-    .missing("Select why the CAF is closing at review {n}"),
-    optional(long(
-        "reviews[].closure_notes",
-        "Notes about closing",
-        "",
-        1000,
-        at!(Text: reviews[] closure_notes),
-    ))
+    .required(Required::When(closes))
+    .missing("Select why the CAF is closing at review {n}")
+    .shown_when(closes),
+    optional(
+        long(
+            "reviews[].closure_notes",
+            "Notes about closing",
+            "",
+            1000,
+            at!(Text: reviews[] closure_notes),
+        )
+        .shown_when(closes),
+    )
     .noun("closure notes for review {n}"),
 ];
 
@@ -1571,43 +1610,20 @@ pub fn apply_defaults(data: &mut Data) {
     }
 }
 
-/// Whether a question of review `review` is shown: the next review date
-/// belongs to continuing the plan, the closure reason and notes to closing
-/// it. What the other decision left behind stays in the draft, unprinted.
-pub fn is_shown_in_review(path: &str, review: &ReviewDraft) -> bool {
-    match path {
-        "reviews[].next_review" => review.decision.trim() == CONTINUE.code,
-        "reviews[].closure_reason" | "reviews[].closure_notes" => {
-            review.decision.trim() == CLOSE.code
-        }
-        _ => true,
-    }
+/// The question at field path `path` (a `[]` template), if the table has one.
+pub fn field(path: &str) -> Option<&'static Field> {
+    Step::ALL
+        .into_iter()
+        .flat_map(fields)
+        .chain(REVIEW_FIELDS.iter())
+        .find(|field| field.path == path)
 }
 
-/// Whether a question is shown, given the other answers (GOV.UK conditional
-/// reveal). A hidden question keeps whatever was typed in it.
+/// Whether the question at `path` (outside lists) is shown, given the other
+/// answers: its table entry's `shown` (GOV.UK conditional reveal). A hidden
+/// question keeps whatever was typed in it.
 pub fn is_shown(path: &str, data: &Data) -> bool {
-    match path {
-        "child.date_of_birth" => !data.child.unborn,
-        "child.expected_date" => data.child.unborn,
-        "child.disability_details" => data.child.disability == YES.code,
-        "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
-        // The drawn signature and its typed alternative belong to signing on
-        // this screen; after another method is chosen they are not printed.
-        "consent.signature" | "consent.signature_name" => {
-            data.consent.method == SIGNED_ON_SCREEN.code
-        }
-        // An element's notes open once it is rated as a concern (when they
-        // are needed) or already hold text, so the needs page stays a compact
-        // list of ratings; other notes open on request (`on_request`).
-        _ => match element_of_notes(path) {
-            Some(code) => data
-                .needs
-                .element(code)
-                .is_none_or(|need| is_need(&need.rating) || !need.notes.trim().is_empty()),
-            None => true,
-        },
-    }
+    field(path).is_none_or(|field| field.is_shown(data, 0))
 }
 
 /// The element code of a needs notes path (`needs.health.notes` → `health`).

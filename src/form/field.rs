@@ -143,6 +143,10 @@ pub struct Field {
     pub noun: &'static str,
     /// When an answer is needed.
     pub required: Required,
+    /// When the question is shown (GOV.UK conditional reveal), given the
+    /// other answers; `None`: always. A hidden question keeps its answer,
+    /// which is never shown back or printed.
+    pub shown: Option<fn(&Data, usize) -> bool>,
     /// The message when a needed answer is missing, and for a choice whose
     /// stored code is not one of its choices (`{n}` as in `noun`); `""`
     /// means "Enter the …".
@@ -188,6 +192,7 @@ impl Field {
             access,
             noun: "",
             required: Required::Always,
+            shown: None,
             missing: "",
             check,
             max_chars,
@@ -204,6 +209,19 @@ impl Field {
     /// The same question, needed as `required` says.
     pub const fn required(self, required: Required) -> Field {
         Field { required, ..self }
+    }
+
+    /// The same question, shown only when `shown` holds.
+    pub const fn shown_when(self, shown: fn(&Data, usize) -> bool) -> Field {
+        Field {
+            shown: Some(shown),
+            ..self
+        }
+    }
+
+    /// Whether the question of item `idx` is shown, given the other answers.
+    pub fn is_shown(&self, data: &Data, idx: usize) -> bool {
+        self.shown.is_none_or(|shown| shown(data, idx))
     }
 
     /// The same question, never needed: "(optional)".

@@ -1,10 +1,10 @@
 //! The review being written, built from the review's questions in the
-//! table (`REVIEW_FIELDS`), each shown as `is_shown_in_review` says.
+//! table (`REVIEW_FIELDS`), each shown as its `shown` says.
 
 use leptos::prelude::*;
 
 use super::parts::{review_issues, snapshot_table};
-use crate::form::caf::{is_shown_in_review, snapshot_actions, REVIEW_FIELDS, REVIEW_SUMMARY};
+use crate::form::caf::{snapshot_actions, REVIEW_FIELDS, REVIEW_SUMMARY};
 use crate::form::Step;
 use crate::ui::platform;
 use crate::ui::state::use_form_state;
@@ -73,19 +73,12 @@ pub fn ReviewEditor(
                 });
             };
             // The review's questions from the table, in its order; each shows
-            // as `is_shown_in_review` says, and the plan's snapshot follows
+            // as its `shown` says, and the plan's snapshot follows
             // the summary.
             let questions = REVIEW_FIELDS
                 .iter()
                 .map(|field| {
-                    let shown = Memo::new(move |_| {
-                        state.draft.with(|d| {
-                            d.data
-                                .reviews
-                                .get(idx)
-                                .is_some_and(|review| is_shown_in_review(field.path, review))
-                        })
-                    });
+                    let shown = Memo::new(move |_| state.draft.with(|d| field.is_shown(&d.data, idx)));
                     let snapshot_after = (field.path == REVIEW_SUMMARY.path).then(|| {
                         view! {
                             {snapshot}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::parts::{date_words, label_of, row, snapshot_table};
 use crate::domain::ReviewDraft;
-use crate::form::caf::{is_shown_in_review, REVIEW_CLOSURE_REASON, REVIEW_NEXT_REVIEW};
+use crate::form::caf::{REVIEW_CLOSURE_REASON, REVIEW_NEXT_REVIEW};
 use crate::form::choices::{CLOSURE_REASON, REVIEW_DECISION};
 use crate::ui::platform;
 use crate::ui::state::use_form_state;
@@ -41,13 +41,19 @@ pub fn RecordedReviews(
                 let heading_id = format!("review-{i}-heading");
                 let labelled_by = heading_id.clone();
                 let decision = review.decision.trim().to_owned();
-                let outcome = if is_shown_in_review(REVIEW_NEXT_REVIEW.path, &review) {
+                let (continued, closed) = state.draft.with(|d| {
+                    (
+                        REVIEW_NEXT_REVIEW.is_shown(&d.data, i),
+                        REVIEW_CLOSURE_REASON.is_shown(&d.data, i),
+                    )
+                });
+                let outcome = if continued {
                     Some(row(
                         "Next review",
                         date_words(&review.next_review),
                         format!("review-{i}-next_review"),
                     ))
-                } else if is_shown_in_review(REVIEW_CLOSURE_REASON.path, &review) {
+                } else if closed {
                     Some(row(
                         "Why it closed",
                         label_of(CLOSURE_REASON, &review.closure_reason),

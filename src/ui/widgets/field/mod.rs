@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Data;
-use crate::form::caf::{is_shown, label_parts, on_request};
+use crate::form::caf::{label_parts, on_request};
 use crate::form::{control_id, Access, Field, Kind};
 use crate::ui::state::{use_form_state, FormState};
 
@@ -64,7 +64,7 @@ pub fn FieldView(
     let template = field.path;
     // Asked for with "Add notes": stays open while this page shows.
     let asked = RwSignal::new(false);
-    let shown = move || asked.get() || state.draft.with(|d| is_shown(template, &d.data));
+    let shown = move || asked.get() || state.draft.with(|d| field.is_shown(&d.data, idx));
     let request = on_request(template).map(|words| {
         let id = control_id(&field.path_at(idx));
         view! {
