@@ -119,7 +119,8 @@ fn closes(data: &Data, idx: usize) -> bool {
 /// The drawn signature and its typed alternative belong to signing on this
 /// screen; after another method is chosen they are not printed.
 pub fn signed_on_screen(data: &Data, _: usize) -> bool {
-    data.consent.method == SIGNED_ON_SCREEN.code
+    // Choices are compared trimmed, as `validate` compares them.
+    data.consent.method.trim() == SIGNED_ON_SCREEN.code
 }
 
 /// The child has an address to give.
@@ -307,7 +308,7 @@ pub static CHILD_DISABILITY_DETAILS: Field = optional(
         500,
         at!(Text: child.disability_details),
     )
-    .shown_when(|data, _| data.child.disability == YES.code),
+    .shown_when(|data, _| data.child.disability.trim() == YES.code),
 )
 .noun("details of the disability or special educational needs");
 pub static CHILD_NHS_NUMBER: Field = formatted(
