@@ -9,15 +9,13 @@ export const BENCH = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(BENCH, '..');
 export const DIST = resolve(process.env.CAF_DIST ?? join(REPO, 'dist'));
 export const OUT = join(BENCH, 'out');
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // playwright-core and the static server of the end-to-end tests (tests/e2e).
 export const { chromium } = await import(pathToFileURL(join(REPO, 'tests/e2e/node_modules/playwright-core/index.mjs')).href);
 export const { startServer } = await import(pathToFileURL(join(REPO, 'tests/e2e/serve.mjs')).href);
 
-// The same flags as tests/e2e/harness.mjs.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-extensions', '--disable-default-apps', '--no-first-run', '--no-default-browser-check', '--disable-quic'];
+// Chromium and its flags, as the end-to-end tests start it (tests/e2e/chromium.mjs).
+export const { CHROMIUM, CHROMIUM_ARGS } = await import(pathToFileURL(join(REPO, 'tests/e2e/chromium.mjs')).href);
 
 // A fresh context per cold figure: empty HTTP cache and storage. Service workers
 // are blocked so an offline cache can never answer for the network.

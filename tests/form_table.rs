@@ -4,7 +4,7 @@
 
 use caf_lite::domain::{Data, DateDraft};
 use caf_lite::form::caf::{self, blocks, fields};
-use caf_lite::form::{control_id, Access, Block, Step};
+use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Step};
 use serde_json::Value;
 
 /// A draft with one item in every list, so list item fields have a place.
@@ -36,14 +36,19 @@ fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
     Some(at)
 }
 
-#[test]
-fn every_field_path_names_the_value_its_accessor_writes() {
-    let mut all = Vec::new();
+/// Every question of the form: each step's, then a review's.
+fn all_fields() -> Vec<&'static Field> {
+    let mut all: Vec<&Field> = Vec::new();
     for step in Step::ALL {
         all.extend(fields(step));
     }
     all.extend(caf::REVIEW_FIELDS.iter());
-    all.push(&caf::REVIEW_CLOSURE_NOTES);
+    all
+}
+
+#[test]
+fn every_field_path_names_the_value_its_accessor_writes() {
+    let all = all_fields();
     assert!(
         all.len() > 100,
         "the table describes every question, found {}",
@@ -139,4 +144,92 @@ fn needs_notes_labels_are_short_and_still_name_their_element() {
         }
     }
     assert_eq!(caf::label_parts(&caf::CHILD_GIVEN_NAME).1, "");
+}
+
+/// Issue 14: what a message says about a question comes from its entry in
+/// the table. A question that can be reported on has the noun messages name
+/// it by, and a choice or tick has the message it gets when unanswered or
+/// answered with a code that is not one of its choices.
+#[test]
+fn every_question_that_can_be_reported_on_says_how_in_the_table() {
+    for field in all_fields() {
+        let open_checkboxes = matches!(field.kind, Kind::Checkboxes(choices) if choices.is_empty());
+        let reported = !field.is_optional()
+            || field.check != Check::None
+            || field.max_chars.is_some()
+            || (!field.choices().is_empty() && !open_checkboxes);
+        if !reported {
+            continue;
+        }
+        match field.kind {
+            Kind::Radios(_) | Kind::Select(_) | Kind::Checkboxes(_) | Kind::Tick => {
+                assert!(!field.missing.is_empty(), "{} has no message", field.path)
+            }
+            Kind::Text { .. } | Kind::LongText { .. } | Kind::Date => {
+                assert!(!field.noun.is_empty(), "{} has no noun", field.path)
+            }
+        }
+    }
+}
+
+/// Issue 14: a long text's limit is the one its counter shows, for every
+/// long text; a review's comments and closing notes had a counter and no
+/// check, because the limit was written in two places.
+#[test]
+fn every_long_text_is_checked_against_the_limit_its_counter_shows() {
+    let mut data = caf_lite::domain::Data::default();
+    data.reviews.push(Default::default());
+    data.reviews[0].child_comments = "a".repeat(1001);
+    data.reviews[0].closure_notes = "a".repeat(1002);
+    let report = caf_lite::validate::check(
+        &data,
+        caf_lite::domain::Date::new(2026, 3, 27).expect("a real date"),
+        &caf_lite::domain::Settings::default(),
+    )
+    .report;
+    let messages = |path| -> Vec<String> {
+        report
+            .for_path(path)
+            .map(|issue| issue.message.clone())
+            .collect()
+    };
+    assert_eq!(
+        messages("reviews[0].child_comments"),
+        ["Child's comments at review 1 must be 1000 characters or fewer – you have 1 character too many"]
+    );
+    assert_eq!(
+        messages("reviews[0].closure_notes"),
+        ["Closure notes for review 1 must be 1000 characters or fewer – you have 2 characters too many"]
+    );
+    for field in all_fields() {
+        if let Kind::LongText { max_chars } = field.kind {
+            assert_eq!(field.max_chars, Some(max_chars), "{}", field.path);
+        }
+    }
+}
+
+/// Issue 14: when a question is shown is part of its table entry, read the
+/// same way for a step's questions and a review's (the reviews page had its
+/// own `<Show>` restating the decision).
+#[test]
+fn a_question_says_in_the_table_when_it_is_shown() {
+    let mut data = Data::default();
+    data.reviews.push(Default::default());
+    data.reviews.push(Default::default());
+    data.reviews[1].decision = "continue".into();
+    for (idx, continues) in [(0, false), (1, true)] {
+        assert_eq!(caf::REVIEW_NEXT_REVIEW.is_shown(&data, idx), continues);
+        assert!(!caf::REVIEW_CLOSURE_REASON.is_shown(&data, idx));
+        assert!(caf::REVIEW_SUMMARY.is_shown(&data, idx));
+    }
+    data.reviews[0].decision = " close ".into();
+    assert!(caf::REVIEW_CLOSURE_REASON.is_shown(&data, 0));
+    assert!(caf::REVIEW_CLOSURE_NOTES.is_shown(&data, 0));
+    data.child.unborn = true;
+    assert!(!caf::CHILD_DATE_OF_BIRTH.is_shown(&data, 0));
+    assert!(caf::CHILD_EXPECTED_DATE.is_shown(&data, 0));
+    assert_eq!(
+        caf::is_shown("child.expected_date", &data),
+        caf::CHILD_EXPECTED_DATE.is_shown(&data, 0)
+    );
 }

@@ -3,7 +3,6 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "pdf-engine"))]
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use caf_lite::pdf::{render, Banner, Block, Column, Document};
 
@@ -28,27 +27,16 @@ fn print(name: &str, doc: &Document) -> PathBuf {
     path
 }
 
-fn tool(program: &str, args: &[&str], path: &PathBuf) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+fn tool(program: &str, args: &[&str], path: &std::path::Path) -> String {
+    common::poppler(program, args, path, true)
 }
 
-fn text(path: &PathBuf) -> String {
+fn text(path: &std::path::Path) -> String {
     tool("pdftotext", &["-layout", "-enc", "UTF-8"], path)
 }
 
 /// The text of each page (pdftotext ends every page with a form feed).
-fn pages(path: &PathBuf) -> Vec<String> {
+fn pages(path: &std::path::Path) -> Vec<String> {
     let all = tool("pdftotext", &["-enc", "UTF-8"], path);
     let mut pages: Vec<String> = all.split('\u{c}').map(str::to_owned).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
@@ -160,11 +148,7 @@ fn names_in_every_script_copy_back_exactly() {
 #[test]
 fn fonts_are_embedded() {
     let path = print("fonts", &sample(3));
-    let out = Command::new("pdffonts")
-        .arg(&path)
-        .output()
-        .expect("pdffonts runs");
-    common::assert_fonts_embedded_with_unicode(&String::from_utf8_lossy(&out.stdout));
+    common::assert_fonts_embedded_with_unicode(&common::poppler("pdffonts", &[], &path, false));
 }
 
 #[test]
@@ -330,12 +314,7 @@ fn the_signature_is_printed_as_an_image_and_a_bad_one_is_explained() {
         banner.signature_png = Some(tiny_png());
     }
     let path = print("signature", &doc);
-    let out = Command::new("pdfimages")
-        .arg("-list")
-        .arg(&path)
-        .output()
-        .expect("pdfimages runs");
-    let list = String::from_utf8_lossy(&out.stdout);
+    let list = common::poppler("pdfimages", &["-list"], &path, false);
     assert_eq!(list.lines().skip(2).count(), 1, "{list}");
     assert!(text(&path).contains("Drawn signature"));
 

@@ -7,7 +7,6 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "pdf-engine"))]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use caf_lite::domain::*;
@@ -81,25 +80,8 @@ fn print_doc(name: &str, doc: &Document) -> PathBuf {
     path
 }
 
-fn run(program: &str, args: &[&str], path: &Path, to_stdout: bool) -> String {
-    let mut cmd = Command::new(program);
-    cmd.args(args).arg(path);
-    if to_stdout {
-        cmd.arg("-");
-    }
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
 fn page_count(path: &Path) -> usize {
-    let info = run("pdfinfo", &[], path, false);
+    let info = poppler("pdfinfo", &[], path, false);
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
@@ -109,7 +91,7 @@ fn page_count(path: &Path) -> usize {
 /// The text of page `n` (from 1), as pdftotext reads it.
 fn page(path: &Path, n: usize) -> String {
     let n = n.to_string();
-    run(
+    poppler(
         "pdftotext",
         &["-enc", "UTF-8", "-f", &n, "-l", &n],
         path,
@@ -128,7 +110,7 @@ fn flat(text: &str) -> String {
 }
 
 fn all_text(path: &Path) -> String {
-    flat(&run("pdftotext", &["-enc", "UTF-8"], path, true))
+    flat(&poppler("pdftotext", &["-enc", "UTF-8"], path, true))
 }
 
 /// The footer every page must carry.
@@ -158,7 +140,7 @@ type Word = (String, f32, f32, f32, f32);
 
 /// Every word on every page, and the page sizes.
 fn words(path: &Path) -> (Vec<Word>, Vec<(f32, f32)>) {
-    let html = run("pdftotext", &["-bbox", "-enc", "UTF-8"], path, true);
+    let html = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], path, true);
     let attr = |line: &str, name: &str| -> f32 {
         let key = format!(" {name}=\"");
         let start = line.find(&key).expect("attribute") + key.len();
@@ -336,7 +318,7 @@ fn names_in_every_script_copy_back_exactly_from_embedded_fonts() {
     // Page 1's header names the child.
     assert!(flat(&page(&path, 1)).contains("Child Zoë Łukasiewicz-O'Brien"));
 
-    assert_fonts_embedded_with_unicode(&run("pdffonts", &[], &path, false));
+    assert_fonts_embedded_with_unicode(&poppler("pdffonts", &[], &path, false));
 }
 
 // ------------------------------------------------------------ awkward answers
@@ -820,7 +802,7 @@ const SIGNATURE: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABC
 
 /// How many images the PDF holds (`pdfimages -list`, two header lines).
 fn image_count(path: &Path) -> usize {
-    run("pdfimages", &["-list"], path, false)
+    poppler("pdfimages", &["-list"], path, false)
         .lines()
         .skip(2)
         .filter(|line| !line.trim().is_empty())

@@ -2,8 +2,6 @@
 //! §3.6), each with its default Every Child Matters outcome (reference §5.2;
 //! where the reference gives two outcomes, the first). Pure data.
 
-use crate::domain::NeedsDraft;
-
 /// One of the three assessment domains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ElementDomain {
@@ -17,7 +15,7 @@ pub enum ElementDomain {
 
 impl ElementDomain {
     /// The heading shown on screen and on the PDF.
-    pub fn title(self) -> &'static str {
+    pub const fn title(self) -> &'static str {
         match self {
             ElementDomain::Development => "Development of the child",
             ElementDomain::ParentsAndCarers => "Parents and carers",
@@ -52,7 +50,7 @@ impl Ecm {
     ];
 
     /// The stored code (`plan.actions[i].ecm`).
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Ecm::BeHealthy => "be_healthy",
             Ecm::StaySafe => "stay_safe",
@@ -63,7 +61,7 @@ impl Ecm {
     }
 
     /// The outcome in words.
-    pub fn title(self) -> &'static str {
+    pub const fn title(self) -> &'static str {
         match self {
             Ecm::BeHealthy => "Be healthy",
             Ecm::StaySafe => "Stay safe",
@@ -197,36 +195,15 @@ pub const ELEMENTS: [Element; 14] = {
     ]
 };
 
-/// The rating codes of `needs.<element>.rating`, `""` meaning not assessed.
-pub const RATINGS: [&str; 4] = [
-    "strength",
-    "no_concern",
-    "some_concern",
-    "significant_concern",
-];
-
 /// The element with this code, if it is one.
 pub fn element_by_code(code: &str) -> Option<&'static Element> {
     ELEMENTS.iter().find(|element| element.code == code)
 }
 
-/// Whether a rating counts as an unmet need (`some_concern` or `significant_concern`).
-pub fn is_need(rating: &str) -> bool {
-    matches!(rating, "some_concern" | "significant_concern")
-}
-
-/// How many elements are rated `some_concern` or `significant_concern`.
-pub fn unmet_needs(needs: &NeedsDraft) -> usize {
-    ELEMENTS
-        .iter()
-        .filter_map(|element| needs.element(element.code))
-        .filter(|need| is_need(&need.rating))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::NeedsDraft;
 
     #[test]
     fn every_element_code_reaches_a_draft_field() {
@@ -246,15 +223,5 @@ mod tests {
         assert_eq!(ecm("community"), Some(Ecm::PositiveContribution));
         assert_eq!(ecm("other"), None);
         assert_eq!(Ecm::from_code("stay_safe"), Some(Ecm::StaySafe));
-    }
-
-    #[test]
-    fn counts_only_concerns() {
-        let mut needs = NeedsDraft::default();
-        needs.health.rating = "some_concern".into();
-        needs.learning.rating = "significant_concern".into();
-        needs.community.rating = "strength".into();
-        needs.wider_family.rating = "no_concern".into();
-        assert_eq!(unmet_needs(&needs), 2);
     }
 }

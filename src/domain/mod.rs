@@ -23,7 +23,7 @@ pub use agreement::{
 pub use assessment::Assessment;
 pub use date::{Date, DateDraft};
 pub use draft::*;
-pub use elements::{unmet_needs, Ecm, Element, ElementDomain, ELEMENTS};
+pub use elements::{Ecm, Element, ElementDomain, ELEMENTS};
 pub use email::{Email, EmailError};
 pub use fingerprint::{fingerprint, FINGERPRINT_RULE};
 pub use nhs_number::{NhsNumber, NhsNumberError};

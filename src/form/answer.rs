@@ -1,7 +1,6 @@
 //! Answers in words, as check answers and the CAF PDF show them.
 
 use crate::domain::{Data, NhsNumber, Postcode};
-use crate::form::caf::is_shown;
 use crate::form::choices::label_of;
 use crate::form::{Access, Field, Format, Kind, List};
 
@@ -11,7 +10,7 @@ use crate::form::{Access, Field, Format, Kind, List};
 /// exactly as typed, except that a valid postcode or NHS number is written
 /// in its standard form; dates as typed, `day/month/year`.
 pub fn answer(field: &Field, data: &Data, idx: usize) -> Option<String> {
-    if field.is_blank(data, idx) || !is_shown(field.path, data) {
+    if field.is_blank(data, idx) || !field.is_shown(data, idx) {
         return None;
     }
     let words = in_words(field, data, idx)?;

@@ -7,7 +7,10 @@ use crate::domain::{
     ServiceDraft, TeamMemberDraft,
 };
 use crate::form::choices::*;
-use crate::form::{Access, Block, Field, Format, InputType, Kind, List, Special, Step, Width};
+use crate::form::{
+    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Special, Step, Suggest,
+    Width,
+};
 
 /// Where an answer lives: `at!(Text: child.given_name)` outside lists,
 /// `at!(Text: parents[] name)` inside one.
@@ -29,18 +32,7 @@ const fn text(
     hint: &'static str,
     access: Access,
 ) -> Field {
-    Field {
-        path,
-        label,
-        hint,
-        kind: Kind::Text {
-            input: InputType::Text,
-            width: Width::Full,
-        },
-        access,
-        optional: false,
-        format: Format::AsTyped,
-    }
+    sized(path, label, hint, InputType::Text, Width::Full, access)
 }
 
 const fn sized(
@@ -51,15 +43,7 @@ const fn sized(
     width: Width,
     access: Access,
 ) -> Field {
-    Field {
-        path,
-        label,
-        hint,
-        kind: Kind::Text { input, width },
-        access,
-        optional: false,
-        format: Format::AsTyped,
-    }
+    Field::new(path, label, hint, Kind::Text { input, width }, access)
 }
 
 const fn long(
@@ -69,15 +53,7 @@ const fn long(
     max_chars: usize,
     access: Access,
 ) -> Field {
-    Field {
-        path,
-        label,
-        hint,
-        kind: Kind::LongText { max_chars },
-        access,
-        optional: false,
-        format: Format::AsTyped,
-    }
+    Field::new(path, label, hint, Kind::LongText { max_chars }, access)
 }
 
 const fn date(
@@ -86,15 +62,7 @@ const fn date(
     hint: &'static str,
     access: Access,
 ) -> Field {
-    Field {
-        path,
-        label,
-        hint,
-        kind: Kind::Date,
-        access,
-        optional: false,
-        format: Format::AsTyped,
-    }
+    Field::new(path, label, hint, Kind::Date, access)
 }
 
 const fn radios(
@@ -104,15 +72,7 @@ const fn radios(
     choices: &'static [Choice],
     access: Access,
 ) -> Field {
-    Field {
-        path,
-        label,
-        hint,
-        kind: Kind::Radios(choices),
-        access,
-        optional: false,
-        format: Format::AsTyped,
-    }
+    Field::new(path, label, hint, Kind::Radios(choices), access)
 }
 
 const fn tick(
@@ -121,26 +81,56 @@ const fn tick(
     hint: &'static str,
     access: Access,
 ) -> Field {
-    Field {
-        path,
-        label,
-        hint,
-        kind: Kind::Tick,
-        access,
-        optional: false,
-        format: Format::AsTyped,
-    }
+    Field::new(path, label, hint, Kind::Tick, access)
 }
 
 const fn formatted(format: Format, field: Field) -> Field {
-    Field { format, ..field }
+    field.format(format)
 }
 
 const fn optional(field: Field) -> Field {
-    Field {
-        optional: true,
-        ..field
-    }
+    field.optional()
+}
+
+/// The child has been born: their names and date of birth are needed.
+fn born(data: &Data, _: usize) -> bool {
+    !data.child.unborn
+}
+
+/// The child is not born yet.
+fn unborn(data: &Data, _: usize) -> bool {
+    data.child.unborn
+}
+
+/// Review `idx` continues the plan.
+fn continues(data: &Data, idx: usize) -> bool {
+    data.reviews
+        .get(idx)
+        .is_some_and(|review| review.decision.trim() == CONTINUE.code)
+}
+
+/// Review `idx` closes the CAF.
+fn closes(data: &Data, idx: usize) -> bool {
+    data.reviews
+        .get(idx)
+        .is_some_and(|review| review.decision.trim() == CLOSE.code)
+}
+
+/// The drawn signature and its typed alternative belong to signing on this
+/// screen; after another method is chosen they are not printed.
+pub fn signed_on_screen(data: &Data, _: usize) -> bool {
+    // Choices are compared trimmed, as `validate` compares them.
+    data.consent.method.trim() == SIGNED_ON_SCREEN.code
+}
+
+/// The child has an address to give.
+fn housed(data: &Data, _: usize) -> bool {
+    !data.child.no_fixed_abode
+}
+
+/// A Team Around the Child was chosen: the plan is needed.
+pub fn team_around_child(data: &Data, _: usize) -> bool {
+    data.conclusion.response.trim() == TEAM_AROUND_CHILD.code
 }
 
 const PHONE_HINT: &str = "For example 07700 900123 or +44 1634 000000";
@@ -154,14 +144,18 @@ pub static START_SIGNIFICANT_HARM: Field = radios(
     "Significant harm means the child is being, or may be, seriously hurt or neglected",
     YES_NO,
     at!(Text: start.significant_harm),
-);
-pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check));
+)
+.noun("whether the child is at risk of significant harm")
+.missing("Select yes if you think this child is at risk of significant harm");
+pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check)).noun("whether you checked for an existing CAF").missing("Select whether you have checked if a CAF is already open for this child");
 pub static START_AGREED_BY: Field = text(
     "start.assess_agreed_by",
     "Who agreed to this assessment?",
     "The parent, carer or young person who said yes to doing it",
     at!(Text: start.assess_agreed_by),
-);
+)
+.noun("name of the person who agreed to the assessment")
+.max_chars(100);
 pub static START_AGREED_RELATIONSHIP: Field = sized(
     "start.assess_agreed_relationship",
     "Their relationship to the child",
@@ -169,13 +163,16 @@ pub static START_AGREED_RELATIONSHIP: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: start.assess_agreed_relationship),
-);
+)
+.noun("relationship to the child of the person who agreed to the assessment");
 pub static START_AGREED_ON: Field = date(
     "start.assess_agreed_on",
     "When did they agree?",
     DATE_HINT,
     at!(Date: start.assess_agreed_on),
-);
+)
+.noun("date the assessment was agreed")
+.check(Check::PastDate);
 
 // Step 2: About the child.
 pub static CHILD_UNBORN: Field = optional(tick(
@@ -191,7 +188,11 @@ pub static CHILD_GIVEN_NAME: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: child.given_name),
-);
+)
+.noun("child's given name")
+.max_chars(100)
+.check(Check::Name)
+.required(Required::When(born));
 pub static CHILD_FAMILY_NAME: Field = sized(
     "child.family_name",
     "Family name",
@@ -199,7 +200,11 @@ pub static CHILD_FAMILY_NAME: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: child.family_name),
-);
+)
+.noun("child's family name")
+.max_chars(100)
+.check(Check::Name)
+.required(Required::When(born));
 pub static CHILD_KNOWN_AS: Field = optional(sized(
     "child.known_as",
     "Known as",
@@ -207,20 +212,31 @@ pub static CHILD_KNOWN_AS: Field = optional(sized(
     InputType::Text,
     Width::Half,
     at!(Text: child.known_as),
-));
+))
+.noun("name the child is known as")
+.max_chars(100);
 pub static CHILD_DATE_OF_BIRTH: Field = date(
     "child.date_of_birth",
     "Date of birth",
     "For example 3 4 2021",
     at!(Date: child.date_of_birth),
-);
+)
+.noun("date of birth")
+.check(Check::PastDate)
+.required(Required::When(born))
+.shown_when(born);
 pub static CHILD_EXPECTED_DATE: Field = date(
     "child.expected_date",
     "Expected date of delivery",
     DATE_HINT,
     at!(Date: child.expected_date),
-);
-pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex));
+)
+.noun("expected date of delivery")
+.required(Required::When(unborn))
+.shown_when(unborn);
+pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex))
+    .noun("child's sex")
+    .missing("Select the child's sex, or ‘unknown’ or ‘not stated’");
 pub static CHILD_NO_FIXED_ABODE: Field = optional(tick(
     "child.no_fixed_abode",
     "No fixed address",
@@ -233,7 +249,9 @@ pub static CHILD_ADDRESS: Field = long(
     "",
     300,
     at!(Text: child.address),
-);
+)
+.noun("child's address")
+.required(Required::When(housed));
 pub static CHILD_POSTCODE: Field = formatted(
     Format::Postcode,
     sized(
@@ -244,7 +262,10 @@ pub static CHILD_POSTCODE: Field = formatted(
         Width::Short,
         at!(Text: child.postcode),
     ),
-);
+)
+.noun("postcode")
+.required(Required::When(housed))
+.missing("Enter a postcode, like ME4 4TR");
 pub static CHILD_PHONE: Field = optional(sized(
     "child.phone",
     "Phone number",
@@ -252,7 +273,8 @@ pub static CHILD_PHONE: Field = optional(sized(
     InputType::Tel,
     Width::Half,
     at!(Text: child.phone),
-));
+))
+.noun("child's phone number");
 pub static CHILD_FIRST_LANGUAGE: Field = optional(sized(
     "child.first_language",
     "First language",
@@ -260,28 +282,35 @@ pub static CHILD_FIRST_LANGUAGE: Field = optional(sized(
     InputType::Text,
     Width::Half,
     at!(Text: child.first_language),
-));
+))
+.noun("child's first language");
 pub static CHILD_INTERPRETER: Field = optional(radios(
     "child.interpreter_needed",
     "Is an interpreter needed?",
     "",
     YES_NO,
     at!(Text: child.interpreter_needed),
-));
+))
+.missing("Select yes if an interpreter is needed");
 pub static CHILD_DISABILITY: Field = optional(radios(
     "child.disability",
     "Does the child have a disability or special educational needs?",
     "",
     YES_NO_UNKNOWN,
     at!(Text: child.disability),
-));
-pub static CHILD_DISABILITY_DETAILS: Field = optional(long(
-    "child.disability_details",
-    "Details of the disability or special educational needs",
-    "",
-    500,
-    at!(Text: child.disability_details),
-));
+))
+.missing("Select whether the child has a disability or special educational needs");
+pub static CHILD_DISABILITY_DETAILS: Field = optional(
+    long(
+        "child.disability_details",
+        "Details of the disability or special educational needs",
+        "",
+        500,
+        at!(Text: child.disability_details),
+    )
+    .shown_when(|data, _| data.child.disability.trim() == YES.code),
+)
+.noun("details of the disability or special educational needs");
 pub static CHILD_NHS_NUMBER: Field = formatted(
     Format::NhsNumber,
     optional(sized(
@@ -292,7 +321,8 @@ pub static CHILD_NHS_NUMBER: Field = formatted(
         Width::Half,
         at!(Text: child.nhs_number),
     )),
-);
+)
+.noun("NHS number");
 pub static CHILD_UPN: Field = optional(sized(
     "child.upn",
     "Unique Pupil Number (UPN)",
@@ -300,22 +330,25 @@ pub static CHILD_UPN: Field = optional(sized(
     InputType::Text,
     Width::Half,
     at!(Text: child.upn),
-));
+))
+.noun("Unique Pupil Number (UPN)")
+.check(Check::Upn);
 pub static CHILD_SETTING: Field = optional(text(
     "child.setting",
     "School, nursery or childminder the child attends",
     "",
     at!(Text: child.setting),
-));
-pub static CHILD_ETHNICITY: Field = Field {
-    path: "child.ethnicity",
-    label: "Ethnicity",
-    hint: "",
-    kind: Kind::Select(ETHNICITY),
-    access: at!(Text: child.ethnicity),
-    optional: true,
-    format: Format::AsTyped,
-};
+))
+.noun("school, nursery or childminder");
+pub static CHILD_ETHNICITY: Field = Field::new(
+    "child.ethnicity",
+    "Ethnicity",
+    "",
+    Kind::Select(ETHNICITY),
+    at!(Text: child.ethnicity),
+)
+.optional()
+.missing("Select the child's ethnicity from the list");
 
 // Step 3: Family and household.
 pub static PARENT_FIELDS: [Field; 7] = [
@@ -326,7 +359,9 @@ pub static PARENT_FIELDS: [Field; 7] = [
         InputType::Text,
         Width::Half,
         at!(Text: parents[] name),
-    ),
+    )
+    .noun("name of parent or carer {n}")
+    .max_chars(100),
     sized(
         "parents[].relationship",
         "Relationship to the child",
@@ -334,14 +369,17 @@ pub static PARENT_FIELDS: [Field; 7] = [
         InputType::Text,
         Width::Half,
         at!(Text: parents[] relationship),
-    ),
+    )
+    .noun("relationship to the child of parent or carer {n}"),
     radios(
         "parents[].parental_responsibility",
         "Do they have parental responsibility?",
         "The legal rights and duties of a parent. Birth mothers always have it",
         YES_NO_UNKNOWN,
         at!(Text: parents[] parental_responsibility),
-    ),
+    )
+    .noun("parental responsibility of parent or carer {n}")
+    .missing("Select whether parent or carer {n} has parental responsibility"),
     sized(
         "parents[].phone",
         "Phone number",
@@ -349,7 +387,9 @@ pub static PARENT_FIELDS: [Field; 7] = [
         InputType::Tel,
         Width::Half,
         at!(Text: parents[] phone),
-    ),
+    )
+    .noun("phone number of parent or carer {n}")
+    .required(Required::Rule),
     optional(sized(
         "parents[].email",
         "Email address",
@@ -357,21 +397,24 @@ pub static PARENT_FIELDS: [Field; 7] = [
         InputType::Email,
         Width::Full,
         at!(Text: parents[] email),
-    )),
+    ))
+    .noun("email address of parent or carer {n}"),
     optional(long(
         "parents[].address",
         "Address, if different from the child's",
         "",
         300,
         at!(Text: parents[] address),
-    )),
+    ))
+    .noun("address of parent or carer {n}"),
     optional(radios(
         "parents[].lives_with_child",
         "Do they live with the child?",
         "",
         YES_NO,
         at!(Text: parents[] lives_with_child),
-    )),
+    ))
+    .missing("Select whether parent or carer {n} lives with the child"),
 ];
 pub static PARENTS: List = List {
     path: "parents",
@@ -379,6 +422,8 @@ pub static PARENTS: List = List {
     item: "Parent or carer",
     add_label: "Add another parent or carer",
     min_items: 1,
+    required: Required::Always,
+    missing: "Add at least one parent or carer",
     len: |data| data.parents.len(),
     add: |data| data.parents.push(ParentDraft::default()),
     remove: |data, idx| remove_at(&mut data.parents, idx),
@@ -392,7 +437,9 @@ pub static HOUSEHOLD_FIELDS: [Field; 3] = [
         InputType::Text,
         Width::Half,
         at!(Text: household[] name),
-    ),
+    )
+    .noun("name of household member {n}")
+    .max_chars(100),
     sized(
         "household[].relationship",
         "Relationship to the child",
@@ -400,13 +447,16 @@ pub static HOUSEHOLD_FIELDS: [Field; 3] = [
         InputType::Text,
         Width::Half,
         at!(Text: household[] relationship),
-    ),
+    )
+    .noun("relationship to the child of household member {n}"),
     optional(date(
         "household[].date_of_birth",
         "Date of birth",
         DATE_HINT,
         at!(Date: household[] date_of_birth),
-    )),
+    ))
+    .noun("date of birth of household member {n}")
+    .check(Check::PastDate),
 ];
 pub static HOUSEHOLD: List = List {
     path: "household",
@@ -414,6 +464,8 @@ pub static HOUSEHOLD: List = List {
     item: "Person in the household",
     add_label: "Add a person in the household",
     min_items: 0,
+    required: Required::Never,
+    missing: "",
     len: |data| data.household.len(),
     add: |data| data.household.push(HouseholdMemberDraft::default()),
     remove: |data, idx| remove_at(&mut data.household, idx),
@@ -425,7 +477,8 @@ pub static FAMILY_NOTES: Field = optional(long(
     "",
     1000,
     at!(Text: family.notes),
-));
+))
+.noun("notes about the family and home");
 
 // Step 4: About you and other services.
 pub static ASSESSOR_NAME: Field = sized(
@@ -435,7 +488,9 @@ pub static ASSESSOR_NAME: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: assessor.name),
-);
+)
+.noun("your name")
+.max_chars(100);
 pub static ASSESSOR_ROLE: Field = sized(
     "assessor.role",
     "Your role",
@@ -443,13 +498,15 @@ pub static ASSESSOR_ROLE: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: assessor.role),
-);
+)
+.noun("your role");
 pub static ASSESSOR_ORGANISATION: Field = text(
     "assessor.organisation",
     "Your setting or organisation",
     "",
     at!(Text: assessor.organisation),
-);
+)
+.noun("your setting or organisation");
 pub static ASSESSOR_PHONE: Field = sized(
     "assessor.phone",
     "Your phone number",
@@ -457,7 +514,8 @@ pub static ASSESSOR_PHONE: Field = sized(
     InputType::Tel,
     Width::Half,
     at!(Text: assessor.phone),
-);
+)
+.noun("your phone number");
 pub static ASSESSOR_EMAIL: Field = optional(sized(
     "assessor.email",
     "Your email address",
@@ -465,7 +523,8 @@ pub static ASSESSOR_EMAIL: Field = optional(sized(
     InputType::Email,
     Width::Full,
     at!(Text: assessor.email),
-));
+))
+.noun("your email address");
 pub static ASSESSOR_URN: Field = optional(sized(
     "assessor.ofsted_urn",
     "Ofsted URN",
@@ -473,13 +532,17 @@ pub static ASSESSOR_URN: Field = optional(sized(
     InputType::Text,
     Width::Short,
     at!(Text: assessor.ofsted_urn),
-));
+))
+.noun("Ofsted URN")
+.check(Check::OfstedUrn);
 pub static ASSESSMENT_STARTED_ON: Field = date(
     "assessment.started_on",
     "When did the assessment start?",
     DATE_HINT,
     at!(Date: assessment.started_on),
-);
+)
+.noun("date the assessment started")
+.check(Check::PastDate);
 pub static SERVICE_FIELDS: [Field; 4] = [
     sized(
         "services[].service",
@@ -488,7 +551,9 @@ pub static SERVICE_FIELDS: [Field; 4] = [
         InputType::Text,
         Width::Half,
         at!(Text: services[] service),
-    ),
+    )
+    .noun("name of service {n}")
+    .suggest(Suggest::Agencies),
     optional(sized(
         "services[].contact_name",
         "Contact name",
@@ -496,7 +561,8 @@ pub static SERVICE_FIELDS: [Field; 4] = [
         InputType::Text,
         Width::Half,
         at!(Text: services[] contact_name),
-    )),
+    ))
+    .noun("contact name for service {n}"),
     optional(sized(
         "services[].phone",
         "Phone number",
@@ -504,7 +570,8 @@ pub static SERVICE_FIELDS: [Field; 4] = [
         InputType::Tel,
         Width::Half,
         at!(Text: services[] phone),
-    )),
+    ))
+    .noun("phone number for service {n}"),
     optional(sized(
         "services[].email",
         "Email address",
@@ -512,7 +579,8 @@ pub static SERVICE_FIELDS: [Field; 4] = [
         InputType::Email,
         Width::Full,
         at!(Text: services[] email),
-    )),
+    ))
+    .noun("email address for service {n}"),
 ];
 pub static SERVICES: List = List {
     path: "services",
@@ -520,6 +588,8 @@ pub static SERVICES: List = List {
     item: "Service",
     add_label: "Add a service",
     min_items: 0,
+    required: Required::Never,
+    missing: "",
     len: |data| data.services.len(),
     add: |data| data.services.push(ServiceDraft::default()),
     remove: |data, idx| remove_at(&mut data.services, idx),
@@ -533,36 +603,45 @@ pub static REASON_SUMMARY: Field = long(
     "What you and the family have noticed, and what they would like help with",
     1200,
     at!(Text: reason.summary),
-);
+)
+.noun("reason for the assessment");
 pub static REASON_PEOPLE_PRESENT: Field = optional(text(
     "reason.people_present",
     "Who took part in the assessment?",
     "",
     at!(Text: reason.people_present),
-));
+))
+.noun("who took part in the assessment");
 
 // Step 6: Strengths and needs.
 macro_rules! element {
-    ($code:ident, $title:literal) => {
+    ($code:ident, $title:literal, $short:literal) => {
         [
-            Field {
-                path: concat!("needs.", stringify!($code), ".rating"),
-                label: $title,
-                hint: "",
-                kind: Kind::Radios(RATING),
-                access: at!(Text: needs.$code.rating),
-                optional: true,
-                format: Format::AsTyped,
-            },
-            Field {
-                path: concat!("needs.", stringify!($code), ".notes"),
-                label: concat!("Notes: ", $title),
-                hint: "Needed when you rate this as a concern",
-                kind: Kind::LongText { max_chars: 1000 },
-                access: at!(Text: needs.$code.notes),
-                optional: false,
-                format: Format::AsTyped,
-            },
+            radios(
+                concat!("needs.", stringify!($code), ".rating"),
+                $title,
+                "",
+                RATING,
+                at!(Text: needs.$code.rating),
+            )
+            .optional()
+            .missing(concat!("Select a rating for ", $short)),
+            long(
+                concat!("needs.", stringify!($code), ".notes"),
+                concat!("Notes: ", $title),
+                "Needed when you rate this as a concern",
+                1000,
+                at!(Text: needs.$code.notes),
+            )
+            .noun(concat!("notes on ", $short))
+            .required(Required::When(|data, _| is_need(&data.needs.$code.rating)))
+            // Open once rated as a concern (when they are needed) or already
+            // holding text, so the needs page stays a compact list of
+            // ratings; other notes open on request (`on_request`).
+            .shown_when(|data, _| {
+                is_need(&data.needs.$code.rating) || !data.needs.$code.notes.trim().is_empty()
+            })
+            .missing(concat!("Enter notes on ", $short, " – say what the concern is")),
         ]
     };
 }
@@ -571,39 +650,73 @@ macro_rules! element {
 pub static NEEDS_DEVELOPMENT: [[Field; 2]; 7] = [
     element!(
         health,
-        "Health: general health, physical development, speech, language and communication"
+        "Health: general health, physical development, speech, language and communication",
+        "health"
     ),
-    element!(emotional_social, "Emotional and social development"),
-    element!(behaviour, "Behavioural development"),
+    element!(
+        emotional_social,
+        "Emotional and social development",
+        "emotional and social development"
+    ),
+    element!(
+        behaviour,
+        "Behavioural development",
+        "behavioural development"
+    ),
     element!(
         identity,
-        "Identity, self-esteem, self-image and social presentation"
+        "Identity, self-esteem, self-image and social presentation",
+        "identity"
     ),
-    element!(relationships, "Family and social relationships"),
-    element!(self_care, "Self-care skills and independence"),
+    element!(
+        relationships,
+        "Family and social relationships",
+        "family and social relationships"
+    ),
+    element!(
+        self_care,
+        "Self-care skills and independence",
+        "self-care skills and independence"
+    ),
     element!(
         learning,
-        "Learning: understanding, reasoning, problem solving, progress and aspirations"
+        "Learning: understanding, reasoning, problem solving, progress and aspirations",
+        "learning"
     ),
 ];
 pub static NEEDS_PARENTS: [[Field; 2]; 3] = [
-    element!(basic_care, "Basic care, ensuring safety and protection"),
-    element!(warmth_stability, "Emotional warmth and stability"),
-    element!(guidance_boundaries, "Guidance, boundaries and stimulation"),
+    element!(
+        basic_care,
+        "Basic care, ensuring safety and protection",
+        "basic care"
+    ),
+    element!(
+        warmth_stability,
+        "Emotional warmth and stability",
+        "emotional warmth and stability"
+    ),
+    element!(
+        guidance_boundaries,
+        "Guidance, boundaries and stimulation",
+        "guidance"
+    ),
 ];
 pub static NEEDS_FAMILY: [[Field; 2]; 4] = [
     element!(
         family_functioning,
-        "Family history, functioning and well-being"
+        "Family history, functioning and well-being",
+        "family history"
     ),
-    element!(wider_family, "Wider family"),
+    element!(wider_family, "Wider family", "wider family"),
     element!(
         housing_finance,
-        "Housing, employment and financial considerations"
+        "Housing, employment and financial considerations",
+        "housing"
     ),
     element!(
         community,
-        "Social and community elements and resources, including education"
+        "Social and community elements and resources, including education",
+        "social and community elements and resources"
     ),
 ];
 
@@ -621,20 +734,25 @@ pub static VIEWS_CHILD: Field = long(
     "Needed when the child is 5 or older, unless you say below why you could not ask",
     1000,
     at!(Text: views.child),
-);
+)
+.noun("child's views")
+.required(Required::Rule)
+.missing("Enter the child's views in their own words, or say why they were not sought");
 pub static VIEWS_CHILD_NOT_SOUGHT: Field = optional(text(
     "views.child_not_sought",
     "If you did not ask the child, why not?",
     "",
     at!(Text: views.child_not_sought),
-));
+))
+.noun("reason the child's views were not sought");
 pub static VIEWS_PARENT: Field = long(
     "views.parent",
     "The parents' or carers' views",
     "",
     1000,
     at!(Text: views.parent),
-);
+)
+.noun("parents' or carers' views");
 
 // Step 8: What needs to happen.
 pub static CONCLUSION_SUMMARY: Field = long(
@@ -643,14 +761,16 @@ pub static CONCLUSION_SUMMARY: Field = long(
     "",
     1500,
     at!(Text: conclusion.summary),
-);
+)
+.noun("summary of what needs to happen");
 pub static CONCLUSION_RESPONSE: Field = radios(
     "conclusion.response",
     "What response is needed?",
     "We suggest one from the number of needs, but you decide",
     RESPONSE,
     at!(Text: conclusion.response),
-);
+)
+.missing("Select a single-agency response or a Team Around the Child");
 
 // Step 9: Team and delivery plan.
 pub static PLAN_MEETING_DATE: Field = date(
@@ -658,7 +778,9 @@ pub static PLAN_MEETING_DATE: Field = date(
     "When was the plan agreed?",
     "The first Team Around the Child (TAC) meeting, or the day you agreed the plan with the family",
     at!(Date: plan.meeting_date),
-);
+)
+.noun("date of the first team meeting")
+.required(Required::When(team_around_child));
 pub static TEAM_FIELDS: [Field; 5] = [
     sized(
         "plan.team[].name",
@@ -667,7 +789,9 @@ pub static TEAM_FIELDS: [Field; 5] = [
         InputType::Text,
         Width::Half,
         at!(Text: plan.team[] name),
-    ),
+    )
+    .noun("name of team member {n}")
+    .max_chars(100),
     sized(
         "plan.team[].role",
         "Role",
@@ -675,7 +799,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         InputType::Text,
         Width::Half,
         at!(Text: plan.team[] role),
-    ),
+    )
+    .noun("role of team member {n}"),
     sized(
         "plan.team[].agency",
         "Agency",
@@ -683,7 +808,9 @@ pub static TEAM_FIELDS: [Field; 5] = [
         InputType::Text,
         Width::Full,
         at!(Text: plan.team[] agency),
-    ),
+    )
+    .noun("agency of team member {n}")
+    .suggest(Suggest::Agencies),
     optional(sized(
         "plan.team[].phone",
         "Phone number",
@@ -691,7 +818,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         InputType::Tel,
         Width::Half,
         at!(Text: plan.team[] phone),
-    )),
+    ))
+    .noun("phone number of team member {n}"),
     optional(sized(
         "plan.team[].email",
         "Email address",
@@ -699,7 +827,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         InputType::Email,
         Width::Full,
         at!(Text: plan.team[] email),
-    )),
+    ))
+    .noun("email address of team member {n}"),
 ];
 pub static TEAM: List = List {
     path: "plan.team",
@@ -707,6 +836,8 @@ pub static TEAM: List = List {
     item: "Team member",
     add_label: "Add a team member",
     min_items: 0,
+    required: Required::When(team_around_child),
+    missing: "Add at least one team member",
     len: |data| data.plan.team.len(),
     add: |data| data.plan.team.push(TeamMemberDraft::default()),
     remove: |data, idx| remove_at(&mut data.plan.team, idx),
@@ -719,7 +850,10 @@ pub static LEAD_NAME: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: plan.lead.name),
-);
+)
+.noun("lead professional's name")
+.max_chars(100)
+.required(Required::When(team_around_child));
 pub static LEAD_ROLE: Field = sized(
     "plan.lead.role",
     "Their role",
@@ -727,13 +861,17 @@ pub static LEAD_ROLE: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: plan.lead.role),
-);
+)
+.noun("lead professional's role")
+.required(Required::When(team_around_child));
 pub static LEAD_AGENCY: Field = text(
     "plan.lead.agency",
     "Their agency",
     "",
     at!(Text: plan.lead.agency),
-);
+)
+.noun("lead professional's agency")
+.required(Required::When(team_around_child));
 pub static LEAD_PHONE: Field = sized(
     "plan.lead.phone",
     "Their phone number",
@@ -741,7 +879,9 @@ pub static LEAD_PHONE: Field = sized(
     InputType::Tel,
     Width::Half,
     at!(Text: plan.lead.phone),
-);
+)
+.noun("lead professional's phone number")
+.required(Required::When(team_around_child));
 pub static LEAD_EMAIL: Field = optional(sized(
     "plan.lead.email",
     "Their email address",
@@ -749,22 +889,25 @@ pub static LEAD_EMAIL: Field = optional(sized(
     InputType::Email,
     Width::Full,
     at!(Text: plan.lead.email),
-));
-pub static LEAD_REASONS: Field = Field {
-    path: "plan.lead.reasons",
-    label: "Why this person?",
-    hint: "Tick all that apply. These are the usual reasons for choosing a lead professional",
-    kind: Kind::Checkboxes(LEAD_REASON_CHOICES),
-    access: at!(Strings: plan.lead.reasons),
-    optional: true,
-    format: Format::AsTyped,
-};
+))
+.noun("lead professional's email address");
+pub static LEAD_REASONS: Field = Field::new(
+    "plan.lead.reasons",
+    "Why this person?",
+    "Tick all that apply. These are the usual reasons for choosing a lead professional",
+    Kind::Checkboxes(LEAD_REASON_CHOICES),
+    at!(Strings: plan.lead.reasons),
+)
+.optional()
+.missing("Select only reasons from the list");
 pub static LEAD_AGREED: Field = tick(
     "plan.lead.agreed_with_family",
     "The family agreed who the lead professional is",
     "",
     at!(Bool: plan.lead.agreed_with_family),
-);
+)
+.required(Required::When(team_around_child))
+.missing("Confirm the family agreed who the lead professional is");
 pub static DEPUTY_NAME: Field = optional(sized(
     "plan.deputy.name",
     "Deputy's full name",
@@ -772,7 +915,9 @@ pub static DEPUTY_NAME: Field = optional(sized(
     InputType::Text,
     Width::Half,
     at!(Text: plan.deputy.name),
-));
+))
+.noun("deputy lead professional's name")
+.max_chars(100);
 pub static DEPUTY_ROLE: Field = optional(sized(
     "plan.deputy.role",
     "Deputy's role",
@@ -780,7 +925,8 @@ pub static DEPUTY_ROLE: Field = optional(sized(
     InputType::Text,
     Width::Half,
     at!(Text: plan.deputy.role),
-));
+))
+.noun("deputy lead professional's role");
 pub static DEPUTY_PHONE: Field = optional(sized(
     "plan.deputy.phone",
     "Deputy's phone number",
@@ -788,30 +934,33 @@ pub static DEPUTY_PHONE: Field = optional(sized(
     InputType::Tel,
     Width::Half,
     at!(Text: plan.deputy.phone),
-));
+))
+.noun("deputy lead professional's phone number");
 pub static DEPUTY_UNTIL: Field = optional(date(
     "plan.deputy.until",
     "Deputy until",
     DATE_HINT,
     at!(Date: plan.deputy.until),
-));
+))
+.noun("date the deputy covers until");
 pub static ACTION_FIELDS: [Field; 8] = [
-    Field {
-        path: "plan.actions[].need",
-        label: "Which need is this for?",
-        hint: "Needs you rated as a concern are listed first",
-        kind: Kind::Select(NEED_CHOICES),
-        access: at!(Text: plan.actions[] need),
-        optional: false,
-        format: Format::AsTyped,
-    },
+    Field::new(
+        "plan.actions[].need",
+        "Which need is this for?",
+        "Needs you rated as a concern are listed first",
+        Kind::Select(NEED_CHOICES),
+        at!(Text: plan.actions[] need),
+    )
+    .missing("Select the need action {n} is for, or ‘other’")
+    .suggest(Suggest::NeedsFirst),
     long(
         "plan.actions[].what",
         "What will be done?",
         "",
         500,
         at!(Text: plan.actions[] what),
-    ),
+    )
+    .noun("what will be done for action {n}"),
     sized(
         "plan.actions[].who",
         "Who will do it?",
@@ -819,45 +968,48 @@ pub static ACTION_FIELDS: [Field; 8] = [
         InputType::Text,
         Width::Half,
         at!(Text: plan.actions[] who),
-    ),
+    )
+    .noun("who will do action {n}")
+    .suggest(Suggest::Who),
     date(
         "plan.actions[].due",
         "By when?",
         DATE_HINT,
         at!(Date: plan.actions[] due),
-    ),
+    )
+    .noun("date action {n} is due"),
     long(
         "plan.actions[].outcome",
         "What will be different? How will we know it worked?",
         "",
         300,
         at!(Text: plan.actions[] outcome),
-    ),
-    Field {
-        path: "plan.actions[].ecm",
-        label: "Which Every Child Matters outcome does it serve?",
-        hint: "Filled in from the need; change it if another fits better",
-        kind: Kind::Select(ECM),
-        access: at!(Text: plan.actions[] ecm),
-        optional: false,
-        format: Format::AsTyped,
-    },
-    Field {
-        path: "plan.actions[].status",
-        label: "Status",
-        hint: "",
-        kind: Kind::Select(ACTION_STATUS),
-        access: at!(Text: plan.actions[] status),
-        optional: false,
-        format: Format::AsTyped,
-    },
+    )
+    .noun("what will be different after action {n}"),
+    Field::new(
+        "plan.actions[].ecm",
+        "Which Every Child Matters outcome does it serve?",
+        "Filled in from the need; change it if another fits better",
+        Kind::Select(ECM),
+        at!(Text: plan.actions[] ecm),
+    )
+    .missing("Select the Every Child Matters outcome for action {n}"),
+    Field::new(
+        "plan.actions[].status",
+        "Status",
+        "",
+        Kind::Select(ACTION_STATUS),
+        at!(Text: plan.actions[] status),
+    )
+    .missing("Select the status of action {n}"),
     optional(long(
         "plan.actions[].progress",
         "Progress so far",
         "",
         500,
         at!(Text: plan.actions[] progress),
-    )),
+    ))
+    .noun("progress on action {n}"),
 ];
 pub static ACTIONS: List = List {
     path: "plan.actions",
@@ -865,10 +1017,12 @@ pub static ACTIONS: List = List {
     item: "Action",
     add_label: "Add an action",
     min_items: 0,
+    required: Required::When(team_around_child),
+    missing: "Add at least one action",
     len: |data| data.plan.actions.len(),
     add: |data| {
         data.plan.actions.push(ActionDraft {
-            status: "not_started".to_owned(),
+            status: NOT_STARTED.code.to_owned(),
             ..ActionDraft::default()
         })
     },
@@ -880,7 +1034,9 @@ pub static PLAN_NEXT_REVIEW: Field = date(
     "Date of the first review",
     "Most reviews happen every 4 to 12 weeks",
     at!(Date: plan.next_review),
-);
+)
+.noun("date of the next review")
+.required(Required::When(team_around_child));
 
 /// Needs an action can be for: the fourteen elements and "other".
 pub const NEED_CHOICES: &[Choice] = &[
@@ -954,7 +1110,9 @@ pub static CONSENT_GIVEN_BY: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: consent.given_by),
-);
+)
+.noun("name of the person giving agreement")
+.max_chars(100);
 pub static CONSENT_RELATIONSHIP: Field = sized(
     "consent.relationship",
     "Their relationship to the child",
@@ -962,48 +1120,55 @@ pub static CONSENT_RELATIONSHIP: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: consent.relationship),
-);
+)
+.noun("relationship to the child of the person giving agreement");
 pub static CONSENT_PR: Field = radios(
     "consent.parental_responsibility",
     "Do they have parental responsibility?",
     "",
     YES_NO_UNKNOWN,
     at!(Text: consent.parental_responsibility),
-);
+)
+.missing("Select whether the person giving agreement has parental responsibility");
 pub static CONSENT_YOUNG_PERSON: Field = radios(
     "consent.young_person",
     "Did the child or young person agree?",
     "Needed when the child is 12 or older",
     YOUNG_PERSON,
     at!(Text: consent.young_person),
-);
+)
+.required(Required::Rule)
+.missing("Select whether the young person agrees to their information being shared");
 pub static CONSENT_EXPLAINED: Field = tick(
     "consent.explained",
     "I explained what will be shared, with whom and why, and they understood",
     "",
     at!(Bool: consent.explained),
-);
+)
+.missing("Confirm you explained what will be shared, with whom and why, and that they understood");
 pub static CONSENT_STORE: Field = tick(
     "consent.store",
     "They agree to this information being recorded and stored",
     "",
     at!(Bool: consent.store),
-);
-pub static CONSENT_SHARE_WITH: Field = Field {
-    path: "consent.share_with",
-    label: "Who may this information be shared with?",
-    hint: "Tick each agency they agreed to, or add one",
-    kind: Kind::Checkboxes(&[]),
-    access: at!(Strings: consent.share_with),
-    optional: false,
-    format: Format::AsTyped,
-};
+)
+.missing("Confirm they agree to this information being recorded and stored");
+pub static CONSENT_SHARE_WITH: Field = Field::new(
+    "consent.share_with",
+    "Who may this information be shared with?",
+    "Tick each agency they agreed to, or add one",
+    Kind::Checkboxes(&[]),
+    at!(Strings: consent.share_with),
+)
+.missing("Select or enter at least one agency they agree to share information with")
+.suggest(Suggest::Agencies);
 pub static CONSENT_NOT_SHARE_WITH: Field = optional(text(
     "consent.not_share_with",
     "Anyone they do not want it shared with",
     "",
     at!(Text: consent.not_share_with),
-));
+))
+.noun("agencies they do not want information shared with");
 pub static CONSENT_SENSITIVE: Field = optional(tick(
     "consent.sensitive",
     "This includes health and other sensitive information",
@@ -1016,13 +1181,16 @@ pub static CONSENT_METHOD: Field = radios(
     "",
     CONSENT_METHODS,
     at!(Text: consent.method),
-);
+)
+.missing("Select how agreement was given");
 pub static CONSENT_DATE: Field = date(
     "consent.date",
     "Date they agreed",
     DATE_HINT,
     at!(Date: consent.date),
-);
+)
+.noun("date agreement was given")
+.check(Check::PastDate);
 pub static CONSENT_TIME: Field = optional(sized(
     "consent.time",
     "Time they agreed",
@@ -1030,7 +1198,8 @@ pub static CONSENT_TIME: Field = optional(sized(
     InputType::Time,
     Width::Short,
     at!(Text: consent.time),
-));
+))
+.noun("time agreement was given");
 pub static CONSENT_PRACTITIONER: Field = sized(
     "consent.practitioner",
     "Who recorded the agreement?",
@@ -1038,7 +1207,9 @@ pub static CONSENT_PRACTITIONER: Field = sized(
     InputType::Text,
     Width::Half,
     at!(Text: consent.practitioner),
-);
+)
+.noun("name of the practitioner who recorded the agreement")
+.max_chars(100);
 pub static CONSENT_LEAFLET: Field = optional(tick(
     "consent.leaflet_given",
     "I gave them a leaflet about early help and their information",
@@ -1050,30 +1221,41 @@ pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
     "Date they withdrew their agreement",
     "Only if the family has changed their mind. Every printout will then say that they withdrew it",
     at!(Date: consent.withdrawn_on),
-));
-pub static CONSENT_WITHDRAWN_NOTE: Field = optional(text(
-    "consent.withdrawn_note",
-    "Note about the withdrawal",
-    "",
-    at!(Text: consent.withdrawn_note),
-));
-pub static CONSENT_SIGNATURE_NAME: Field = optional(sized(
-    "consent.signature_name",
-    "Or type their name as their signature",
-    "For people who cannot draw on the screen",
-    InputType::Text,
-    Width::Half,
-    at!(Text: consent.signature_name),
-));
+))
+.noun("date agreement was withdrawn")
+.check(Check::PastDate);
+pub static CONSENT_WITHDRAWN_NOTE: Field = optional(
+    text(
+        "consent.withdrawn_note",
+        "Note about the withdrawal",
+        "",
+        at!(Text: consent.withdrawn_note),
+    )
+    .shown_when(|data, _| !data.consent.withdrawn_on.is_blank()),
+)
+.noun("note about the withdrawal");
+pub static CONSENT_SIGNATURE_NAME: Field = optional(
+    sized(
+        "consent.signature_name",
+        "Or type their name as their signature",
+        "For people who cannot draw on the screen",
+        InputType::Text,
+        Width::Half,
+        at!(Text: consent.signature_name),
+    )
+    .shown_when(signed_on_screen),
+);
 
 // Step 12: Reviews.
-pub static REVIEW_FIELDS: [Field; 8] = [
+pub static REVIEW_FIELDS: [Field; 9] = [
     date(
         "reviews[].date",
         "Date of the review",
         DATE_HINT,
         at!(Date: reviews[] date),
-    ),
+    )
+    .noun("date of review {n}")
+    .check(Check::PastDate),
     optional(text(
         "reviews[].present",
         "Who came?",
@@ -1086,56 +1268,104 @@ pub static REVIEW_FIELDS: [Field; 8] = [
         "",
         1500,
         at!(Text: reviews[] summary),
-    ),
+    )
+    .noun("progress summary for review {n}"),
     optional(long(
         "reviews[].child_comments",
         "What the child said",
         "",
         1000,
         at!(Text: reviews[] child_comments),
-    )),
+    ))
+    .noun("child's comments at review {n}"),
     optional(long(
         "reviews[].parent_comments",
         "What the parents or carers said",
         "",
         1000,
         at!(Text: reviews[] parent_comments),
-    )),
+    ))
+    .noun("parents' comments at review {n}"),
     radios(
         "reviews[].decision",
         "What happens next?",
         "",
         REVIEW_DECISION,
         at!(Text: reviews[] decision),
-    ),
+    )
+    .missing("Select whether to continue the plan or close the CAF at review {n}"),
     date(
         "reviews[].next_review",
         "Date of the next review",
         "Needed if the plan continues",
         at!(Date: reviews[] next_review),
-    ),
+    )
+    .noun("date of the review after review {n}")
+    .required(Required::When(continues))
+    .shown_when(continues),
     radios(
         "reviews[].closure_reason",
         "Why is the CAF closing?",
         "Needed if you close the CAF",
         CLOSURE_REASON,
         at!(Text: reviews[] closure_reason),
-    ),
+    )
+    .required(Required::When(closes))
+    .missing("Select why the CAF is closing at review {n}")
+    .shown_when(closes),
+    optional(
+        long(
+            "reviews[].closure_notes",
+            "Notes about closing",
+            "",
+            1000,
+            at!(Text: reviews[] closure_notes),
+        )
+        .shown_when(closes),
+    )
+    .noun("closure notes for review {n}"),
 ];
-/// An action's "by when", named so that no caller picks it by position.
+
+pub static REVIEWS: List = List {
+    path: "reviews",
+    title: "Reviews",
+    item: "Review",
+    add_label: "Record a review",
+    min_items: 0,
+    required: Required::Never,
+    missing: "",
+    len: |data| data.reviews.len(),
+    add: start_review,
+    remove: |data, idx| remove_at(&mut data.reviews, idx),
+    fields: &REVIEW_FIELDS,
+};
+
+// The fields callers name, each tied to its place in its list once, here, so
+// that no caller picks a field by position.
+/// An action's "by when".
 pub static ACTION_DUE: &Field = &ACTION_FIELDS[3];
+/// An action's status.
+pub static ACTION_STATUS_FIELD: &Field = &ACTION_FIELDS[6];
+/// An action's progress so far.
+pub static ACTION_PROGRESS: &Field = &ACTION_FIELDS[7];
 /// A review's date.
 pub static REVIEW_DATE: &Field = &REVIEW_FIELDS[0];
+/// Who came to a review.
+pub static REVIEW_PRESENT: &Field = &REVIEW_FIELDS[1];
+/// A review's summary of progress.
+pub static REVIEW_SUMMARY: &Field = &REVIEW_FIELDS[2];
+/// What the child said at a review.
+pub static REVIEW_CHILD_COMMENTS: &Field = &REVIEW_FIELDS[3];
+/// What the parents said at a review.
+pub static REVIEW_PARENT_COMMENTS: &Field = &REVIEW_FIELDS[4];
+/// A review's decision: continue or close.
+pub static REVIEW_DECISION_FIELD: &Field = &REVIEW_FIELDS[5];
 /// A review's next review date.
 pub static REVIEW_NEXT_REVIEW: &Field = &REVIEW_FIELDS[6];
-
-pub static REVIEW_CLOSURE_NOTES: Field = optional(long(
-    "reviews[].closure_notes",
-    "Notes about closing",
-    "",
-    1000,
-    at!(Text: reviews[] closure_notes),
-));
+/// Why the CAF is closing.
+pub static REVIEW_CLOSURE_REASON: &Field = &REVIEW_FIELDS[7];
+/// Notes about closing.
+pub static REVIEW_CLOSURE_NOTES: &Field = &REVIEW_FIELDS[8];
 
 /// Whether the draft has a plan to review (caf-form.md §2, step 12 is
 /// "available once a plan exists"): at least one action, or the date of the
@@ -1177,7 +1407,7 @@ pub fn next_review_date(data: &Data) -> Option<Date> {
         .reviews
         .iter()
         .rev()
-        .find(|review| review.decision.trim() == "continue");
+        .find(|review| review.decision.trim() == CONTINUE.code);
     match latest_continuing {
         Some(review) => review.next_review.parse().ok().flatten(),
         None => data.plan.next_review.parse().ok().flatten(),
@@ -1188,7 +1418,7 @@ pub fn next_review_date(data: &Data) -> Option<Date> {
 pub fn is_closed(data: &Data) -> bool {
     data.reviews
         .last()
-        .is_some_and(|review| review.decision.trim() == "close")
+        .is_some_and(|review| review.decision.trim() == CLOSE.code)
 }
 
 fn remove_at<T>(items: &mut Vec<T>, idx: usize) {
@@ -1376,47 +1606,25 @@ pub fn apply_defaults(data: &mut Data) {
             }
         }
         if action.status.is_empty() {
-            action.status = "not_started".to_owned();
+            action.status = NOT_STARTED.code.to_owned();
         }
     }
 }
 
-/// Whether a question of review `review` is shown: the next review date
-/// belongs to continuing the plan, the closure reason and notes to closing
-/// it. What the other decision left behind stays in the draft, unprinted.
-pub fn is_shown_in_review(path: &str, review: &ReviewDraft) -> bool {
-    match path {
-        "reviews[].next_review" => review.decision.trim() == "continue",
-        "reviews[].closure_reason" | "reviews[].closure_notes" => review.decision.trim() == "close",
-        _ => true,
-    }
+/// The question at field path `path` (a `[]` template), if the table has one.
+pub fn field(path: &str) -> Option<&'static Field> {
+    Step::ALL
+        .into_iter()
+        .flat_map(fields)
+        .chain(REVIEW_FIELDS.iter())
+        .find(|field| field.path == path)
 }
 
-/// Whether a question is shown, given the other answers (GOV.UK conditional
-/// reveal). A hidden question keeps whatever was typed in it.
+/// Whether the question at `path` (outside lists) is shown, given the other
+/// answers: its table entry's `shown` (GOV.UK conditional reveal). A hidden
+/// question keeps whatever was typed in it.
 pub fn is_shown(path: &str, data: &Data) -> bool {
-    match path {
-        "child.date_of_birth" => !data.child.unborn,
-        "child.expected_date" => data.child.unborn,
-        "child.disability_details" => data.child.disability.trim() == "yes",
-        "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
-        // The drawn signature and its typed alternative belong to signing on
-        // this screen; after another method is chosen they are not printed.
-        // Choices are compared trimmed, as `validate` compares them.
-        "consent.signature" | "consent.signature_name" => {
-            data.consent.method.trim() == "signed_on_screen"
-        }
-        // An element's notes open once it is rated as a concern (when they
-        // are needed) or already hold text, so the needs page stays a compact
-        // list of ratings; other notes open on request (`on_request`).
-        _ => match element_of_notes(path) {
-            Some(code) => data.needs.element(code).is_none_or(|need| {
-                matches!(need.rating.as_str(), "some_concern" | "significant_concern")
-                    || !need.notes.trim().is_empty()
-            }),
-            None => true,
-        },
-    }
+    field(path).is_none_or(|field| field.is_shown(data, 0))
 }
 
 /// The element code of a needs notes path (`needs.health.notes` → `health`).
@@ -1455,6 +1663,15 @@ mod tests {
         assert_eq!(ACTION_DUE.path, "plan.actions[].due");
         assert_eq!(REVIEW_DATE.path, "reviews[].date");
         assert_eq!(REVIEW_NEXT_REVIEW.path, "reviews[].next_review");
+        assert_eq!(ACTION_STATUS_FIELD.path, "plan.actions[].status");
+        assert_eq!(ACTION_PROGRESS.path, "plan.actions[].progress");
+        assert_eq!(REVIEW_PRESENT.path, "reviews[].present");
+        assert_eq!(REVIEW_SUMMARY.path, "reviews[].summary");
+        assert_eq!(REVIEW_CHILD_COMMENTS.path, "reviews[].child_comments");
+        assert_eq!(REVIEW_PARENT_COMMENTS.path, "reviews[].parent_comments");
+        assert_eq!(REVIEW_DECISION_FIELD.path, "reviews[].decision");
+        assert_eq!(REVIEW_CLOSURE_REASON.path, "reviews[].closure_reason");
+        assert_eq!(REVIEW_CLOSURE_NOTES.path, "reviews[].closure_notes");
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! The answer codes of every choice question, with the words shown for them.
-//! Codes are what is stored; labels are what people read.
+//! Codes are what is stored; labels are what people read. A rule that needs
+//! one answer names its `Choice` here (`YES.code`), never a string literal.
+
+use crate::domain::{Ecm, NeedsDraft, ELEMENTS};
 
 /// One answer of a choice question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,12 +25,17 @@ pub fn label_of<'a>(choices: &'static [Choice], code: &'a str) -> &'a str {
         .map_or(code, |choice| choice.label)
 }
 
-pub const YES_NO: &[Choice] = &[c("yes", "Yes"), c("no", "No")];
-pub const YES_NO_UNKNOWN: &[Choice] = &[c("yes", "Yes"), c("no", "No"), c("unknown", "Not known")];
+pub const YES: Choice = c("yes", "Yes");
+pub const NO: Choice = c("no", "No");
+pub const UNKNOWN: Choice = c("unknown", "Not known");
+pub const YES_NO: &[Choice] = &[YES, NO];
+pub const YES_NO_UNKNOWN: &[Choice] = &[YES, NO, UNKNOWN];
 
+/// A CAF is already open for this child.
+pub const CHECKED_EXISTS: Choice = c("checked_exists", "Yes, and a CAF is already open");
 pub const EXISTING_CHECK: &[Choice] = &[
     c("checked_none", "Yes, and there is no open CAF"),
-    c("checked_exists", "Yes, and a CAF is already open"),
+    CHECKED_EXISTS,
     c("not_checked", "No, I have not checked"),
 ];
 
@@ -61,23 +69,40 @@ pub const ETHNICITY: &[Choice] = &[
     c("not_given", "Not given"),
 ];
 
+pub const SOME_CONCERN: Choice = c("some_concern", "Some concern");
+pub const SIGNIFICANT_CONCERN: Choice = c("significant_concern", "Significant concern");
+/// An element's rating; `""` means not assessed.
 pub const RATING: &[Choice] = &[
     c("strength", "Strength"),
     c("no_concern", "No concern"),
-    c("some_concern", "Some concern"),
-    c("significant_concern", "Significant concern"),
+    SOME_CONCERN,
+    SIGNIFICANT_CONCERN,
 ];
 
-pub const RESPONSE: &[Choice] = &[
-    c(
-        "single_agency",
-        "Single-agency response, alongside universal services",
-    ),
-    c(
-        "team_around_child",
-        "Team Around the Child, with a lead professional",
-    ),
-];
+/// Whether a rating counts as an unmet need (some or significant concern).
+pub fn is_need(rating: &str) -> bool {
+    let rating = rating.trim();
+    rating == SOME_CONCERN.code || rating == SIGNIFICANT_CONCERN.code
+}
+
+/// How many elements are rated as an unmet need.
+pub fn unmet_needs(needs: &NeedsDraft) -> usize {
+    ELEMENTS
+        .iter()
+        .filter_map(|element| needs.element(element.code))
+        .filter(|need| is_need(&need.rating))
+        .count()
+}
+
+pub const SINGLE_AGENCY: Choice = c(
+    "single_agency",
+    "Single-agency response, alongside universal services",
+);
+pub const TEAM_AROUND_CHILD: Choice = c(
+    "team_around_child",
+    "Team Around the Child, with a lead professional",
+);
+pub const RESPONSE: &[Choice] = &[SINGLE_AGENCY, TEAM_AROUND_CHILD];
 
 pub const LEAD_REASON_CHOICES: &[Choice] = &[
     c("main_need", "Works on the child's main need"),
@@ -91,17 +116,23 @@ pub const LEAD_REASON_CHOICES: &[Choice] = &[
     c("best_communicator", "Best placed to keep everyone in touch"),
 ];
 
-/// Every Child Matters outcomes (caf-domain.md §5.1).
+const fn ecm(ecm: Ecm) -> Choice {
+    c(ecm.code(), ecm.title())
+}
+
+/// Every Child Matters outcomes (caf-domain.md §5.1), from `domain::Ecm`.
 pub const ECM: &[Choice] = &[
-    c("be_healthy", "Be healthy"),
-    c("stay_safe", "Stay safe"),
-    c("enjoy_and_achieve", "Enjoy and achieve"),
-    c("positive_contribution", "Make a positive contribution"),
-    c("economic_wellbeing", "Achieve economic well-being"),
+    ecm(Ecm::ALL[0]),
+    ecm(Ecm::ALL[1]),
+    ecm(Ecm::ALL[2]),
+    ecm(Ecm::ALL[3]),
+    ecm(Ecm::ALL[4]),
 ];
 
+/// A new action's status.
+pub const NOT_STARTED: Choice = c("not_started", "Not started");
 pub const ACTION_STATUS: &[Choice] = &[
-    c("not_started", "Not started"),
+    NOT_STARTED,
     c("in_progress", "In progress"),
     c("done", "Done"),
     c("stopped", "Stopped"),
@@ -113,18 +144,19 @@ pub const YOUNG_PERSON: &[Choice] = &[
     c("not_appropriate", "Not appropriate to ask"),
 ];
 
+/// Signed on this screen: the drawn signature belongs to this method.
+pub const SIGNED_ON_SCREEN: Choice = c("signed_on_screen", "Signed on this screen");
 pub const CONSENT_METHODS: &[Choice] = &[
     c("signed_paper", "Signed on paper"),
-    c("signed_on_screen", "Signed on this screen"),
+    SIGNED_ON_SCREEN,
     c("verbal_in_person", "Said in person"),
     c("verbal_phone", "Said on the phone"),
     c("verbal_video", "Said on a video call"),
 ];
 
-pub const REVIEW_DECISION: &[Choice] = &[
-    c("continue", "Continue the plan"),
-    c("close", "Close the CAF"),
-];
+pub const CONTINUE: Choice = c("continue", "Continue the plan");
+pub const CLOSE: Choice = c("close", "Close the CAF");
+pub const REVIEW_DECISION: &[Choice] = &[CONTINUE, CLOSE];
 
 pub const CLOSURE_REASON: &[Choice] = &[
     c("needs_met", "Needs have been met"),
@@ -137,3 +169,27 @@ pub const CLOSURE_REASON: &[Choice] = &[
     c("moved_area", "The family moved to another area"),
     c("other", "Another reason"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::elements::element_by_code;
+
+    #[test]
+    fn outcomes_are_the_domain_outcomes() {
+        let codes: Vec<&str> = ECM.iter().map(|choice| choice.code).collect();
+        let domain: Vec<&str> = Ecm::ALL.iter().map(|ecm| ecm.code()).collect();
+        assert_eq!(codes, domain);
+    }
+
+    #[test]
+    fn counts_only_concerns() {
+        let mut needs = NeedsDraft::default();
+        needs.health.rating = "some_concern".into();
+        needs.learning.rating = "significant_concern".into();
+        needs.community.rating = "strength".into();
+        needs.wider_family.rating = "no_concern".into();
+        assert_eq!(unmet_needs(&needs), 2);
+        assert!(element_by_code("health").is_some());
+    }
+}

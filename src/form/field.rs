@@ -36,6 +36,53 @@ pub enum Format {
     NhsNumber,
 }
 
+/// When a question must be answered (caf-form.md §3, column "R/O/C").
+#[derive(Clone, Copy)]
+pub enum Required {
+    /// Always.
+    Always,
+    /// Never: the label says "(optional)".
+    Never,
+    /// When this holds of the other answers (`usize`: the list item).
+    When(fn(&Data, usize) -> bool),
+    /// A rule in `validate::check` decides, because it needs more than the
+    /// answers (the child's age today) or words the message per case.
+    Rule,
+}
+
+/// The format a typed answer must have, checked only when something is
+/// typed. Set from the kind by the table's constructors (a phone box checks
+/// a phone number), or named where the kind does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Any text.
+    None,
+    /// A person's name: letters, spaces, hyphens, apostrophes, full stops.
+    Name,
+    Phone,
+    Email,
+    Postcode,
+    NhsNumber,
+    Upn,
+    OfstedUrn,
+    /// `HH:MM`, 24-hour.
+    Time,
+    /// A date today or earlier.
+    PastDate,
+}
+
+/// Where a question's suggested answers come from (`form::suggest`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suggest {
+    None,
+    /// Team members' names, then "Family".
+    Who,
+    /// Needs rated as a concern first.
+    NeedsFirst,
+    /// Agencies: the team's, the other services', the council's list.
+    Agencies,
+}
+
 /// The kind of answer and the control that takes it (caf-form.md §1).
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -52,7 +99,8 @@ pub enum Kind {
     /// A drop-down, for long lists.
     Select(&'static [Choice]),
     Tick,
-    /// Checkboxes sharing one name; `suggest` says where extra options come from.
+    /// Checkboxes sharing one name; `suggest` says where extra options come
+    /// from. With no choices of its own, any answer is accepted.
     Checkboxes(&'static [Choice]),
 }
 
@@ -89,13 +137,149 @@ pub struct Field {
     pub hint: &'static str,
     pub kind: Kind,
     pub access: Access,
-    /// Shown as "(optional)" after the label: the answer is never required.
-    pub optional: bool,
+    /// The answer as messages name it, without an article: "child's given
+    /// name", "name of parent or carer {n}" (`{n}`: the item's number).
+    /// `""` falls back to the path.
+    pub noun: &'static str,
+    /// When an answer is needed.
+    pub required: Required,
+    /// When the question is shown (GOV.UK conditional reveal), given the
+    /// other answers; `None`: always. A hidden question keeps its answer,
+    /// which is never shown back or printed.
+    pub shown: Option<fn(&Data, usize) -> bool>,
+    /// The message when a needed answer is missing, and for a choice whose
+    /// stored code is not one of its choices (`{n}` as in `noun`); `""`
+    /// means "Enter the …".
+    pub missing: &'static str,
+    /// The format a typed answer must have.
+    pub check: Check,
+    /// The most characters accepted (a long text's counter shows it too).
+    pub max_chars: Option<usize>,
+    /// Where suggested answers come from.
+    pub suggest: Suggest,
     /// How a valid answer is written back.
     pub format: Format,
 }
 
 impl Field {
+    /// A question with nothing said yet but its words, kind and place:
+    /// required, any format, no limit. The table's constructors start here.
+    pub const fn new(
+        path: &'static str,
+        label: &'static str,
+        hint: &'static str,
+        kind: Kind,
+        access: Access,
+    ) -> Field {
+        let check = match kind {
+            Kind::Text { input, .. } => match input {
+                InputType::Tel => Check::Phone,
+                InputType::Email => Check::Email,
+                InputType::Time => Check::Time,
+                InputType::Text | InputType::Digits => Check::None,
+            },
+            _ => Check::None,
+        };
+        let max_chars = match kind {
+            Kind::LongText { max_chars } => Some(max_chars),
+            _ => None,
+        };
+        Field {
+            path,
+            label,
+            hint,
+            kind,
+            access,
+            noun: "",
+            required: Required::Always,
+            shown: None,
+            missing: "",
+            check,
+            max_chars,
+            suggest: Suggest::None,
+            format: Format::AsTyped,
+        }
+    }
+
+    /// The same question, named `noun` in messages.
+    pub const fn noun(self, noun: &'static str) -> Field {
+        Field { noun, ..self }
+    }
+
+    /// The same question, needed as `required` says.
+    pub const fn required(self, required: Required) -> Field {
+        Field { required, ..self }
+    }
+
+    /// The same question, shown only when `shown` holds.
+    pub const fn shown_when(self, shown: fn(&Data, usize) -> bool) -> Field {
+        Field {
+            shown: Some(shown),
+            ..self
+        }
+    }
+
+    /// Whether the question of item `idx` is shown, given the other answers.
+    pub fn is_shown(&self, data: &Data, idx: usize) -> bool {
+        self.shown.is_none_or(|shown| shown(data, idx))
+    }
+
+    /// The same question, never needed: "(optional)".
+    pub const fn optional(self) -> Field {
+        self.required(Required::Never)
+    }
+
+    /// The same question, with `missing` as its message when unanswered.
+    pub const fn missing(self, missing: &'static str) -> Field {
+        Field { missing, ..self }
+    }
+
+    /// The same question, checked as `check`.
+    pub const fn check(self, check: Check) -> Field {
+        Field { check, ..self }
+    }
+
+    /// The same question, accepting at most `max` characters.
+    pub const fn max_chars(self, max: usize) -> Field {
+        Field {
+            max_chars: Some(max),
+            ..self
+        }
+    }
+
+    /// The same question, offering answers from `suggest`.
+    pub const fn suggest(self, suggest: Suggest) -> Field {
+        Field { suggest, ..self }
+    }
+
+    /// The same question, written back as `format`; a postcode or NHS
+    /// number format also checks that kind of answer.
+    pub const fn format(self, format: Format) -> Field {
+        let check = match format {
+            Format::Postcode => Check::Postcode,
+            Format::NhsNumber => Check::NhsNumber,
+            Format::AsTyped => self.check,
+        };
+        Field {
+            format,
+            check,
+            ..self
+        }
+    }
+
+    /// Whether the label says "(optional)": the answer is never needed.
+    pub fn is_optional(&self) -> bool {
+        matches!(self.required, Required::Never)
+    }
+
+    /// The choices of a choice question; empty for other kinds.
+    pub fn choices(&self) -> &'static [Choice] {
+        match self.kind {
+            Kind::Radios(choices) | Kind::Select(choices) | Kind::Checkboxes(choices) => choices,
+            _ => &[],
+        }
+    }
+
     /// The field path for list item `idx` (`parents[].name` → `parents[0].name`).
     pub fn path_at(&self, idx: usize) -> String {
         self.path.replacen("[]", &format!("[{idx}]"), 1)
@@ -133,6 +317,10 @@ pub struct List {
     pub add_label: &'static str,
     /// Items shown even before any is added (at least one parent is asked for).
     pub min_items: usize,
+    /// When at least one item is needed.
+    pub required: Required,
+    /// The message when a needed list has no item.
+    pub missing: &'static str,
     pub len: fn(&Data) -> usize,
     pub add: fn(&mut Data),
     pub remove: fn(&mut Data, usize),

@@ -9,5 +9,7 @@ pub mod step;
 pub mod suggest;
 
 pub use choices::Choice;
-pub use field::{Access, Block, Field, Format, InputType, Kind, List, Special, Width};
+pub use field::{
+    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Special, Suggest, Width,
+};
 pub use step::{control_id, Step};

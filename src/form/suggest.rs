@@ -2,25 +2,19 @@
 //! sharing, for the team and for other services (the council's list from the
 //! local settings after the ones named in this CAF). Derived, never stored.
 
-use crate::domain::elements::is_need;
 use crate::domain::{Data, Settings, ELEMENTS};
+use crate::form::choices::is_need;
+use crate::form::{Field, Suggest};
 
-/// Suggested answers for the question at `path` (a `[]` template); `None`
-/// for a question that offers none.
-pub fn suggestions(path: &str, data: &Data, settings: &Settings) -> Option<Vec<String>> {
-    match path {
-        "plan.actions[].who" => Some(who(data)),
-        "plan.actions[].need" => Some(needs_first(data)),
-        "consent.share_with" | "plan.team[].agency" | "services[].service" => {
-            Some(agencies(data, settings))
-        }
-        _ => None,
+/// Suggested answers for `field` (its `suggest` in the table); `None` for a
+/// question that offers none.
+pub fn suggestions(field: &Field, data: &Data, settings: &Settings) -> Option<Vec<String>> {
+    match field.suggest {
+        Suggest::None => None,
+        Suggest::Who => Some(who(data)),
+        Suggest::NeedsFirst => Some(needs_first(data)),
+        Suggest::Agencies => Some(agencies(data, settings)),
     }
-}
-
-/// Whether the question at `path` offers suggestions at all.
-pub fn has_suggestions(path: &str) -> bool {
-    suggestions(path, &Data::default(), &Settings::default()).is_some()
 }
 
 fn push_unique(acc: &mut Vec<String>, value: &str) {
@@ -72,6 +66,7 @@ fn needs_first(data: &Data) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::domain::{ServiceDraft, TeamMemberDraft};
+    use crate::form::caf;
 
     #[test]
     fn agencies_come_from_the_caf_then_the_council_without_repeats() {
@@ -89,20 +84,19 @@ mod tests {
             ..Settings::default()
         };
         let expected = ["Health visiting", "GP", "Medway Youth Service"];
-        for path in [
-            "consent.share_with",
-            "plan.team[].agency",
-            "services[].service",
+        for field in [
+            &caf::CONSENT_SHARE_WITH,
+            &caf::TEAM_FIELDS[2],
+            &caf::SERVICE_FIELDS[0],
         ] {
             assert_eq!(
-                suggestions(path, &data, &settings).expect("offers agencies"),
+                suggestions(field, &data, &settings).expect("offers agencies"),
                 expected,
-                "{path}"
+                "{}",
+                field.path
             );
         }
-        assert_eq!(suggestions("child.given_name", &data, &settings), None);
-        assert!(has_suggestions("services[].service"));
-        assert!(!has_suggestions("child.given_name"));
+        assert_eq!(suggestions(&caf::CHILD_GIVEN_NAME, &data, &settings), None);
     }
 
     #[test]
@@ -113,7 +107,7 @@ mod tests {
             ..TeamMemberDraft::default()
         });
         assert_eq!(
-            suggestions("plan.actions[].who", &data, &Settings::default()).expect("offers"),
+            suggestions(&caf::ACTION_FIELDS[2], &data, &Settings::default()).expect("offers"),
             ["Priya", "Family"]
         );
     }

@@ -250,7 +250,7 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
     if let ConsentStatus::Withdrawn(_) = status {
         row("Note about the withdrawal", consent.withdrawn_note.clone());
     }
-    let signed_here = caf::is_shown(caf::CONSENT_SIGNATURE_NAME.path, data);
+    let signed_here = caf::CONSENT_SIGNATURE_NAME.is_shown(data, 0);
     if signed_here {
         row(
             "Signature typed by the signer",
@@ -505,12 +505,8 @@ fn review_blocks(data: &Data) -> Vec<Block> {
         let date =
             printed(caf::REVIEW_DATE, data, idx).unwrap_or_else(|| "date not given".to_owned());
         acc.push(Block::SubHeading(format!("Review on {date}")));
-        for field in caf::REVIEW_FIELDS
-            .iter()
-            .skip(1)
-            .chain([&caf::REVIEW_CLOSURE_NOTES])
-        {
-            if !caf::is_shown_in_review(field.path, review) {
+        for field in caf::REVIEW_FIELDS.iter().skip(1) {
+            if !field.is_shown(data, idx) {
                 continue;
             }
             if let Some(value) = printed(field, data, idx) {

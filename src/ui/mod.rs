@@ -3,6 +3,7 @@
 pub mod app;
 pub mod crash;
 mod pages;
+mod pdf_worker;
 mod platform;
 mod state;
 mod widgets;

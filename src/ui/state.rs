@@ -186,7 +186,7 @@ impl FormState {
     /// Whether the safeguarding gate is closed: significant harm answered yes.
     pub fn safeguarding_stop(&self) -> bool {
         self.draft
-            .with(|draft| draft.data.start.significant_harm == "yes")
+            .with(|draft| validate::safeguarding_stop(&draft.data))
     }
 }
 

@@ -259,6 +259,26 @@ pub fn draft(data: Data) -> Draft {
     }
 }
 
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on the PDF at
+/// `path` and returns what it printed. `to_stdout` names `-` as the output
+/// file, for the tools that otherwise write one.
+pub fn poppler(program: &str, args: &[&str], path: &std::path::Path, to_stdout: bool) -> String {
+    let mut cmd = std::process::Command::new(program);
+    cmd.args(args).arg(path);
+    if to_stdout {
+        cmd.arg("-");
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
 /// Checks `pdffonts`' listing of a printed file: at least a regular and a
 /// bold font, each embedded and with a ToUnicode map (so text copies back).
 pub fn assert_fonts_embedded_with_unicode(listing: &str) {

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { draftId, newDraftOnChildStep, storedGivenName } from './drafts-helpers.mjs';
-import { OUT, eventually, startApp, withPage } from './harness.mjs';
+import { OUT, REPO, eventually, startApp, withPage } from './harness.mjs';
 
 const QUOTA_MESSAGE =
   "Not saved: this browser's storage is full. Download this draft now, then delete old drafts.";
@@ -364,48 +364,24 @@ function longText(n, seed) {
   return base.repeat(Math.ceil(n / base.length) + 1).slice(0, n);
 }
 
-/** A stored draft (the `caf.draft.<id>` shape) with 150 actions and every long text at its limit. */
-function largestDraft(id) {
-  const date = { day: '14', month: '11', year: '2026' };
-  const elements = ['health', 'emotional_social', 'behaviour', 'identity', 'relationships', 'self_care', 'learning', 'basic_care',
-    'warmth_stability', 'guidance_boundaries', 'family_functioning', 'wider_family', 'housing_finance', 'community'];
-  const data = {
-    start: { significant_harm: 'no', existing_check: 'checked_none', assess_agreed_by: 'Aleksandra Łukasiewicz', assess_agreed_relationship: 'Mother', assess_agreed_on: date },
-    child: {
-      given_name: 'Zoë', family_name: "Łukasiewicz-O'Brien", date_of_birth: { day: '3', month: '4', year: '2021' }, sex: 'female',
-      address: longText(300, 'address'), postcode: 'ME4 4TR', nhs_number: '943 476 5919', disability: 'yes', disability_details: longText(500, 'disability'),
-    },
-    parents: [0, 1].map((i) => ({ name: `Parent ${i}`, relationship: 'Mother', parental_responsibility: 'yes', phone: '07700 900123', address: longText(300, `parent ${i}`) })),
-    family: { notes: longText(1000, 'family') },
-    assessor: { name: 'Sam Patel', role: 'Registered childminder', organisation: 'Little Acorns Childminding', phone: '01634 000000' },
-    assessment: { started_on: date },
-    reason: { summary: longText(1200, 'reason') },
-    needs: Object.fromEntries(elements.map((e) => [e, { rating: 'some_concern', notes: longText(1000, e) }])),
-    views: { child: longText(1000, 'child'), parent: longText(1000, 'parent') },
-    conclusion: { summary: longText(1500, 'conclusion'), response: 'team_around_child' },
-    plan: {
-      meeting_date: date,
-      team: Array.from({ length: 12 }, (_, i) => ({ name: `Member ${i}`, role: 'Practitioner', agency: 'Health visiting', phone: '01634 111222', email: `m${i}@example.org` })),
-      lead: { name: 'Member 0', role: 'Practitioner', agency: 'Health visiting', phone: '01634 111222', agreed_with_family: true },
-      actions: Array.from({ length: 150 }, (_, i) => ({
-        need: elements[i % elements.length], what: longText(500, `what ${i}`), who: `Member ${i % 12}`, due: { day: '1', month: '2', year: '2027' },
-        outcome: longText(300, `outcome ${i}`), ecm: 'be_healthy', status: 'in_progress', progress: longText(500, `progress ${i}`),
-      })),
-      next_review: { day: '1', month: '1', year: '2027' },
-    },
-  };
-  return {
-    format_version: 1,
-    draft: { id, created_at: '2026-11-20T09:01:00Z', updated_at: '2026-11-23T10:41:55Z', revision: 1, version: 1, last_pdf_fingerprint: '', data },
-  };
+/**
+ * The largest draft the app supports (150 actions, every long text near its
+ * limit), as a stored entry (the `caf.draft.<id>` shape). It is the
+ * benchmarks' large fixture, written by bench/make-fixtures.mjs: one
+ * generator for both.
+ */
+function largestDraft() {
+  const file = JSON.parse(readFileSync(join(REPO, 'bench', 'fixtures', 'large.caf.json'), 'utf8'));
+  return { format_version: 1, draft: file.draft };
 }
 
 test('measure: the largest draft and the time one save takes', { timeout: 120_000 }, () =>
   withPage(async (page, app) => {
-    const id = '0badcafe-5d0b-4c47-9a51-3e2f7b8c6d10';
+    const draft = largestDraft();
+    const id = draft.draft.id;
     const key = `caf.draft.${id}`;
     await page.goto(app.url('/'));
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(largestDraft(id))]);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(draft)]);
     await page.goto(app.url(`/#draft/${id}/reason`));
     await page.reload();
     const box = page.locator('#reason-summary');

@@ -12,28 +12,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(here, '..', '..');
 export const DIST = resolve(process.env.CAF_DIST ?? join(REPO, 'dist'));
 export const OUT = join(here, 'out');
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// stack-notes §6.2, plus --no-sandbox because CI runs as root.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-quic',
-];
+export { CHROMIUM };
 
 /** True for URLs that never leave the browser (no network request). */
 function isLocalScheme(url) {

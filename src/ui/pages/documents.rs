@@ -7,8 +7,8 @@ use crate::pdf::job::RenderRequest;
 use crate::pdf::Document;
 use crate::print::{caf_pdf, handout_pdf};
 use crate::ui::app::{AppState, Freshness, Status};
-use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
+use crate::ui::{pdf_worker, platform};
 use crate::validate::consent_status;
 
 /// Create CAF PDF, Create family handout, Print family handout.
@@ -21,7 +21,7 @@ pub fn DocumentButtons() -> impl IntoView {
     let fresh = expect_context::<Freshness>();
     // The PDF maker downloads now, while the user reads the check page, not
     // on the first press (and only once: it is kept for every later PDF).
-    platform::start_pdf_worker_early();
+    pdf_worker::start_pdf_worker_early();
     let pdf = Pdf {
         app,
         busy,
@@ -127,7 +127,7 @@ fn make_pdf(pdf: Pdf, document: Document, file_name: String, on_done: impl FnOnc
     pdf.busy.set(true);
     pdf.outcome.set(None);
     pdf.app.say("Creating PDF…", false);
-    platform::render_pdf(request, move |reply| {
+    pdf_worker::render_pdf(request, move |reply| {
         pdf.busy.set(false);
         // Another tab may have written (a withdrawal, say) while the PDF
         // was being made: then it is dropped, not handed over.

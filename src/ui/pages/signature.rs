@@ -5,7 +5,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::form::caf::{is_shown, CONSENT_SIGNATURE_NAME};
+use crate::form::caf::{signed_on_screen, CONSENT_SIGNATURE_NAME};
 use crate::ui::state::use_form_state;
 use crate::ui::widgets::FieldView;
 
@@ -13,7 +13,7 @@ use crate::ui::widgets::FieldView;
 #[component]
 pub fn SignaturePad() -> impl IntoView {
     let state = use_form_state();
-    let on_screen = move || state.draft.with(|d| is_shown("consent.signature", &d.data));
+    let on_screen = move || state.draft.with(|d| signed_on_screen(&d.data, 0));
     // Only ever a PNG data URL: a stored value of any other shape (an edited
     // or imported file) is reported by the checks and never loaded as an image.
     let stored = Memo::new(move |_| {

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::unmet_needs;
 use crate::form::{caf, Special};
 use crate::ui::pages::consent::ConsentRecordView;
 use crate::ui::pages::signature::SignaturePad;
 use crate::ui::state::use_form_state;
+use crate::validate::advice;
 
 /// One special block.
 #[component]
@@ -58,51 +58,19 @@ fn SafeguardingMessage() -> impl IntoView {
     }
 }
 
-/// The unmet-needs count and what it suggests; on the conclusion step it also
-/// pre-selects the suggested response when none is chosen yet.
+/// The unmet-needs count and what it suggests (`validate::advice`).
 #[component]
 fn ThresholdAdvice() -> impl IntoView {
     let state = use_form_state();
-    let n_needs = Memo::new(move |_| state.draft.with(|d| unmet_needs(&d.data.needs)));
-    let threshold = move || state.settings.with(|s| s.unmet_needs_threshold);
-    let suggests_team = move || n_needs.get() >= threshold();
-    if matches!(
-        state.page.get_untracked(),
-        crate::ui::state::Page::Step(crate::form::Step::Conclusion)
-    ) {
-        let code = if suggests_team() {
-            "team_around_child"
-        } else {
-            "single_agency"
-        };
-        state.update(|d| {
-            if d.conclusion.response.is_empty() {
-                d.conclusion.response = code.to_owned();
-            }
-        });
-    }
-    let count_words = move || match n_needs.get() {
-        0 => "You have not rated any element as a concern yet.".to_owned(),
-        1 => "You have rated 1 element as some or significant concern.".to_owned(),
-        n => format!("You have rated {n} elements as some or significant concern."),
-    };
-    let advice = move || {
-        if suggests_team() {
-            format!(
-                "With {} or more, we suggest a Team Around the Child with a lead professional. This is advice: you decide.",
-                threshold()
-            )
-        } else {
-            format!(
-                "With fewer than {}, we suggest one agency helps, alongside universal services such as school or the health visitor. This is advice: you decide.",
-                threshold()
-            )
-        }
-    };
+    let advice = Memo::new(move |_| {
+        state
+            .settings
+            .with(|settings| state.draft.with(|d| advice(&d.data.needs, settings)))
+    });
     view! {
         <div class="caf-advice" id="threshold-advice" aria-live="polite">
-            <p class="caf-body"><strong>{count_words}</strong></p>
-            <p class="caf-body">{advice}</p>
+            <p class="caf-body"><strong>{move || advice.get().count_words()}</strong></p>
+            <p class="caf-body">{move || advice.get().words()}</p>
         </div>
     }
 }

@@ -10,7 +10,7 @@ use crate::ui::pages::suggest;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, FormState, Page};
 use crate::ui::widgets::{ErrorSummary, FieldView, ListView, SUMMARY_ID};
-use crate::validate::Severity;
+use crate::validate::{preselect_response, Severity};
 
 /// The page for `step`.
 #[component]
@@ -27,6 +27,12 @@ pub fn StepPage(
         }
     });
     let gate_closed = move || step == Step::Start && state.safeguarding_stop();
+    // Opening the conclusion pre-selects the response the threshold
+    // suggests, when none is chosen yet (`validate::preselect_response`).
+    if step == Step::Conclusion {
+        let settings = state.settings.get_untracked();
+        state.update(|data| preselect_response(data, &settings));
+    }
     // A Change link's way back holds only while its step stays open; leaving
     // the step any other way (task list, header) forgets it.
     on_cleanup(move || {
@@ -80,7 +86,7 @@ pub fn StepPage(
             Block::Heading(text) => view! { <h2 class="caf-heading-m">{text}</h2> }.into_any(),
             Block::Text(text) => view! { <p class="caf-body">{text}</p> }.into_any(),
             Block::Field(field) => {
-                view! { <FieldView field=field suggestions=suggest::for_field(field.path, state)/> }
+                view! { <FieldView field=field suggestions=suggest::for_field(field, state)/> }
                     .into_any()
             }
             Block::List(list) => view! { <ListView list=list/> }.into_any(),

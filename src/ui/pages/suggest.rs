@@ -2,17 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::form::suggest::{has_suggestions, suggestions};
+use crate::form::suggest::suggestions;
+use crate::form::{Field, Suggest};
 use crate::ui::state::FormState;
 
-/// Suggested answers for the question at `path` (a `[]` template), if any.
-pub fn for_field(path: &'static str, state: FormState) -> Option<Signal<Vec<String>>> {
-    has_suggestions(path).then(|| {
+/// Suggested answers for `field`, if it offers any.
+pub fn for_field(field: &'static Field, state: FormState) -> Option<Signal<Vec<String>>> {
+    (field.suggest != Suggest::None).then(|| {
         Signal::derive(move || {
             state.settings.with(|settings| {
                 state
                     .draft
-                    .with(|d| suggestions(path, &d.data, settings).unwrap_or_default())
+                    .with(|d| suggestions(field, &d.data, settings).unwrap_or_default())
             })
         })
     })

@@ -140,7 +140,7 @@ fn ListItem(list: &'static List, idx: usize, confirming: RwSignal<Option<usize>>
                 let fields = list
                     .fields
                     .iter()
-                    .map(|field| view! { <FieldView field=field idx=idx suggestions=suggest::for_field(field.path, state)/> })
+                    .map(|field| view! { <FieldView field=field idx=idx suggestions=suggest::for_field(field, state)/> })
                     .collect_view();
                 view! {
                     {fields}
