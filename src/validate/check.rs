@@ -5,6 +5,8 @@
 //! are written here, each run right after the field it reports on, so
 //! issues still come in form order.
 
+use validator::ValidateLength;
+
 use crate::domain::data_url::png_from_data_url;
 use crate::domain::date::DateError;
 use crate::domain::{Assessment, Data, Date, DateDraft, NhsNumber, Postcode, Settings, Upn};
@@ -212,8 +214,9 @@ impl<'a> Checker<'a> {
             self.error(path, message);
         }
         if let Some(max) = field.max_chars {
-            let typed = value.chars().count();
-            if typed > max {
+            let limit = u64::try_from(max).unwrap_or(u64::MAX);
+            if !value.validate_length(None, Some(limit), None) {
+                let typed = value.chars().count();
                 self.error(path, words::too_long(&noun, max, typed));
             }
         }
