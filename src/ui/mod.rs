@@ -4,6 +4,7 @@ pub mod app;
 pub mod crash;
 mod pages;
 mod platform;
+mod router;
 mod state;
 mod widgets;
 

@@ -10,6 +10,7 @@ use crate::form::caf::{
 };
 use crate::form::choices::{ACTION_STATUS, CLOSURE_REASON, REVIEW_DECISION};
 use crate::form::{Choice, Step};
+use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::ui::widgets::{ErrorSummary, FieldView, SUMMARY_ID};
@@ -409,6 +410,7 @@ pub fn ReviewsPage() -> impl IntoView {
     };
 
     view! {
+        <ReturnToTaskList/>
         <ErrorSummary issues=issues/>
         <span class="caf-caption">"Common Assessment Framework (CAF)"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{Step::Reviews.title()}</h1>
