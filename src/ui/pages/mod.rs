@@ -8,6 +8,7 @@ mod drafts;
 mod handout;
 mod return_link;
 mod reviews;
+mod sibling;
 mod signature;
 mod specials;
 mod step;
