@@ -11,6 +11,7 @@ use caf_lite::form::standing::{
     standing, Attention, Standing,
 };
 use caf_lite::storage::deleted_expired;
+use caf_lite::storage::format::{decode_import, encode_export};
 use caf_lite::validate::{self, consent_status, ConsentStatus};
 
 mod common;
@@ -395,4 +396,24 @@ fn a_caf_for_a_brother_or_sister_copies_the_family_and_nothing_about_the_child()
         consent_status(from, &source_report),
         ConsentStatus::NotRecorded
     );
+}
+
+#[test]
+fn the_import_and_sibling_notes_travel_in_a_draft_file_and_are_absent_when_empty() {
+    let plain = common::draft(common::complete_data());
+    let text = encode_export(&plain, "2026-11-23T10:00:00Z");
+    assert!(!text.contains("imported_at") && !text.contains("family_copied_from"));
+
+    let noted = Draft {
+        imported_at: "2026-11-23T09:00:00Z".into(),
+        family_copied_from: CopiedFrom {
+            draft_id: "4f1c2a9e-5d0b-4c47-9a51-3e2f7b8c6d10".into(),
+            copied_at: "2026-11-20T09:00:00Z".into(),
+        },
+        ..plain
+    };
+    let imported = decode_import(encode_export(&noted, "2026-11-23T10:00:00Z").as_bytes())
+        .expect("a file the app wrote imports");
+    assert_eq!(imported.unknown_keys, Vec::<String>::new());
+    assert_eq!(imported.draft, noted);
 }

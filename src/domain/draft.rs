@@ -30,10 +30,14 @@ pub struct Draft {
     /// RFC 3339 UTC time this draft was imported from a draft file on this
     /// device; `""` if it never was, or once it has been changed here. While
     /// set, the drafts page says "Imported on" rather than "Last saved", as
-    /// `updated_at` is then the file's time, not this device's.
+    /// `updated_at` is then the file's time, not this device's. Left out of
+    /// the JSON when empty, so drafts and files without it are unchanged.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub imported_at: String,
     /// For a CAF started for a brother or sister: which CAF its family
-    /// details were copied from, and when (shown on its task list).
+    /// details were copied from, and when (shown on its task list). Left
+    /// out of the JSON when empty.
+    #[serde(skip_serializing_if = "CopiedFrom::is_empty")]
     pub family_copied_from: CopiedFrom,
     /// The answers.
     pub data: Data,

@@ -17,8 +17,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::{
-    ActionDraft, ConsentHistoryEntry, Draft, HouseholdMemberDraft, ParentDraft, ReviewActionDraft,
-    ReviewDraft, ServiceDraft, TeamMemberDraft,
+    ActionDraft, ConsentHistoryEntry, CopiedFrom, Draft, HouseholdMemberDraft, ParentDraft,
+    ReviewActionDraft, ReviewDraft, ServiceDraft, TeamMemberDraft,
 };
 
 /// The value of the envelope's `format` key.
@@ -443,6 +443,12 @@ pub fn migrate(
 /// expected shape of a `draft` object, lists included.
 pub fn shape_sample() -> Draft {
     let mut draft = Draft::default();
+    // Keys left out of the JSON while empty: filled, so that they are known.
+    draft.imported_at = "sample".to_owned();
+    draft.family_copied_from = CopiedFrom {
+        draft_id: "sample".to_owned(),
+        copied_at: "sample".to_owned(),
+    };
     let data = &mut draft.data;
     data.parents = vec![ParentDraft::default()];
     data.household = vec![HouseholdMemberDraft::default()];
