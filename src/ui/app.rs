@@ -60,6 +60,9 @@ pub struct Status {
     pub problem: bool,
 }
 
+/// The drafts page's name in the window title and page-change announcements.
+const DRAFTS_PAGE_NAME: &str = "Your CAFs on this device";
+
 /// How every autosave line begins; the one piece of news that stays when
 /// the page changes.
 const SAVED_WORDS: &str = "Saved on this device at";
@@ -102,7 +105,7 @@ pub fn App() -> impl IntoView {
         },
         _ => (View::Drafts, None),
     };
-    if view == View::Drafts && !hash.is_empty() {
+    if matches!(view, View::Drafts) && !hash.is_empty() {
         router::correct_to_drafts();
     }
     let app = AppState {
@@ -118,13 +121,16 @@ pub fn App() -> impl IntoView {
         let on_drafts = app.view.with(|view| matches!(view, View::Drafts));
         if on_drafts {
             let arrival = router::arrive("");
-            platform::set_title(&window_title("Your CAFs on this device", false));
+            platform::set_title(&window_title(DRAFTS_PAGE_NAME, false));
             // Focus stays at the top of the document when the app opens.
             if previous.is_some() {
-                router::focus_after_render(match arrival {
-                    Arrival::Returned(focus) => focus,
-                    Arrival::New => None,
-                });
+                router::focus_after_render(
+                    match arrival {
+                        Arrival::Returned(focus) => focus,
+                        Arrival::New => None,
+                    },
+                    DRAFTS_PAGE_NAME,
+                );
             }
         }
         on_drafts
@@ -222,6 +228,7 @@ pub fn App() -> impl IntoView {
         <div class="caf-width-container">
             {banner}
             <p class=status_class role="status" aria-live="polite" id="save-status">{move || app.status.with(|s| s.text.clone())}</p>
+            <p class="caf-visually-hidden" id=router::PAGE_ANNOUNCER_ID aria-live="polite"></p>
             <main class="caf-main" id="main-content" tabindex="-1">{page}</main>
         </div>
     }
@@ -376,7 +383,7 @@ fn DraftView(
             Arrival::New => None,
         });
         state.pending_focus.set(None);
-        router::focus_after_render(target);
+        router::focus_after_render(target, page.title());
         page
     });
     Effect::new(move |_| {

@@ -99,6 +99,16 @@ pub fn try_focus(id: &str) -> bool {
     false
 }
 
+/// Sets the text of the element with `id`, if it is there.
+pub fn set_text(id: &str, text: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+    {
+        element.set_text_content(Some(text));
+    }
+}
+
 /// The id of the element an event happened on, `""` when it has none.
 pub fn target_id(ev: &web_sys::Event) -> String {
     ev.target()

@@ -113,17 +113,27 @@ pub fn correct_to_drafts() {
     platform::replace_address("");
 }
 
-/// Moves focus, once the page has been drawn, to `target` if it is there
-/// (a Change link's field, or the control Back returns to), else to the
-/// page's heading, which screen readers then read out.
-pub fn focus_after_render(target: Option<String>) {
+/// Moves focus, once the page called `page_name` has been drawn, to
+/// `target` if it is there (a Change link's field, or the control Back
+/// returns to), else to the page's heading, which screen readers then read
+/// out. When focus lands on a control instead, the page's name is said in
+/// the page-change live region, so the move is still announced.
+pub fn focus_after_render(target: Option<String>, page_name: &str) {
+    let page_name = page_name.to_owned();
     leptos::prelude::request_animation_frame(move || {
-        let moved = target.is_some_and(|id| platform::try_focus(&id));
-        if !moved {
+        let on_control = target.is_some_and(|id| platform::try_focus(&id));
+        if on_control {
+            platform::set_text(PAGE_ANNOUNCER_ID, &page_name);
+        } else {
+            platform::set_text(PAGE_ANNOUNCER_ID, "");
             platform::focus(HEADING_ID);
         }
     });
 }
+
+/// The id of the visually hidden live region that names the page after
+/// Back or Forward (the app's view holds it).
+pub const PAGE_ANNOUNCER_ID: &str = "page-announcer";
 
 /// The id every page gives its `<h1>`.
 pub const HEADING_ID: &str = "step-heading";

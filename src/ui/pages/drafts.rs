@@ -137,7 +137,9 @@ pub fn DraftsPage() -> impl IntoView {
 
     // What needs attention first, and apart the closed CAFs kept longer
     // than the council's retention period (form/standing.rs).
-    let lists = Memo::new(move |_| {
+    // (Derived, not a memo: comparing whole drafts would cost more code than
+    // sorting a short list again.)
+    let lists = Signal::derive(move || {
         let months = app.settings.with(|s| s.retention_months_after_closure);
         caseload(listing.get().drafts, platform::today(), months)
     });
