@@ -204,3 +204,22 @@ test('without a service worker the app still works online', { timeout: 180_000 }
     },
     { contextOptions: { serviceWorkers: 'block' } },
   ));
+
+test('served precompressed, as a static host serves the build, the app opens, installs and makes PDFs', { timeout: 300_000 }, () =>
+  withPage(
+    async (page, app) => {
+      const encodings = new Map();
+      app.context.on('response', (response) => {
+        encodings.set(new URL(response.url()).pathname.slice(1), response.headers()['content-encoding'] ?? 'none');
+      });
+      const id = await newDraftWithName(page, app, 'Zoë', 'Brotli');
+      await waitForServiceWorker(page);
+      const text = await createCafPdf(page, app, id, 'precompressed.pdf');
+      assert.ok(text.includes('Zoë Brotli'), 'the PDF made from brotli-served files names the child');
+      const wasm = [...encodings].filter(([file]) => file.endsWith('.wasm'));
+      assert.ok(wasm.some(([file]) => file.startsWith('pdf_worker-')), `the worker's wasm was fetched: ${[...encodings.keys()]}`);
+      for (const [file, encoding] of wasm) assert.equal(encoding, 'br', `${file} came as its .br copy`);
+      assert.equal(encodings.get('local-settings.json') ?? 'none', 'none', 'settings are never precompressed: councils edit them');
+    },
+    { precompressed: true },
+  ));
