@@ -80,12 +80,14 @@ pub fn standing(data: &Data, today: Date) -> Standing {
 }
 
 /// "Needs have been met" → "needs have been met", for inside brackets.
+/// The reasons' words are plain English, so ASCII is enough (and keeps
+/// Unicode's lower-case tables out of the page).
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut words = text.to_owned();
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    words
 }
 
 /// How much a CAF needs attention, most first.
@@ -114,22 +116,46 @@ pub fn attention(standing: &Standing, today: Date) -> Attention {
 /// overdue first), then reviews due within two weeks (soonest first), then
 /// the rest, most recently saved first. Ties go to the most recently
 /// saved, then by id, so the order never flickers.
-pub fn sort_by_attention(drafts: &mut [Draft], today: Date) {
-    drafts.sort_by_cached_key(|draft| {
-        let standing = standing(&draft.data, today);
-        let attention = attention(&standing, today);
-        let due = match (&attention, &standing) {
-            (Attention::Overdue, Standing::ReviewOverdue { since }) => Some(*since),
-            (Attention::DueSoon, Standing::PlanAgreed { next_review }) => *next_review,
-            _ => None,
-        };
-        (
-            attention,
-            due,
-            Reverse(draft.updated_at.clone()),
-            draft.id.clone(),
-        )
-    });
+pub fn sort_by_attention(drafts: &mut Vec<Draft>, today: Date) {
+    let mut keyed: Vec<(AttentionKey, Draft)> = drafts
+        .drain(..)
+        .map(|draft| (attention_key(&draft, today), draft))
+        .collect();
+    sort_short_list(&mut keyed);
+    drafts.extend(keyed.into_iter().map(|(_, draft)| draft));
+}
+
+/// What the drafts page sorts by: how much attention, the review day that
+/// matters, then last saved (latest first) and the id.
+type AttentionKey = (Attention, Option<Date>, Reverse<String>, String);
+
+fn attention_key(draft: &Draft, today: Date) -> AttentionKey {
+    let standing = standing(&draft.data, today);
+    let attention = attention(&standing, today);
+    let due = match (&attention, &standing) {
+        (Attention::Overdue, Standing::ReviewOverdue { since }) => Some(*since),
+        (Attention::DueSoon, Standing::PlanAgreed { next_review }) => *next_review,
+        _ => None,
+    };
+    (
+        attention,
+        due,
+        Reverse(draft.updated_at.clone()),
+        draft.id.clone(),
+    )
+}
+
+/// A stable insertion sort by each item's key. A device holds tens of
+/// CAFs, not thousands, and std's sort, built again for these types, made
+/// the page's first load measurably bigger.
+fn sort_short_list<K: Ord, T>(items: &mut [(K, T)]) {
+    for next in 1..items.len() {
+        let mut at = next;
+        while at > 0 && items[at - 1].0 > items[at].0 {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
 }
 
 /// The drafts page's two lists: every draft in [`sort_by_attention`] order,
@@ -141,14 +167,20 @@ pub fn caseload(
     retention_months: u32,
 ) -> (Vec<Draft>, Vec<Draft>) {
     sort_by_attention(&mut drafts, today);
-    let (mut old, current): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|draft| {
-        may_no_longer_need(&standing(&draft.data, today), today, retention_months)
-    });
-    old.sort_by_cached_key(|draft| match standing(&draft.data, today) {
-        Standing::Closed { on, .. } => on,
-        _ => None,
-    });
-    (current, old)
+    let mut current = Vec::new();
+    let mut old = Vec::new();
+    for draft in drafts {
+        match standing(&draft.data, today) {
+            closed @ Standing::Closed { on, .. }
+                if may_no_longer_need(&closed, today, retention_months) =>
+            {
+                old.push((on, draft))
+            }
+            _ => current.push(draft),
+        }
+    }
+    sort_short_list(&mut old);
+    (current, old.into_iter().map(|(_, draft)| draft).collect())
 }
 
 /// How many of these drafts have a review overdue on `today`.

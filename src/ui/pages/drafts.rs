@@ -136,40 +136,35 @@ pub fn DraftsPage() -> impl IntoView {
     };
 
     // What needs attention first, and apart the closed CAFs kept longer
-    // than the council's retention period (form/standing.rs).
-    // (Derived, not a memo: comparing whole drafts would cost more code than
-    // sorting a short list again.)
-    let lists = Signal::derive(move || {
+    // than the council's retention period (form/standing.rs). Each reactive
+    // part of a page costs the first load code, so the two lists are one.
+    let lists = move || {
         let months = app.settings.with(|s| s.retention_months_after_closure);
         caseload(listing.get().drafts, platform::today(), months)
-    });
-    let rows = move |drafts: Vec<Draft>| {
+    };
+    let overdue = move || {
+        overdue_line(overdue_count(&lists().0, platform::today()))
+            .map(|line| view! { <p class="caf-notice caf-notice--problem" id="reviews-overdue"><strong>{line}</strong></p> })
+    };
+    let drafts = move || {
         let today = platform::today();
         let names = show_names.get();
         let settings = app.settings.get();
-        drafts
-            .into_iter()
-            .map(|draft| view! { <DraftRow draft=draft today=today show_names=names settings=settings.clone() on_change=Callback::new(move |_| refresh())/> })
-            .collect_view()
-    };
-    let drafts = move || rows(lists.get().0);
-    let overdue = move || {
-        lists.with(|(current, _)| overdue_line(overdue_count(current, platform::today())))
-            .map(|line| view! { <p class="caf-notice caf-notice--problem" id="reviews-overdue"><strong>{line}</strong></p> })
-    };
-    let no_longer_needed = move || {
-        let old = lists.get().1;
-        (!old.is_empty()).then(|| {
-            let months = app.settings.with(|s| s.retention_months_after_closure);
-            view! {
+        let months = settings.retention_months_after_closure;
+        let row = |draft: Draft| view! { <DraftRow draft=draft today=today show_names=names settings=settings.clone() on_change=Callback::new(move |_| refresh())/> };
+        let (current, old) = lists();
+        let n_old = old.len();
+        view! {
+            <ul class="caf-drafts" id="drafts">{current.into_iter().map(row).collect_view()}</ul>
+            <div hidden=n_old == 0>
                 <h2 class="caf-heading-m" id="no-longer-needed">"Closed CAFs you may no longer need"</h2>
                 <p class="caf-body">{format!(
                     "These CAFs were closed more than {months} month{} ago. Keep personal details only as long as your organisation's records policy says: export a draft file of any you must keep, then delete them from this device.",
                     if months == 1 { "" } else { "s" }
                 )}</p>
-                <ul class="caf-drafts" id="closed-drafts">{rows(old)}</ul>
-            }
-        })
+                <ul class="caf-drafts" id="closed-drafts">{old.into_iter().map(row).collect_view()}</ul>
+            </div>
+        }
     };
     let deleted = move || {
         let names = show_names.get();
@@ -283,8 +278,7 @@ pub fn DraftsPage() -> impl IntoView {
             </div>
             <div class="caf-hint">"Names are hidden because other people may see this screen."</div>
         </div>
-        <ul class="caf-drafts" id="drafts">{drafts}</ul>
-        {no_longer_needed}
+        {drafts}
         {unreadable}
         <h2 class="caf-heading-m">"Import a draft file"</h2>
         <div class="caf-field">

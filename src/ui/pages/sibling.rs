@@ -53,25 +53,27 @@ pub fn StartSibling() -> impl IntoView {
 pub fn CopiedFromNote() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = use_form_state();
-    move || {
-        let from = state.draft.with(|draft| draft.family_copied_from.clone());
-        (!from.is_empty()).then(|| {
-            let show_names = app.show_names.get();
-            let source = match app.store.with_value(|store| store.load(&from.draft_id)) {
-                Ok(Some(source)) => format!(
-                    "the CAF of {}",
-                    caf_name(&source.data.child, show_names)
-                ),
-                _ => "another CAF, no longer on this device".to_owned(),
-            };
-            view! {
-                <div class="caf-inset" id="copied-from">
-                    <p class="caf-body">{format!(
-                        "The family and household, your details and the other services were copied from {source} on {}. Check they are right for this child.",
-                        platform::saved_words(&from.copied_at)
-                    )}</p>
-                </div>
-            }
-        })
-    }
+    // Drawn once: neither the note nor "Show names" (on the drafts page)
+    // can change while the task list shows.
+    let from = state
+        .draft
+        .with_untracked(|draft| draft.family_copied_from.clone());
+    (!from.is_empty()).then(|| {
+        let show_names = app.show_names.get_untracked();
+        let source = match app.store.with_value(|store| store.load(&from.draft_id)) {
+            Ok(Some(source)) => format!(
+                "the CAF of {}",
+                caf_name(&source.data.child, show_names)
+            ),
+            _ => "another CAF, no longer on this device".to_owned(),
+        };
+        view! {
+            <div class="caf-inset" id="copied-from">
+                <p class="caf-body">{format!(
+                    "The family and household, your details and the other services were copied from {source} on {}. Check they are right for this child.",
+                    platform::saved_words(&from.copied_at)
+                )}</p>
+            </div>
+        }
+    })
 }

@@ -110,6 +110,6 @@ pub fn TaskListPage() -> impl IntoView {
         <CopiedFromNote/>
         <p class="caf-body">"Do the steps in any order. Start with \"Before you start\". Your answers are saved on this device as you type."</p>
         <ol class="caf-task-list">{rows}{reviews_row}</ol>
-        {move || (!state.safeguarding_stop()).then(|| view! { <StartSibling/> })}
+        <StartSibling/>
     }
 }
