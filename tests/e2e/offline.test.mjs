@@ -223,3 +223,19 @@ test('served precompressed, as a static host serves the build, the app opens, in
     },
     { precompressed: true },
   ));
+
+test('the PDF maker is fetched when the check page opens, not in the first load, and not again for the first PDF', { timeout: 300_000 }, () =>
+  withPage(async (page, app) => {
+    const workerWasm = () => app.requests.filter((url) => /\/pdf_worker-[0-9a-f]{16}_bg\.wasm$/.test(url)).length;
+    const id = await newDraftWithName(page, app, 'Zoë', 'Ahead');
+    assert.equal(workerWasm(), 0, 'not in the first load, nor while filling in the form');
+    await page.goto(`${app.url('/')}#draft/${id}/check`);
+    await page.reload();
+    await page.locator('#create-caf-pdf').waitFor();
+    await eventually(async () => workerWasm() > 0, { timeoutMs: 60_000, message: 'the PDF maker fetched ahead of need' });
+    // Ready or still starting, the worker is running: the first PDF uses it.
+    const before = workerWasm();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#create-caf-pdf').click()]);
+    assert.match(download.suggestedFilename(), /^CAF-Ahead-/);
+    assert.equal(workerWasm(), before, 'the first PDF downloaded nothing more');
+  }));

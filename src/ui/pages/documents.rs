@@ -19,6 +19,9 @@ pub fn DocumentButtons() -> impl IntoView {
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Status>);
     let fresh = expect_context::<Freshness>();
+    // The PDF maker downloads now, while the user reads the check page, not
+    // on the first press (and only once: it is kept for every later PDF).
+    platform::start_pdf_worker_early();
     let pdf = Pdf { app, busy, outcome };
     let status_words = move || {
         state.report.with(|report| {
