@@ -32,6 +32,8 @@ async function onPage(page, text, titleName = text) {
   assert.equal(await heading(page), text);
   await focusIsOn(page, 'step-heading', `on "${text}"`);
   assert.equal(await title(page), `${titleName} – CAF Lite`);
+  // The heading itself is read out; the live region stays quiet.
+  assert.equal(await page.locator('#page-announcer').textContent(), '');
 }
 
 test('Back and Forward move between the app\'s pages, and Back from the task list reaches the drafts page', { timeout: 120_000 }, () =>
@@ -58,6 +60,9 @@ test('Back and Forward move between the app\'s pages, and Back from the task lis
     await page.locator('#task-child').waitFor();
     await focusIsOn(page, 'task-family', 'Back to the task list');
     assert.equal(await title(page), 'Task list – CAF Lite');
+    // Focus is on a link, not the heading: the page's name is announced.
+    assert.equal(await page.locator('#page-announcer').getAttribute('aria-live'), 'polite');
+    assert.equal(await page.locator('#page-announcer').textContent(), 'Task list');
     assert.equal(await page.evaluate(() => location.hash), `#draft/${id}/tasks`);
     await page.goBack();
     await page.locator('#step-heading', { hasText: 'About the child' }).waitFor();
@@ -298,7 +303,7 @@ test('a CAF for a brother or sister copies the family, nothing about the child, 
 
     // It says where its family details came from, and when.
     const note = await page.locator('#copied-from').textContent();
-    assert.match(note, /copied from the CAF of GŁ, born 2022 on \d\d\/\d\d\/\d{4} at \d\d:\d\d\. Check they are right for this child\./);
+    assert.match(note, /copied on \d\d\/\d\d\/\d{4} at \d\d:\d\d from the CAF of GŁ, born 2022\. Check they are right for this child\./);
     // Each CAF keeps its own consent: the new one is NOT RECORDED.
     await activate(page, 'task-consent');
     assert.equal(await page.locator('#consent-status').textContent(), 'CONSENT NOT RECORDED — DRAFT, DO NOT SHARE');

@@ -70,7 +70,7 @@ pub fn CopiedFromNote() -> impl IntoView {
         view! {
             <div class="caf-inset" id="copied-from">
                 <p class="caf-body">{format!(
-                    "The family and household, your details and the other services were copied from {source} on {}. Check they are right for this child.",
+                    "The family and household, your details and the other services were copied on {} from {source}. Check they are right for this child.",
                     platform::saved_words(&from.copied_at)
                 )}</p>
             </div>
