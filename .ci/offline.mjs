@@ -97,4 +97,8 @@ function writeServiceWorker() {
 
 hashWorker();
 writeServiceWorker();
-console.error(`offline: ${precompress(dir)} files precompressed (.gz and .br beside each)`);
+// Not for `trunk serve`'s debug rebuilds: brotli at its highest quality takes
+// seconds on a 2-core machine, and nobody deploys a debug build.
+if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
+  console.error(`offline: ${precompress(dir)} files precompressed (.gz and .br beside each)`);
+}

@@ -894,6 +894,35 @@ fn the_handout_says_you_agreed_only_when_the_agreement_is_recorded() {
 }
 
 #[test]
+fn a_withdrawal_never_recorded_as_agreed_does_not_say_the_terms_were_agreed() {
+    // Withdrawn without any record before it, and withdrawn and then changed.
+    let mut never = complete_data();
+    never.consent.withdrawn_on = typed(2026, 11, 1);
+    let mut changed = recorded(complete_data());
+    changed.consent.withdrawn_on = typed(2026, 11, 1);
+    changed.consent.share_with.push("Police".into());
+    for (name, data) in [("never", never), ("changed", changed)] {
+        let (path, status, _) = print_caf(&format!("withdrawn-{name}"), &draft(data));
+        assert_eq!(
+            status,
+            ConsentStatus::Withdrawn(date(2026, 11, 1)),
+            "{name}"
+        );
+        let first = flat(&pages(&path)[0]);
+        assert!(
+            first.contains(
+                "The terms below are as they stand now: they were not recorded as agreed."
+            ),
+            "{name}: {first}"
+        );
+        assert!(
+            !first.contains("withdrew their agreement to the terms below"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn you_agreed_does_not_speak_for_a_young_person_who_did_not() {
     let mut data = complete_data();
     data.consent.young_person = "not_agreed".into();

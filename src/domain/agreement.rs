@@ -26,16 +26,45 @@ pub fn record_agreement(data: &mut Data, now: &str) {
 }
 
 /// Ends the current record once a valid withdrawal date is entered; returns
-/// whether it did. Called after every change to the answers.
+/// whether it changed anything. Called when a draft opens (one stored or
+/// imported with both a record and a withdrawal date) and around every
+/// change to the answers. While no later record exists, a corrected
+/// withdrawal date also corrects the date kept in the history.
 pub fn settle_withdrawal(data: &mut Data) -> bool {
     let consent = &mut data.consent;
-    let withdrawn = matches!(consent.withdrawn_on.parse(), Ok(Some(_)));
-    if !withdrawn || consent.recorded_fingerprint.is_empty() {
+    if !matches!(consent.withdrawn_on.parse(), Ok(Some(_))) {
         return false;
+    }
+    if consent.recorded_fingerprint.is_empty() {
+        let on = &consent.withdrawn_on;
+        return match consent.history.last_mut() {
+            Some(ended) if !ended.withdrawn_on.is_blank() && ended.withdrawn_on != *on => {
+                ended.withdrawn_on = on.clone();
+                true
+            }
+            _ => false,
+        };
     }
     let on = consent.withdrawn_on.clone();
     set_aside(consent, on, "");
     true
+}
+
+/// Whether the terms now on the form are the ones the family withdrew: the
+/// withdrawn record (settled into the history, or not yet) has the
+/// fingerprint of the form as it stands. False when nothing was recorded
+/// before the withdrawal, or the form changed after it.
+pub fn withdrawn_terms_are_current(data: &Data) -> bool {
+    let consent = &data.consent;
+    let print = fingerprint(data);
+    if !consent.recorded_fingerprint.is_empty() {
+        return consent.fingerprint_rule == FINGERPRINT_RULE
+            && consent.recorded_fingerprint == print;
+    }
+    consent
+        .history
+        .last()
+        .is_some_and(|ended| !ended.withdrawn_on.is_blank() && ended.recorded_fingerprint == print)
 }
 
 /// Ends the current record because this draft is a copy of draft `original`.
@@ -63,6 +92,7 @@ fn set_aside(consent: &mut ConsentDraft, withdrawn_on: DateDraft, copied_from: &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Date;
 
     fn recorded() -> Data {
         let mut data = Data::default();
@@ -108,6 +138,25 @@ mod tests {
         // Settling again changes nothing.
         assert!(!settle_withdrawal(&mut data));
         assert_eq!(data.consent.history.len(), 1);
+    }
+
+    #[test]
+    fn a_corrected_withdrawal_date_corrects_the_history_until_a_new_record() {
+        let mut data = recorded();
+        data.consent.withdrawn_on = DateDraft::from_date(Date::new(2026, 12, 1).expect("a date"));
+        settle_withdrawal(&mut data);
+        data.consent.withdrawn_on.day = "2".to_owned();
+        assert!(settle_withdrawal(&mut data));
+        assert_eq!(data.consent.history[0].withdrawn_on.day, "2");
+        assert!(withdrawn_terms_are_current(&data));
+        // The form changed after the withdrawal: the terms are not the ones withdrawn.
+        data.consent.share_with.push("Police".to_owned());
+        assert!(!withdrawn_terms_are_current(&data));
+        // Withdrawn without anything recorded before: nothing was agreed.
+        let mut never = Data::default();
+        never.consent.withdrawn_on = data.consent.withdrawn_on.clone();
+        assert!(!settle_withdrawal(&mut never));
+        assert!(!withdrawn_terms_are_current(&never));
     }
 
     #[test]

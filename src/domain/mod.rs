@@ -18,7 +18,9 @@ pub mod settings;
 pub mod time;
 pub mod upn;
 
-pub use agreement::{record_agreement, set_aside_for_copy, settle_withdrawal};
+pub use agreement::{
+    record_agreement, set_aside_for_copy, settle_withdrawal, withdrawn_terms_are_current,
+};
 pub use assessment::Assessment;
 pub use date::{Date, DateDraft};
 pub use draft::*;

@@ -3,7 +3,7 @@
 //! the version and the time of creation.
 
 use crate::domain::data_url::png_from_data_url;
-use crate::domain::{fingerprint, Data, Draft, Settings, ELEMENTS};
+use crate::domain::{fingerprint, withdrawn_terms_are_current, Data, Draft, Settings, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
 use crate::form::choices::{
@@ -270,8 +270,11 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
             ConsentStatus::OutOfDate(_) => {
                 "The terms below are as they stand now: the family has not agreed to them."
             }
-            ConsentStatus::Withdrawn(_) => {
+            ConsentStatus::Withdrawn(_) if withdrawn_terms_are_current(data) => {
                 "The family withdrew their agreement to the terms below."
+            }
+            ConsentStatus::Withdrawn(_) => {
+                "The family withdrew their agreement. The terms below are as they stand now: they were not recorded as agreed."
             }
         }
         .to_owned(),

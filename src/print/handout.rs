@@ -281,7 +281,8 @@ fn your_information(data: &Data, consent: &ConsentStatus, first_name: &str) -> V
             // "You agreed" must not read as if they agreed too.
             if data.consent.young_person.trim() == "not_agreed" {
                 words.push(format!(
-                    "{first_name} told us they do not agree. We will talk with {first_name} about what this means."
+                    "{} told us they do not agree. We will talk with {first_name} about what this means.",
+                    sentence_start(first_name)
                 ));
             }
         }
@@ -308,6 +309,15 @@ fn your_information(data: &Data, consent: &ConsentStatus, first_name: &str) -> V
     words.push("We may share information without asking you first if we think a child or an adult is at risk of harm.".to_owned());
     words.push("You can ask to see the information we keep about you.".to_owned());
     words
+}
+
+/// `text` with its first letter a capital, to begin a sentence ("your child").
+fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Section 7, from the consent status too: "we will stop sharing" only

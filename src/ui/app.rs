@@ -53,19 +53,34 @@ pub struct AppState {
 }
 
 /// Whether the open draft is still the one stored, checked before any
-/// printout is made (see `DraftView`).
+/// printout is made and again before a finished PDF is handed over (see
+/// `DraftView`).
 #[derive(Clone, Copy)]
 pub struct Freshness {
-    ensure: Callback<(), bool>,
+    check: Callback<bool, Result<(), String>>,
+    conflict: RwSignal<Option<u64>>,
 }
 
 /// What a printout's button says when another tab or window has changed the draft.
 pub const STALE_PRINT: &str = "Nothing was printed: this CAF has been changed in another tab or window. Load the newer version first, so the printout shows what was last saved.";
 
 impl Freshness {
-    /// True when printing may go ahead; otherwise the conflict panel shows.
-    pub fn ensure(self) -> bool {
-        self.ensure.run(())
+    /// Saves what is on screen, then says whether printing may go ahead:
+    /// `Err` with the words to show when another tab or window has written
+    /// the draft since (the conflict panel then shows) or storage cannot say.
+    pub fn ensure(self) -> Result<(), String> {
+        self.check.run(true)
+    }
+
+    /// The same question without saving first: for a PDF that finished
+    /// after its button was pressed.
+    pub fn still_current(self) -> Result<(), String> {
+        self.check.run(false)
+    }
+
+    /// Whether another tab or window is known to have written the draft.
+    pub fn stale(self) -> bool {
+        self.conflict.get().is_some()
     }
 }
 
@@ -343,23 +358,29 @@ fn DraftView(
     // written since (a withdrawal, say), and then nothing is printed.
     let id_for_fresh = id.clone();
     provide_context(Freshness {
-        ensure: Callback::new(move |()| {
-            save_now();
+        check: Callback::new(move |save_first: bool| {
+            if save_first {
+                save_now();
+            }
             if conflict.get_untracked().is_some() {
-                return false;
+                return Err(STALE_PRINT.to_owned());
             }
             let current = base.get_value();
             match app
                 .store
                 .with_value(|store| store.holds(&id_for_fresh, &current))
             {
-                Ok(true) => true,
-                Ok(false) | Err(_) => {
+                Ok(true) => Ok(()),
+                Ok(false) => {
                     conflict.set(Some(current.revision));
-                    false
+                    Err(STALE_PRINT.to_owned())
                 }
+                // Storage cannot say (an unreadable entry, a browser error):
+                // refuse with the reason, without claiming another tab wrote.
+                Err(err) => Err(format!("Nothing was printed: {err}")),
             }
         }),
+        conflict,
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
@@ -456,6 +477,7 @@ fn DraftView(
         let mut copy = state.draft.get_untracked();
         // The original's agreement stays with the original (which the other
         // tab may have withdrawn): the copy has to be agreed on its own.
+        let had_record = !copy.data.consent.recorded_fingerprint.is_empty();
         set_aside_for_copy(&mut copy.data, &copy.id);
         copy.id = platform::new_id();
         copy.revision = 0;
@@ -470,7 +492,14 @@ fn DraftView(
                 copy.write_token = saved.token;
                 // Stay on the page the user was working on.
                 app.start_page.set_value(Some(state.page.get_untracked()));
-                app.say("Your version is kept as a separate copy.", false);
+                app.say(
+                    if had_record {
+                        "Your version is kept as a separate copy. The agreement recorded on the original does not cover the copy: record it again with the family before sharing."
+                    } else {
+                        "Your version is kept as a separate copy."
+                    },
+                    false,
+                );
                 app.view.set(View::Open(Box::new(copy)));
             }
             Err(err) => app.say(err.to_string(), true),

@@ -253,6 +253,14 @@ thread_local! {
 /// if it is running. A failure here is silent: the worker forgets itself,
 /// and the first request starts it again and says what went wrong.
 pub fn start_pdf_worker_early() {
+    thread_local! {
+        // Once per page load: offline, a failed early start is not retried
+        // on every visit to the check page.
+        static TRIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if TRIED.with(|tried| tried.replace(true)) {
+        return;
+    }
     if PDF_WORKER.with(|cell| cell.borrow().is_none()) {
         let _ = start_pdf_worker();
     }
@@ -377,7 +385,7 @@ fn start_pdf_worker() -> Result<(), String> {
                 "The PDF maker stopped working. Reload the page and try again (your draft is saved); if it keeps failing, export a draft file".to_owned()
             } else {
                 // Offline before the first PDF, or a release replaced on the server.
-                "The PDF maker could not be downloaded. It is downloaded once, the first time a PDF is made, and then works offline. Check the internet connection, reload the page and try again; your draft is saved".to_owned()
+                "The PDF maker could not be downloaded. It is downloaded once, when the check page first opens, and then works offline. Check the internet connection, reload the page and try again; your draft is saved".to_owned()
             }
         });
     });

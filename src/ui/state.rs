@@ -67,7 +67,10 @@ pub struct FormState {
 
 impl FormState {
     /// Creates the state for `draft` and provides it as context.
-    pub fn provide(draft: Draft, today: Date, settings: Signal<Settings>) -> FormState {
+    pub fn provide(mut draft: Draft, today: Date, settings: Signal<Settings>) -> FormState {
+        // A draft stored or imported with both a record and a withdrawal
+        // date: the withdrawal ends the record before anything can edit it.
+        settle_withdrawal(&mut draft.data);
         let draft = RwSignal::new(draft);
         let report = Memo::new(move |_| {
             settings.with(|settings| {

@@ -233,6 +233,12 @@ test('the PDF maker is fetched when the check page opens, not in the first load,
     await page.reload();
     await page.locator('#create-caf-pdf').waitFor();
     await eventually(async () => workerWasm() > 0, { timeoutMs: 60_000, message: 'the PDF maker fetched ahead of need' });
+    // Every fetch of it done: the service worker has cached it (its own
+    // fetch shows as a second request, which may come a moment later).
+    await eventually(async () => Object.values(await cacheContents(page)).flat().some((f) => /^pdf_worker-[0-9a-f]{16}_bg\.wasm$/.test(f)), {
+      timeoutMs: 60_000,
+      message: 'the PDF maker in the cache',
+    });
     // Ready or still starting, the worker is running: the first PDF uses it.
     const before = workerWasm();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#create-caf-pdf').click()]);

@@ -26,8 +26,14 @@ export const MIME_TYPES = {
 /** The precompressed copy to send for `accept` (an Accept-Encoding header), as a host with
  *  `brotli_static`/`gzip_static` would: brotli first, then gzip, then none. */
 function encodingFor(accept) {
-  const offered = String(accept ?? '').toLowerCase();
-  return [['br', '.br'], ['gzip', '.gz']].find(([name]) => new RegExp(`(^|[\\s,])${name}(;|,|$)`).test(offered)) ?? null;
+  // "br;q=0" refuses brotli; any other q (or none) accepts it.
+  const offered = String(accept ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, ...params]) => !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)))
+    .map(([name]) => name.trim());
+  return [['br', '.br'], ['gzip', '.gz']].find(([name]) => offered.includes(name)) ?? null;
 }
 
 /**

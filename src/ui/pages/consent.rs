@@ -22,6 +22,16 @@ pub fn ConsentRecordView() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let record = move |_| {
         state.attempt(Step::Consent);
+        // A record made now would end at once (the withdrawal ends it).
+        if state
+            .draft
+            .with_untracked(|d| matches!(d.data.consent.withdrawn_on.parse(), Ok(Some(_))))
+        {
+            problem.set(Some(
+                "The family's withdrawal is recorded. If they agree again, clear the date the agreement was withdrawn first, then record the agreement.".to_owned(),
+            ));
+            return;
+        }
         let steps_with_errors: Vec<&'static str> = state.report.with_untracked(|report| {
             let mut steps: Vec<Step> = report
                 .issues()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::pdf::job::RenderRequest;
 use crate::pdf::Document;
 use crate::print::{caf_pdf, handout_pdf};
-use crate::ui::app::{AppState, Freshness, Status, STALE_PRINT};
+use crate::ui::app::{AppState, Freshness, Status};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::validate::consent_status;
@@ -22,7 +22,12 @@ pub fn DocumentButtons() -> impl IntoView {
     // The PDF maker downloads now, while the user reads the check page, not
     // on the first press (and only once: it is kept for every later PDF).
     platform::start_pdf_worker_early();
-    let pdf = Pdf { app, busy, outcome };
+    let pdf = Pdf {
+        app,
+        busy,
+        outcome,
+        fresh,
+    };
     let status_words = move || {
         state.report.with(|report| {
             state
@@ -31,8 +36,8 @@ pub fn DocumentButtons() -> impl IntoView {
         })
     };
     let create_caf = move |_| {
-        if !fresh.ensure() {
-            return pdf.say(STALE_PRINT.to_owned(), true);
+        if let Err(why) = fresh.ensure() {
+            return pdf.say(why, true);
         }
         let draft = state.draft.get_untracked();
         let job = state.report.with_untracked(|report| {
@@ -49,8 +54,8 @@ pub fn DocumentButtons() -> impl IntoView {
         });
     };
     let create_handout = move |_| {
-        if !fresh.ensure() {
-            return pdf.say(STALE_PRINT.to_owned(), true);
+        if let Err(why) = fresh.ensure() {
+            return pdf.say(why, true);
         }
         let draft = state.draft.get_untracked();
         let job = state.report.with_untracked(|report| {
@@ -73,10 +78,9 @@ pub fn DocumentButtons() -> impl IntoView {
                 "Create family handout"
             </button>
             <button type="button" class="caf-button caf-button--secondary" id="print-handout" on:click=move |_| {
-                if fresh.ensure() {
-                    state.page.set(Page::Handout);
-                } else {
-                    pdf.say(STALE_PRINT.to_owned(), true);
+                match fresh.ensure() {
+                    Ok(()) => state.page.set(Page::Handout),
+                    Err(why) => pdf.say(why, true),
                 }
             }>
                 "Print family handout"
@@ -104,6 +108,7 @@ struct Pdf {
     app: AppState,
     busy: RwSignal<bool>,
     outcome: RwSignal<Option<Status>>,
+    fresh: Freshness,
 }
 
 impl Pdf {
@@ -124,6 +129,9 @@ fn make_pdf(pdf: Pdf, document: Document, file_name: String, on_done: impl FnOnc
     pdf.app.say("Creating PDF…", false);
     platform::render_pdf(request, move |reply| {
         pdf.busy.set(false);
+        // Another tab may have written (a withdrawal, say) while the PDF
+        // was being made: then it is dropped, not handed over.
+        let reply = reply.and_then(|bytes| pdf.fresh.still_current().map(|()| bytes));
         match reply {
             Ok(bytes) => match platform::download(&bytes, &file_name, "application/pdf") {
                 Ok(()) => {

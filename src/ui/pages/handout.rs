@@ -16,7 +16,16 @@ pub fn HandoutPage() -> impl IntoView {
     let state = use_form_state();
     let app = expect_context::<AppState>();
     let fresh = expect_context::<Freshness>();
-    let refused = RwSignal::new(false);
+    // Why printing was refused, if it was.
+    let refused = RwSignal::new(None::<String>);
+    // The browser's own Print (Ctrl+P, a menu, a phone's share sheet) cannot
+    // be stopped, but the page can change first: a stale handout prints as
+    // the refusal, not as the family's words.
+    let on_print = window_event_listener(leptos::ev::beforeprint, move |_| {
+        refused.set(fresh.ensure().err());
+    });
+    on_cleanup(move || on_print.remove());
+    let withheld = move || refused.with(Option::is_some) || fresh.stale();
     let content = Memo::new(move |_| {
         state.report.with(|report| {
             app.settings.with(|settings| {
@@ -60,16 +69,19 @@ pub fn HandoutPage() -> impl IntoView {
     view! {
         <div class="caf-no-print caf-button-group">
             <button type="button" class="caf-button" id="print-now" on:click=move |_| {
-                let ok = fresh.ensure();
-                refused.set(!ok);
-                if ok {
+                refused.set(fresh.ensure().err());
+                if refused.with_untracked(Option::is_none) {
                     platform::print_page();
                 }
             }>"Print this handout"</button>
             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(Page::Step(crate::form::Step::Check))>"Back to check answers"</button>
         </div>
-        {move || refused.get().then(|| view! { <p class="caf-error-message caf-no-print" role="alert" id="print-refused">{STALE_PRINT}</p> })}
-        <article class="caf-handout" id="handout">
+        {move || withheld().then(|| view! {
+            <p class="caf-error-message" role="alert" id="print-refused">
+                {move || refused.get().unwrap_or_else(|| STALE_PRINT.to_owned())}
+            </p>
+        })}
+        <article class=move || if withheld() { "caf-handout caf-print-hidden" } else { "caf-handout" } id="handout">
             {move || content.get().council.map(|name| view! { <span class="caf-caption" id="handout-council">{name}</span> })}
             <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{move || content.get().title}</h1>
             {sections}
