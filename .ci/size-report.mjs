@@ -42,8 +42,10 @@ for (const m of html.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.?\/?[\w./-]+\
  *  load grew this wave (434,922 → 483,934, from the phone layout, the never-lose work
  *  and the consent truth work); bringing it down is issue 18's next step. The worker
  *  went 662,018 → 567,291 once printpdf stopped linking allsorts' WOFF2 path
- *  (vendor/printpdf/CAF-LITE.md). */
-const BUDGETS = { 'first load': 490_000, 'pdf worker': 570_000 };
+ *  (vendor/printpdf/CAF-LITE.md). Issue 15's caseload pages (history and "Return to
+ *  task list", where each CAF stands, the sibling CAF, retention) add 12,615 to the
+ *  first load (main at e37cd31: 485,543; with them: 498,158). */
+const BUDGETS = { 'first load': 500_000, 'pdf worker': 570_000 };
 
 const isWorker = (f) => /(^|\/)pdf_worker[^/]*$/.test(f);
 const rows = files.sort().map((file) => {

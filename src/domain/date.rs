@@ -151,6 +151,16 @@ impl Date {
         civil_from_days(days_from_civil(self) + n_days)
     }
 
+    /// The same day `n_months` later; a day the later month lacks becomes
+    /// its last day (31 August + 6 months is 28 or 29 February).
+    pub fn add_months(self, n_months: u32) -> Date {
+        let months = i64::from(self.month) - 1 + i64::from(n_months);
+        let year = self.year + (months / 12) as i32;
+        let month = (months % 12) as u8 + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
     /// Days from `self` to `later` (negative if `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         days_from_civil(later) - days_from_civil(self)
@@ -306,6 +316,16 @@ mod tests {
         assert_eq!(start.add_days(84).days_until(start), -84);
         assert_eq!(date(1970, 1, 1).add_days(0), date(1970, 1, 1));
         assert_eq!(date(2026, 12, 31).add_days(1), date(2027, 1, 1));
+    }
+
+    #[test]
+    fn month_arithmetic_keeps_the_day_or_takes_the_month_end() {
+        assert_eq!(date(2026, 1, 10).add_months(6), date(2026, 7, 10));
+        assert_eq!(date(2026, 8, 31).add_months(6), date(2027, 2, 28));
+        assert_eq!(date(2027, 8, 31).add_months(6), date(2028, 2, 29));
+        assert_eq!(date(2026, 12, 1).add_months(1), date(2027, 1, 1));
+        assert_eq!(date(2026, 3, 15).add_months(0), date(2026, 3, 15));
+        assert_eq!(date(2026, 3, 15).add_months(30), date(2028, 9, 15));
     }
 
     #[test]

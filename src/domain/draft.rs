@@ -24,6 +24,18 @@ pub struct Draft {
     pub version: u64,
     /// Fingerprint of the content of the last PDF created, `""` if none.
     pub last_pdf_fingerprint: String,
+    /// RFC 3339 UTC time this draft was imported from a draft file on this
+    /// device; `""` if it never was, or once it has been changed here. While
+    /// set, the drafts page says "Imported on" rather than "Last saved", as
+    /// `updated_at` is then the file's time, not this device's. Left out of
+    /// the JSON when empty, so drafts and files without it are unchanged.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub imported_at: String,
+    /// For a CAF started for a brother or sister: which CAF its family
+    /// details were copied from, and when (shown on its task list). Left
+    /// out of the JSON when empty.
+    #[serde(skip_serializing_if = "CopiedFrom::is_empty")]
+    pub family_copied_from: CopiedFrom,
     /// The answers.
     pub data: Data,
     /// The random token stored beside this draft by its last write
@@ -31,6 +43,24 @@ pub struct Draft {
     /// entry's wrapper, never in a draft file.
     #[serde(skip)]
     pub write_token: String,
+}
+
+/// Where a draft's family details were copied from ("Start a CAF for a
+/// brother or sister"); both empty for a CAF started on its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CopiedFrom {
+    /// The id of the CAF the details were copied from.
+    pub draft_id: String,
+    /// RFC 3339 UTC time they were copied.
+    pub copied_at: String,
+}
+
+impl CopiedFrom {
+    /// Whether nothing was copied.
+    pub fn is_empty(&self) -> bool {
+        self.draft_id.is_empty() && self.copied_at.is_empty()
+    }
 }
 
 /// The answers, keyed by the field paths of `caf-form.md`.

@@ -9,6 +9,7 @@ pub mod draft;
 pub mod elements;
 pub mod email;
 pub mod fingerprint;
+pub mod naming;
 pub mod nhs_number;
 pub mod ofsted_urn;
 pub mod phone;

@@ -21,6 +21,9 @@ pub struct Settings {
     pub agencies: Vec<String>,
     /// Who to contact with a complaint, in words.
     pub complaint_contacts: String,
+    /// A CAF closed more than this many months ago is listed under "Closed
+    /// CAFs you may no longer need" (default 6).
+    pub retention_months_after_closure: u32,
 }
 
 impl Default for Settings {
@@ -35,6 +38,7 @@ impl Default for Settings {
             front_door_phone: String::new(),
             agencies: Vec::new(),
             complaint_contacts: String::new(),
+            retention_months_after_closure: 6,
         }
     }
 }
@@ -48,6 +52,7 @@ mod tests {
         let settings = Settings::default();
         assert_eq!(settings.unmet_needs_threshold, 3);
         assert_eq!(settings.review_warning_weeks, 12);
+        assert_eq!(settings.retention_months_after_closure, 6);
     }
 }
 
@@ -134,6 +139,7 @@ fn apply(settings: &mut Settings, key: &str, value: serde_json::Value) -> Result
         "council_name" => settings.council_name = text(value)?,
         "unmet_needs_threshold" => settings.unmet_needs_threshold = whole(value)? as usize,
         "review_warning_weeks" => settings.review_warning_weeks = whole(value)?,
+        "retention_months_after_closure" => settings.retention_months_after_closure = whole(value)?,
         "safeguarding_message" => {
             let message = text(value)?;
             if message.trim().is_empty() {
@@ -186,6 +192,19 @@ mod local_settings_tests {
         assert_eq!(settings.review_warning_weeks, 12);
         assert_eq!(settings.council_name, "Leicester");
         assert_eq!(settings.agencies, ["Health visiting"]);
+    }
+
+    #[test]
+    fn a_council_can_keep_closed_cafs_for_another_number_of_months() {
+        let (settings, problem) = parse_local_settings(r#"{"retention_months_after_closure":12}"#);
+        assert_eq!(problem, None);
+        assert_eq!(settings.retention_months_after_closure, 12);
+        let (settings, problem) =
+            parse_local_settings(r#"{"retention_months_after_closure":"six"}"#);
+        assert!(problem
+            .expect("named")
+            .contains(r#""retention_months_after_closure" must be a whole number above 0"#));
+        assert_eq!(settings.retention_months_after_closure, 6);
     }
 
     #[test]

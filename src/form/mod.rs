@@ -5,6 +5,8 @@ pub mod answer;
 pub mod caf;
 pub mod choices;
 pub mod field;
+pub mod sibling;
+pub mod standing;
 pub mod step;
 pub mod suggest;
 

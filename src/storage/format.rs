@@ -17,8 +17,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::{
-    ActionDraft, ConsentHistoryEntry, Draft, HouseholdMemberDraft, ParentDraft, ReviewActionDraft,
-    ReviewDraft, ServiceDraft, TeamMemberDraft,
+    ActionDraft, ConsentHistoryEntry, CopiedFrom, Draft, HouseholdMemberDraft, ParentDraft,
+    ReviewActionDraft, ReviewDraft, ServiceDraft, TeamMemberDraft,
 };
 
 /// The value of the envelope's `format` key.
@@ -446,7 +446,15 @@ pub fn migrate(
 /// A `Draft` whose every list has one default item: serialised, it is the
 /// expected shape of a `draft` object, lists included.
 pub fn shape_sample() -> Draft {
-    let mut draft = Draft::default();
+    // Keys left out of the JSON while empty: filled, so that they are known.
+    let mut draft = Draft {
+        imported_at: "sample".to_owned(),
+        family_copied_from: CopiedFrom {
+            draft_id: "sample".to_owned(),
+            copied_at: "sample".to_owned(),
+        },
+        ..Draft::default()
+    };
     let data = &mut draft.data;
     data.parents = vec![ParentDraft::default()];
     data.household = vec![HouseholdMemberDraft::default()];

@@ -17,6 +17,7 @@ use crate::ui::pages::{
     CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage,
 };
 use crate::ui::platform;
+use crate::ui::router::{self, Address, Arrival};
 use crate::ui::state::{window_title, FormState, Page};
 
 /// What the whole window shows.
@@ -45,6 +46,10 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// The page to open the next draft on (from the address after a reload).
     pub start_page: StoredValue<Option<Page>>,
+    /// "Show names" on the drafts page: whether a child's full name may be
+    /// shown wherever a CAF is named (the drafts list, the task list's
+    /// heading). Off at every start, because devices are shared.
+    pub show_names: RwSignal<bool>,
 }
 
 /// Whether the open draft is still the one stored, checked before any
@@ -87,6 +92,9 @@ pub struct Status {
     pub problem: bool,
 }
 
+/// The drafts page's name in the window title and page-change announcements.
+const DRAFTS_PAGE_NAME: &str = "Your CAFs on this device";
+
 /// How every autosave line begins; the one piece of news that stays when
 /// the page changes.
 const SAVED_WORDS: &str = "Saved on this device at";
@@ -118,13 +126,20 @@ pub fn App() -> impl IntoView {
     platform::remove_loading_message();
     let (store, availability) = DraftStore::open();
     // After a reload, reopen the draft and page the address names.
-    let (view, start_page) = match parse_route(&platform::hash()) {
-        Some((id, page)) => match store.load(&id) {
-            Ok(Some(draft)) => (View::Open(Box::new(draft)), Some(page)),
+    let hash = platform::hash();
+    let (view, start_page) = match router::address(&hash) {
+        Address::Draft(id, page) => match store.load(&id) {
+            Ok(Some(draft)) => {
+                router::open_from_outside(&hash);
+                (View::Open(Box::new(draft)), Some(page))
+            }
             _ => (View::Drafts, None),
         },
-        None => (View::Drafts, None),
+        _ => (View::Drafts, None),
     };
+    if matches!(view, View::Drafts) && !hash.is_empty() {
+        router::correct_to_drafts();
+    }
     let app = AppState {
         store: StoredValue::new_local(store),
         availability: RwSignal::new(availability),
@@ -132,12 +147,63 @@ pub fn App() -> impl IntoView {
         status: RwSignal::new(Status::default()),
         settings: RwSignal::new(Settings::default()),
         start_page: StoredValue::new(start_page),
+        show_names: RwSignal::new(false),
     };
-    Effect::new(move |_| {
-        if app.view.with(|view| matches!(view, View::Drafts)) {
-            platform::set_hash("");
-            platform::set_title(&window_title("Your CAFs on this device", false));
+    Effect::new(move |previous: Option<bool>| {
+        let on_drafts = app.view.with(|view| matches!(view, View::Drafts));
+        if on_drafts {
+            let arrival = router::arrive("");
+            platform::set_title(&window_title(DRAFTS_PAGE_NAME, false));
+            // Focus stays at the top of the document when the app opens.
+            if previous.is_some() {
+                router::focus_after_render(
+                    match arrival {
+                        Arrival::Returned(focus) => focus,
+                        Arrival::New => None,
+                    },
+                    DRAFTS_PAGE_NAME,
+                );
+            }
         }
+        on_drafts
+    });
+    let on_focus = window_event_listener(leptos::ev::focusin, |ev| {
+        router::note_focus(platform::target_id(&ev));
+    });
+    // Back and Forward: show the page the address now names. A page of the
+    // open draft is followed by the draft view itself.
+    let on_history = window_event_listener(leptos::ev::popstate, move |_| {
+        let open_id = app.view.with_untracked(|view| match view {
+            View::Open(draft) => Some(draft.id.clone()),
+            View::Drafts => None,
+        });
+        match router::address(&platform::hash()) {
+            Address::Anchor => {}
+            Address::Drafts => {
+                if open_id.is_some() {
+                    app.view.set(View::Drafts);
+                }
+            }
+            Address::Draft(id, _) if open_id.as_deref() == Some(id.as_str()) => {}
+            Address::Draft(id, page) => match app.store.with_value(|store| store.load(&id)) {
+                Ok(Some(draft)) => {
+                    app.start_page.set_value(Some(page));
+                    app.view.set(View::Open(Box::new(draft)));
+                }
+                // A draft never saved (a new one left empty), deleted or
+                // unreadable since: the drafts page, under its own address.
+                _ => {
+                    router::correct_to_drafts();
+                    if open_id.is_some() {
+                        app.view.set(View::Drafts);
+                    }
+                }
+            },
+        }
+    });
+    on_cleanup(move || {
+        on_focus.remove();
+        on_history.remove();
     });
     provide_context(app);
     leptos::task::spawn_local(async move {
@@ -194,6 +260,7 @@ pub fn App() -> impl IntoView {
         <div class="caf-width-container">
             {banner}
             <p class=status_class role="status" aria-live="polite" id="save-status">{move || app.status.with(|s| s.text.clone())}</p>
+            <p class="caf-visually-hidden" id=router::PAGE_ANNOUNCER_ID aria-live="polite"></p>
             <main class="caf-main" id="main-content" tabindex="-1">{page}</main>
         </div>
     }
@@ -242,6 +309,8 @@ fn DraftView(
             return;
         };
         draft.updated_at = platform::now_rfc3339();
+        // Changed here: no longer just as the file had it.
+        draft.imported_at.clear();
         let result = app.store.with_value(|store| store.save(&draft, &current));
         match result {
             Ok(saved) => {
@@ -336,22 +405,19 @@ fn DraftView(
             }
         }
     });
-    // The address was changed by hand (or by a test): follow it.
-    let id_for_hash = id.clone();
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        match parse_route(&platform::hash()) {
-            Some((route_id, page)) if route_id == id_for_hash => state.page.set(page),
-            Some((route_id, page)) => {
-                if let Ok(Some(draft)) = app.store.with_value(|store| store.load(&route_id)) {
-                    app.start_page.set_value(Some(page));
-                    app.view.set(View::Open(Box::new(draft)));
-                }
+    // Back or Forward to another page of this draft (or the address changed
+    // by hand): show it. Other addresses are followed by `App`.
+    let id_for_history = id.clone();
+    let on_history = window_event_listener(leptos::ev::popstate, move |_| {
+        if let Address::Draft(route_id, page) = router::address(&platform::hash()) {
+            if route_id == id_for_history && state.page.get_untracked() != page {
+                state.summary_shown.set(false);
+                state.page.set(page);
             }
-            None => app.view.set(View::Drafts),
         }
     });
     on_cleanup(move || {
-        on_hash.remove();
+        on_history.remove();
         // Leaving the draft (to the drafts page, or another draft) saves at once.
         save_now();
         crash::note_saved(None);
@@ -360,8 +426,10 @@ fn DraftView(
         on_storage.remove();
     });
 
-    // On every page change, focus goes to the heading, or to the field a
-    // Change link named; news of the page before is cleared.
+    // On every page change, a history entry (router.rs); focus goes to the
+    // heading, to the field a Change link named, or after Back to the
+    // control the user left this page from; news of the page before is
+    // cleared.
     let id_for_route = id.clone();
     Effect::new(move |previous: Option<Page>| {
         let page = state.page.get();
@@ -370,13 +438,13 @@ fn DraftView(
         }
         // Moving to another page of the app saves at once.
         save_now();
-        platform::set_hash(&route(&id_for_route, page));
-        let target = state
-            .pending_focus
-            .get_untracked()
-            .unwrap_or_else(|| "step-heading".to_owned());
+        let arrival = router::arrive(&router::route(&id_for_route, page));
+        let target = state.pending_focus.get_untracked().or(match arrival {
+            Arrival::Returned(focus) => focus,
+            Arrival::New => None,
+        });
         state.pending_focus.set(None);
-        request_animation_frame(move || platform::focus(&target));
+        router::focus_after_render(target, page.title());
         page
     });
     Effect::new(move |_| {
@@ -492,26 +560,4 @@ fn DraftView(
         {remedy_panel}
         {body}
     }
-}
-
-/// The address of a draft's page: `draft/<id>/<page>`.
-fn route(id: &str, page: Page) -> String {
-    let page = match page {
-        Page::TaskList => "tasks",
-        Page::Step(step) => step.id(),
-        Page::Handout => "handout",
-    };
-    format!("draft/{id}/{page}")
-}
-
-/// The draft id and page an address names, if any.
-fn parse_route(hash: &str) -> Option<(String, Page)> {
-    let rest = hash.strip_prefix("draft/")?;
-    let (id, page) = rest.split_once('/')?;
-    let page = match page {
-        "tasks" => Page::TaskList,
-        "handout" => Page::Handout,
-        other => Page::Step(Step::from_id(other)?),
-    };
-    (!id.is_empty()).then(|| (id.to_owned(), page))
 }

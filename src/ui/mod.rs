@@ -5,6 +5,7 @@ pub mod crash;
 mod pages;
 mod pdf_worker;
 mod platform;
+mod router;
 mod state;
 mod widgets;
 

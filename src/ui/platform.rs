@@ -76,8 +76,13 @@ pub fn open_details(id: &str) {
 /// element of its own id, so its day box is used; an element that cannot take
 /// focus (a heading, a group) is made focusable first.
 pub fn focus(id: &str) {
+    try_focus(id);
+}
+
+/// As [`focus`]; says whether an element of that id was there to take focus.
+pub fn try_focus(id: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
+        return false;
     };
     let element = document
         .get_element_by_id(id)
@@ -91,8 +96,27 @@ pub fn focus(id: &str) {
         if !focusable && !element.has_attribute("tabindex") {
             let _ = element.set_attribute("tabindex", "-1");
         }
-        let _ = element.focus();
+        return element.focus().is_ok();
     }
+    false
+}
+
+/// Sets the text of the element with `id`, if it is there.
+pub fn set_text(id: &str, text: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+    {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// The id of the element an event happened on, `""` when it has none.
+pub fn target_id(ev: &web_sys::Event) -> String {
+    ev.target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .map(|element| element.id())
+        .unwrap_or_default()
 }
 
 /// Why a download could not be offered.
@@ -193,19 +217,76 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces the part of the address after `#` without adding history.
-pub fn set_hash(hash: &str) {
+/// The address for `hash`: the page's own path when `hash` is empty (the
+/// drafts page), else `#hash`.
+fn address_for(window: &web_sys::Window, hash: &str) -> String {
+    if hash.is_empty() {
+        window.location().pathname().unwrap_or_default()
+    } else {
+        format!("#{hash}")
+    }
+}
+
+/// The state CAF Lite keeps with each history entry it makes: a mark that
+/// the entry is the app's own, and the control that had focus when the
+/// user left that page (`""` for none).
+fn entry_state(focus: &str) -> wasm_bindgen::JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"cafLite".into(), &true.into());
+    let _ = js_sys::Reflect::set(&state, &"focus".into(), &focus.into());
+    state.into()
+}
+
+/// Adds a history entry for `hash`, first noting in the current entry that
+/// `leaving_focus` had focus there, so Back can put focus back on it.
+pub fn push_address(hash: &str, leaving_focus: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     if let Ok(history) = window.history() {
-        let url = if hash.is_empty() {
-            window.location().pathname().unwrap_or_default()
-        } else {
-            format!("#{hash}")
-        };
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let here = format!(
+            "{}{}",
+            window.location().pathname().unwrap_or_default(),
+            window.location().hash().unwrap_or_default()
+        );
+        let _ = history.replace_state_with_url(&entry_state(leaving_focus), "", Some(&here));
+        let _ =
+            history.push_state_with_url(&entry_state(""), "", Some(&address_for(&window, hash)));
     }
+}
+
+/// Replaces the current history entry's address with `hash`, adding no
+/// history (an address that names nothing the app can show).
+pub fn replace_address(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&entry_state(""), "", Some(&address_for(&window, hash)));
+    }
+}
+
+/// Whether the current history entry was made by CAF Lite (it survives a
+/// reload); `false` for an address typed, bookmarked or opened in a new tab.
+pub fn history_entry_is_ours() -> bool {
+    history_state_field("cafLite").is_some_and(|value| value.as_bool() == Some(true))
+}
+
+/// The control that had focus when the user last left the current history
+/// entry's page, if any.
+pub fn history_entry_focus() -> Option<String> {
+    history_state_field("focus")
+        .and_then(|value| value.as_string())
+        .filter(|id| !id.is_empty())
+}
+
+fn history_state_field(name: &str) -> Option<wasm_bindgen::JsValue> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    if !state.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&state, &name.into()).ok()
 }
 
 /// Opens the browser's print dialogue.

@@ -255,7 +255,7 @@ pub fn draft(data: Data) -> Draft {
         version: 1,
         last_pdf_fingerprint: String::new(),
         data,
-        write_token: String::new(),
+        ..Draft::default()
     }
 }
 

@@ -12,6 +12,7 @@ use crate::domain::Data;
 use crate::form::answer::answer;
 use crate::form::caf::blocks;
 use crate::form::{control_id, Block, Field, Step};
+use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, FormState, Page, StepStatus};
 use crate::validate::{consent_status, ConsentStatus, Issue, Severity};
@@ -116,6 +117,7 @@ pub fn CheckPage(
         view! { <ul class="caf-list-bullet">{items}</ul> }
     };
     view! {
+        <ReturnToTaskList/>
         <span class="caf-caption">"Step 11 of 11"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{Step::Check.title()}</h1>
         <div class="caf-check-summary" id="check-summary">

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::naming::caf_name;
 use crate::domain::{Date, Draft};
+use crate::form::standing::{caseload, overdue_count, overdue_line, standing, Standing};
 use crate::storage::format::{
     check_import_size, decode_import, encode_export, export_file_name, unknown_keys_notice,
     Imported,
@@ -42,7 +44,8 @@ pub fn DraftsPage() -> impl IntoView {
         Err(err) => app.say(err.to_string(), true),
     };
     refresh();
-    let show_names = RwSignal::new(false);
+    // One choice for every place a CAF is named (domain/naming.rs).
+    let show_names = app.show_names;
     // A file whose draft is already stored, and when that stored copy was saved.
     let pending_import = RwSignal::new(None::<(Imported, String)>);
 
@@ -58,8 +61,11 @@ pub fn DraftsPage() -> impl IntoView {
         app.view.set(View::Open(Box::new(draft)));
     };
 
-    let store_import = move |imported: Imported, mode: ImportMode, note: &str| {
+    let store_import = move |mut imported: Imported, mode: ImportMode, note: &str| {
         let unknown = unknown_keys_notice(&imported.unknown_keys);
+        // Its "Last saved" is the file's: the list says "Imported on" until
+        // it is changed here.
+        imported.draft.imported_at = platform::now_rfc3339();
         match app
             .store
             .with_value(|store| store.import(imported, mode, platform::today()))
@@ -129,16 +135,36 @@ pub fn DraftsPage() -> impl IntoView {
         });
     };
 
+    // What needs attention first, and apart the closed CAFs kept longer
+    // than the council's retention period (form/standing.rs). Each reactive
+    // part of a page costs the first load code, so the two lists are one.
+    let lists = move || {
+        let months = app.settings.with(|s| s.retention_months_after_closure);
+        caseload(listing.get().drafts, platform::today(), months)
+    };
+    let overdue = move || {
+        overdue_line(overdue_count(&lists().0, platform::today()))
+            .map(|line| view! { <p class="caf-notice caf-notice--problem" id="reviews-overdue"><strong>{line}</strong></p> })
+    };
     let drafts = move || {
         let today = platform::today();
         let names = show_names.get();
         let settings = app.settings.get();
-        listing
-            .get()
-            .drafts
-            .into_iter()
-            .map(|draft| view! { <DraftRow draft=draft today=today show_names=names settings=settings.clone() on_change=Callback::new(move |_| refresh())/> })
-            .collect_view()
+        let months = settings.retention_months_after_closure;
+        let row = |draft: Draft| view! { <DraftRow draft=draft today=today show_names=names settings=settings.clone() on_change=Callback::new(move |_| refresh())/> };
+        let (current, old) = lists();
+        let n_old = old.len();
+        view! {
+            <ul class="caf-drafts" id="drafts">{current.into_iter().map(row).collect_view()}</ul>
+            <div hidden=n_old == 0>
+                <h2 class="caf-heading-m" id="no-longer-needed">"Closed CAFs you may no longer need"</h2>
+                <p class="caf-body">{format!(
+                    "These CAFs were closed more than {months} month{} ago. Keep personal details only as long as your organisation's records policy says: export a draft file of any you must keep, then delete them from this device.",
+                    if months == 1 { "" } else { "s" }
+                )}</p>
+                <ul class="caf-drafts" id="closed-drafts">{old.into_iter().map(row).collect_view()}</ul>
+            </div>
+        }
     };
     let deleted = move || {
         let names = show_names.get();
@@ -150,6 +176,7 @@ pub fn DraftsPage() -> impl IntoView {
                 .into_iter()
                 .map(|row| {
                     let summary = DraftSummary::from_draft(&row.draft);
+                    let name = caf_name(&row.draft.data.child, names);
                     let key = row.key.clone();
                     let deleted_words = match row.deleted_on {
                         Some(day) => format!(
@@ -162,7 +189,7 @@ pub fn DraftsPage() -> impl IntoView {
                     };
                     view! {
                         <li class="caf-drafts__item">
-                            <strong>{who(&summary, names)}</strong>
+                            <strong>{name.clone()}</strong>
                             <p class="caf-drafts__meta">{deleted_words}</p>
                             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {
                                 match app.store.with_value(|store| store.restore(&key, &platform::new_id())) {
@@ -171,7 +198,7 @@ pub fn DraftsPage() -> impl IntoView {
                                     Err(err) => app.say(not_stored_words(&err, "The draft was not restored"), true),
                                 }
                                 refresh();
-                            }>"Restore"<span class="caf-visually-hidden">{format!(" {}", who(&summary, names))}</span></button>
+                            }>"Restore"<span class="caf-visually-hidden">{format!(" {name}")}</span></button>
                         </li>
                     }
                 })
@@ -235,6 +262,7 @@ pub fn DraftsPage() -> impl IntoView {
     };
     view! {
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">"Your CAFs on this device"</h1>
+        {overdue}
         <div class="caf-inset" id="device-notice">
             <p class="caf-body">
                 "Drafts are kept only in this browser on this device. Nothing is sent anywhere. Clearing your browsing data deletes them."
@@ -250,7 +278,7 @@ pub fn DraftsPage() -> impl IntoView {
             </div>
             <div class="caf-hint">"Names are hidden because other people may see this screen."</div>
         </div>
-        <ul class="caf-drafts" id="drafts">{drafts}</ul>
+        {drafts}
         {unreadable}
         <h2 class="caf-heading-m">"Import a draft file"</h2>
         <div class="caf-field">
@@ -278,23 +306,6 @@ fn day_words(day: Date) -> String {
     format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
 }
 
-/// How a draft is named on the list: initials and year of birth, or the full
-/// name once "Show names" is ticked.
-fn who(summary: &DraftSummary, show_names: bool) -> String {
-    if show_names && !summary.full_name.is_empty() {
-        return summary.full_name.clone();
-    }
-    match (
-        summary.initials.is_empty(),
-        summary.year_of_birth.is_empty(),
-    ) {
-        (true, true) => "A CAF with no name yet".to_owned(),
-        (false, true) => summary.initials.clone(),
-        (true, false) => format!("Child born {}", summary.year_of_birth),
-        (false, false) => format!("{}, born {}", summary.initials, summary.year_of_birth),
-    }
-}
-
 #[component]
 fn DraftRow(
     draft: Draft,
@@ -308,7 +319,19 @@ fn DraftRow(
     let report = check(&draft.data, today, &settings).report;
     let n_complete = steps_complete(&draft.data, &report);
     let consent = consent_status(&draft.data, &report).words();
-    let name = who(&summary, show_names);
+    let name = caf_name(&draft.data.child, show_names);
+    let standing = standing(&draft.data, today);
+    let standing_class = match standing {
+        Standing::ReviewOverdue { .. } => "caf-tag caf-tag--red",
+        Standing::PlanAgreed { .. } => "caf-tag caf-tag--blue",
+        Standing::InProgress | Standing::Closed { .. } => "caf-tag caf-tag--grey",
+    };
+    // A file's draft keeps the file's times until it is changed here.
+    let saved = if draft.imported_at.is_empty() {
+        format!("Last saved {}", platform::saved_words(&summary.updated_at))
+    } else {
+        format!("Imported on {}", platform::saved_words(&draft.imported_at))
+    };
     let confirming = RwSignal::new(false);
     let open = draft.clone();
     let export_id = draft.id.clone();
@@ -317,11 +340,12 @@ fn DraftRow(
     view! {
         <li class="caf-drafts__item">
             <strong class="caf-drafts__name">{name.clone()}</strong>
+            <p class="caf-drafts__standing"><strong class=standing_class>{standing.words()}</strong></p>
             <p class="caf-drafts__meta">
-                {format!("{n_complete} of 10 steps complete · Consent: {consent} · Last saved {}", platform::saved_words(&summary.updated_at))}
+                {format!("{n_complete} of 10 steps complete · Consent: {consent} · {saved}")}
             </p>
             <div class="caf-drafts__actions">
-                <button type="button" class="caf-button" on:click=move |_| app.view.set(View::Open(Box::new(open.clone())))>
+                <button type="button" class="caf-button" id=format!("open-{}", draft.id) on:click=move |_| app.view.set(View::Open(Box::new(open.clone())))>
                     "Continue"<span class="caf-visually-hidden">{format!(" {label}")}</span>
                 </button>
                 <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {

@@ -7,6 +7,7 @@ use crate::form::caf::blocks;
 use crate::form::{Block, List, Step};
 use crate::ui::pages::specials::SpecialView;
 use crate::ui::pages::suggest;
+use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, FormState, Page};
 use crate::ui::widgets::{ErrorSummary, FieldView, ListView, SUMMARY_ID};
@@ -96,6 +97,7 @@ pub fn StepPage(
     open_first_unfinished(state, step);
     let number = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
     view! {
+        <ReturnToTaskList/>
         <ErrorSummary issues=issues/>
         <form class="caf-form" novalidate on:submit=on_continue>
             <span class="caf-caption">{format!("Step {number} of 11")}</span>

@@ -3,25 +3,23 @@
 
 use leptos::prelude::*;
 
+use crate::domain::naming::caf_name;
 use crate::form::caf::{has_plan, is_closed, next_review_date};
 use crate::form::Step;
+use crate::ui::app::AppState;
 use crate::ui::pages::check::status_class;
+use crate::ui::pages::sibling::{CopiedFromNote, StartSibling};
 use crate::ui::state::{use_form_state, Page};
 
 /// The draft's home: steps and their statuses.
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let state = use_form_state();
+    let app = expect_context::<AppState>();
+    // Named as on the drafts page: the full name only after "Show names".
     let child_name = move || {
-        state.draft.with(|d| {
-            let child = &d.data.child;
-            let name = format!("{} {}", child.given_name.trim(), child.family_name.trim());
-            if name.trim().is_empty() {
-                "A new CAF".to_owned()
-            } else {
-                name.trim().to_owned()
-            }
-        })
+        let show_names = app.show_names.get();
+        state.draft.with(|d| caf_name(&d.data.child, show_names))
     };
     let rows = move || {
         let gate_closed = state.safeguarding_stop();
@@ -109,7 +107,9 @@ pub fn TaskListPage() -> impl IntoView {
     view! {
         <span class="caf-caption">"Common Assessment Framework (CAF)"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{child_name}</h1>
+        <CopiedFromNote/>
         <p class="caf-body">"Do the steps in any order. Start with \"Before you start\". Your answers are saved on this device as you type."</p>
         <ol class="caf-task-list">{rows}{reviews_row}</ol>
+        <StartSibling/>
     }
 }

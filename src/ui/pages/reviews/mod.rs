@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::form::caf::{has_plan, start_review};
 use crate::form::Step;
+use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::ui::widgets::ErrorSummary;
@@ -88,6 +89,7 @@ pub fn ReviewsPage() -> impl IntoView {
     };
 
     view! {
+        <ReturnToTaskList/>
         <ErrorSummary issues=issues/>
         <span class="caf-caption">"Common Assessment Framework (CAF)"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{Step::Reviews.title()}</h1>
