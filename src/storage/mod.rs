@@ -32,6 +32,7 @@ mod backend;
 pub mod conflict;
 mod errors;
 pub mod format;
+pub mod locked;
 mod store;
 
 use crate::domain::{Date, Draft};
