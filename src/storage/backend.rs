@@ -79,6 +79,9 @@ pub async fn request_persistence() -> bool {
 pub(super) enum Backend {
     #[cfg(target_arch = "wasm32")]
     Local(web_sys::Storage),
+    /// Locked with a passphrase, and unlocked in this page (`sealed.rs`).
+    #[cfg(target_arch = "wasm32")]
+    Sealed(Rc<super::sealed::SealedStore>),
     Memory(Rc<RefCell<MemoryStore>>),
 }
 
@@ -89,6 +92,8 @@ pub(super) enum Backend {
 pub(super) enum BackendError {
     Quota,
     Unavailable,
+    /// The drafts were locked again: the key and the plain text are gone.
+    Locked,
     Other(String),
 }
 
@@ -97,14 +102,18 @@ impl From<BackendError> for SaveError {
         match err {
             BackendError::Quota => SaveError::QuotaExceeded,
             BackendError::Unavailable => SaveError::Unavailable,
+            BackendError::Locked => SaveError::Locked,
             BackendError::Other(reason) => SaveError::Browser { reason },
         }
     }
 }
 
 impl From<BackendError> for LoadError {
-    fn from(_: BackendError) -> LoadError {
-        LoadError::Unavailable
+    fn from(err: BackendError) -> LoadError {
+        match err {
+            BackendError::Locked => LoadError::Locked,
+            _ => LoadError::Unavailable,
+        }
     }
 }
 
@@ -119,6 +128,13 @@ impl Backend {
         match self {
             #[cfg(target_arch = "wasm32")]
             Backend::Local(storage) => storage.get_item(key).map_err(|_| BackendError::Unavailable),
+            #[cfg(target_arch = "wasm32")]
+            Backend::Sealed(sealed) => {
+                if sealed.is_forgotten() {
+                    return Err(BackendError::Locked);
+                }
+                Ok(sealed.get(key))
+            }
             Backend::Memory(memory) => Ok(memory.borrow().entries.get(key).cloned()),
         }
     }
@@ -133,6 +149,14 @@ impl Backend {
                     BackendError::Other(browser::describe(&err))
                 }
             }),
+            #[cfg(target_arch = "wasm32")]
+            Backend::Sealed(sealed) => {
+                if sealed.is_forgotten() {
+                    return Err(BackendError::Locked);
+                }
+                sealed.set(key, value);
+                Ok(())
+            }
             Backend::Memory(memory) => {
                 let mut memory = memory.borrow_mut();
                 if let Some(capacity) = memory.capacity_bytes {
@@ -158,6 +182,14 @@ impl Backend {
             Backend::Local(storage) => storage
                 .remove_item(key)
                 .map_err(|err| BackendError::Other(browser::describe(&err))),
+            #[cfg(target_arch = "wasm32")]
+            Backend::Sealed(sealed) => {
+                if sealed.is_forgotten() {
+                    return Err(BackendError::Locked);
+                }
+                sealed.remove(key);
+                Ok(())
+            }
             Backend::Memory(memory) => {
                 memory.borrow_mut().entries.remove(key);
                 Ok(())
@@ -177,6 +209,13 @@ impl Backend {
                     }
                 }
                 Ok(keys)
+            }
+            #[cfg(target_arch = "wasm32")]
+            Backend::Sealed(sealed) => {
+                if sealed.is_forgotten() {
+                    return Err(BackendError::Locked);
+                }
+                Ok(sealed.keys())
             }
             Backend::Memory(memory) => Ok(memory.borrow().entries.keys().cloned().collect()),
         }

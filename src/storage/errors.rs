@@ -42,6 +42,8 @@ impl fmt::Display for Availability {
 pub enum LoadError {
     /// The browser refused to read storage.
     Unavailable,
+    /// The drafts were locked again before this could be read.
+    Locked,
     /// The stored entry could not be read; it is kept as it is under `key`.
     Unreadable { key: String, reason: StoredError },
 }
@@ -52,6 +54,7 @@ impl fmt::Display for LoadError {
             LoadError::Unavailable => {
                 f.write_str("Could not open drafts: this browser is not letting CAF Lite read its storage.")
             }
+            LoadError::Locked => f.write_str("The drafts are locked. Unlock them to carry on."),
             LoadError::Unreadable { reason, .. } => write!(
                 f,
                 "Could not open this draft: {reason}. It has been kept exactly as it was; you can download the stored data."
@@ -72,6 +75,8 @@ pub enum SaveError {
     QuotaExceeded,
     /// The browser is not letting the app store anything.
     Unavailable,
+    /// The drafts were locked again before this was stored.
+    Locked,
     /// The stored entry under `key` cannot be read, so it is not overwritten.
     StoredCopyUnreadable { key: String },
     /// There is no stored (or deleted, for restore) draft with this id.
@@ -103,6 +108,9 @@ impl fmt::Display for SaveError {
             SaveError::AlreadyExists { .. } => {
                 f.write_str("A draft with the same identity is already stored on this device.")
             }
+            SaveError::Locked => f.write_str(
+                "Not saved: the drafts were locked before this change was stored. Unlock them to carry on.",
+            ),
             SaveError::NoId => f.write_str("Not saved: this draft has no identity."),
             SaveError::Browser { reason } => write!(
                 f,

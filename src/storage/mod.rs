@@ -30,9 +30,14 @@
 
 mod backend;
 pub mod conflict;
+#[cfg(target_arch = "wasm32")]
+mod crypto;
 mod errors;
 pub mod format;
+mod lock;
 pub mod locked;
+#[cfg(target_arch = "wasm32")]
+mod sealed;
 mod store;
 
 use crate::domain::{Date, Draft};
@@ -41,12 +46,22 @@ pub use backend::{probe, request_persistence};
 pub use conflict::{Base, SaveDecision};
 pub use errors::{Availability, LoadError, SaveError, QUOTA_MESSAGE};
 pub use format::{ImportError, Imported, StoredError};
+#[cfg(target_arch = "wasm32")]
+pub use lock::tell_other_tabs_to_lock;
+pub use lock::{LockError, LockStatus};
 pub use store::{DeletedDraft, DraftStore, ImportMode, Listing, Restored, Saved, UnreadableEntry};
 
 /// Prefix of the key of each stored draft.
 pub const DRAFT_KEY_PREFIX: &str = "caf.draft.";
 /// Prefix of the key of each deleted draft.
 pub const DELETED_KEY_PREFIX: &str = "caf.deleted.";
+/// The lock record (`locked::LockRecord`): present while a passphrase is set.
+pub const LOCK_KEY: &str = "caf.lock";
+/// Written (a fresh token) by "Lock now": every other open tab locks too.
+pub const LOCK_NOW_KEY: &str = "caf.lock.now";
+/// Prefix of the temporary copy of an entry while the passphrase is changed
+/// or the lock turned off (`caf.rekey.<entry key>`).
+pub const REKEY_KEY_PREFIX: &str = "caf.rekey.";
 /// The key [`probe`] writes and removes.
 pub const PROBE_KEY: &str = "caf.probe";
 
@@ -156,4 +171,20 @@ impl DraftSummary {
             updated_at: draft.updated_at.clone(),
         }
     }
+}
+
+/// The revision and write token of stored text, locked or plain, without the
+/// key: how a page learns that another tab wrote its draft. `None` for text
+/// that is neither.
+pub fn stored_base(text: &str) -> Option<Base> {
+    if locked::is_locked_entry(text) {
+        return locked::decode_locked_entry(text).ok().map(|entry| Base {
+            revision: entry.revision,
+            token: entry.write_token,
+        });
+    }
+    format::decode_stored(text).ok().map(|draft| Base {
+        revision: draft.revision,
+        token: draft.write_token,
+    })
 }

@@ -93,10 +93,20 @@ pub enum ImportMode {
 /// handle on the same store.
 #[derive(Debug, Clone)]
 pub struct DraftStore {
-    backend: Backend,
+    pub(super) backend: Backend,
 }
 
 impl DraftStore {
+    #[cfg(target_arch = "wasm32")]
+    pub(super) fn from_backend(backend: Backend) -> DraftStore {
+        DraftStore { backend }
+    }
+
+    /// Every key the backend holds (for counting, never for reading).
+    pub(super) fn raw_keys(&self) -> Vec<String> {
+        self.backend.keys().unwrap_or_default()
+    }
+
     /// Opens localStorage if the browser has it (even when full, so stored
     /// drafts can still be opened), otherwise an in-memory store. The
     /// `Availability` is for the banner.
@@ -106,6 +116,10 @@ impl DraftStore {
             let availability = probe();
             if availability != Availability::Unavailable {
                 if let Some(storage) = browser::local_storage() {
+                    if storage.get_item(super::LOCK_KEY).ok().flatten().is_none() {
+                        // The lock was turned off, and that stopped half-way.
+                        super::lock::finish_rekey(&storage, None);
+                    }
                     return (
                         DraftStore {
                             backend: Backend::Local(storage),
@@ -380,7 +394,7 @@ impl DraftStore {
         match &self.backend {
             Backend::Memory(_) => Ok(self.backend.set(key, text)?),
             #[cfg(target_arch = "wasm32")]
-            Backend::Local(_) => Err(SaveError::Unavailable),
+            Backend::Local(_) | Backend::Sealed(_) => Err(SaveError::Unavailable),
         }
     }
 

@@ -13,6 +13,7 @@ use crate::storage::{
     UnreadableEntry, DELETED_KEEP_DAYS,
 };
 use crate::ui::app::{AppState, View};
+use crate::ui::pages::LockPanel;
 use crate::ui::platform;
 use crate::validate::{check, consent_status, steps_complete};
 
@@ -258,6 +259,7 @@ pub fn DraftsPage() -> impl IntoView {
             <input class="caf-file" type="file" id="import-file" accept=".json,application/json" on:change=on_file/>
         </div>
         {deleted}
+        <LockPanel on_change=Callback::new(move |_| refresh())/>
     }
 }
 
