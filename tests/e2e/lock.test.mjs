@@ -5,9 +5,10 @@
 // passphrase stopped half-way (as by a crash) loses nothing.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { draftId, newDraftOnChildStep } from './drafts-helpers.mjs';
-import { eventually, startApp } from './harness.mjs';
+import { REPO, eventually, startApp } from './harness.mjs';
 
 const PASSPHRASE = 'otter kettle marble';
 const NEW_PASSPHRASE = 'lantern pebble orchard';
@@ -307,6 +308,67 @@ test('turning the lock off asks for the passphrase and stores the drafts readabl
     await page.reload();
     await page.locator('#start-new').waitFor();
     app.assertClean();
+  } finally {
+    await app.close();
+  }
+});
+
+// Screenshots to look at (tests/e2e/out/): the explanation before a
+// passphrase is set and the unlock page, at 1024 and 320 CSS px; neither
+// scrolls sideways at 320 px, and axe-core finds no WCAG 2.2 AA violation
+// (CSP bypassed in this context only, so axe's script can be injected).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const axeSource = readFileSync(join(REPO, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+async function axeViolations(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+const scrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+test('the passphrase explanation and the unlock page, at 1024 and 320 CSS px: screenshots, no sideways scroll, no axe violations', async () => {
+  const app = await startApp({ contextOptions: { bypassCSP: true } });
+  try {
+    const page = await app.newPage();
+    const found = [];
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(app.url('/'));
+    await page.locator('#lock-start').click();
+    await page.locator('#lock-explained').waitFor();
+    await page.locator('#lock-heading').scrollIntoViewIfNeeded();
+    await app.screenshot(page, 'lock-set-passphrase-1024');
+    found.push(...(await axeViolations(page, 'set passphrase')));
+    await page.locator('#new-passphrase').fill('short');
+    await page.locator('#set-passphrase').click();
+    await page.locator('#new-passphrase-error').waitFor();
+    await app.screenshot(page, 'lock-set-passphrase-error-1024');
+    found.push(...(await axeViolations(page, 'set passphrase, an error')));
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert.ok(!(await scrollsSideways(page)), 'the passphrase form does not scroll sideways at 320 px');
+    await app.screenshot(page, 'lock-set-passphrase-320');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.locator('#new-passphrase').fill(PASSPHRASE);
+    await page.locator('#new-passphrase-again').fill(PASSPHRASE);
+    await page.locator('#set-passphrase').click();
+    await page.locator('#lock-now-drafts').waitFor({ timeout: 15000 });
+    await page.reload();
+    await page.locator('#unlock-passphrase').waitFor();
+    await app.screenshot(page, 'lock-unlock-1024');
+    found.push(...(await axeViolations(page, 'unlock')));
+    await page.locator('#unlock-passphrase').fill('wrong passphrase');
+    await page.locator('#unlock').click();
+    await page.locator('#unlock-passphrase-error').waitFor({ timeout: 15000 });
+    found.push(...(await axeViolations(page, 'unlock, wrong passphrase')));
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert.ok(!(await scrollsSideways(page)), 'the unlock page does not scroll sideways at 320 px');
+    await app.screenshot(page, 'lock-unlock-wrong-320');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await unlock(page);
+    await app.screenshot(page, 'lock-drafts-unlocked-1024');
+    found.push(...(await axeViolations(page, 'drafts page, unlocked')));
+    assert.deepEqual(found, [], 'axe WCAG 2.2 AA violations');
   } finally {
     await app.close();
   }
