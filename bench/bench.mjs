@@ -288,6 +288,95 @@ for (const fx of FIXTURES) {
   };
 }
 
+// --- 3b. The lock (issue 17). Unlock: 20 typical drafts locked with a
+// passphrase; the click on "Unlock" → the drafts page lists all 20 (key
+// derivation, verifier, opening every entry). Lock: the click on "Lock now"
+// → the unlock page shows. Autosave of the large draft with the lock on:
+// visibilitychange → the locked entry written to localStorage (sealing is
+// asynchronous, so this waits for the write), beside the same figure with
+// the lock off. Times are taken in Node around the clicks (CDP adds a few ms).
+results.lock = {};
+{
+  const typical = FIXTURES.find((f) => f.name === 'typical');
+  const large = FIXTURES.find((f) => f.name === 'large');
+  const passphrase = 'otter kettle marble';
+  const planted = Array.from({ length: 20 }, (_, i) => {
+    const id = `${typical.id.slice(0, -2)}${String(i).padStart(2, '0')}`;
+    return [`caf.draft.${id}`, typical.stored.replaceAll(typical.id, id)];
+  });
+  const context = await freshContext([...planted, [large.key, large.stored]]);
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(`${app.origin}/`);
+  // The large draft's save with the lock off first.
+  const saveOf = (page) =>
+    page.evaluate(async (key) => {
+      const b = window.__bench;
+      const box = document.getElementById('reason-summary');
+      box.value = `${box.value.slice(0, 1100)} ${Math.random().toString(36).slice(2)}`;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 20));
+      const n = b.stores.length;
+      const t0 = performance.now();
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      const hit = await new Promise((done) => {
+        const poll = () => {
+          const found = b.stores.slice(n).find((s) => s.key === key);
+          if (found) done(found);
+          else if (performance.now() - t0 > 10_000) done(null);
+          else setTimeout(poll, 0);
+        };
+        poll();
+      });
+      await new Promise((done) => setTimeout(done, 1200));
+      return hit ? { ms: hit.at - t0, chars: hit.chars } : { ms: NaN, chars: 0 };
+    }, large.key);
+  await page.goto(`${app.origin}/#draft/${large.id}/reason`);
+  await page.locator('#reason-summary').waitFor();
+  await page.waitForTimeout(1500);
+  const off = await repeat('autosave large, lock off', () => saveOf(page));
+  await page.goto(`${app.origin}/`);
+  await page.locator('#lock-start').click();
+  await page.locator('#new-passphrase').fill(passphrase);
+  await page.locator('#new-passphrase-again').fill(passphrase);
+  const s0 = Date.now();
+  await page.locator('#set-passphrase').click();
+  await page.locator('#lock-now-drafts').waitFor({ timeout: 60_000 });
+  results.lock.setMs = Date.now() - s0;
+  await page.goto(`${app.origin}/#draft/${large.id}/reason`);
+  await page.locator('#reason-summary').waitFor();
+  await page.waitForTimeout(1500);
+  const on = await repeat('autosave large, lock on', () => saveOf(page));
+  await page.goto(`${app.origin}/`);
+  await page.locator('#lock-now').waitFor();
+  const sizes = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('caf.draft.')).map((k) => [k, new Blob([localStorage.getItem(k)]).size])));
+  const unlocks = [];
+  const locks = [];
+  await repeat('lock, then unlock 20 typical drafts (and the large one)', async () => {
+    const l0 = Date.now();
+    await page.locator('#lock-now').click();
+    await page.locator('#unlock-passphrase').waitFor();
+    const lockMs = Date.now() - l0;
+    await page.locator('#unlock-passphrase').fill(passphrase);
+    const u0 = Date.now();
+    await page.locator('#unlock').click();
+    await page.waitForFunction(() => document.querySelectorAll('#drafts .caf-drafts__item').length === 21, null, { timeout: 60_000 });
+    const unlockMs = Date.now() - u0;
+    locks.push(lockMs);
+    unlocks.push(unlockMs);
+    return { lockMs, unlockMs };
+  });
+  await context.close();
+  results.lock.unlock = stat(unlocks.slice(WARMUP));
+  results.lock.lock = stat(locks.slice(WARMUP));
+  results.lock.saveOff = stat(off.map((e) => e.ms));
+  results.lock.saveOn = stat(on.map((e) => e.ms));
+  results.lock.largePlain = large.storedBytes;
+  results.lock.largeLocked = sizes[large.key];
+  results.lock.typicalPlain = typical.storedBytes;
+  results.lock.typicalLocked = sizes[planted[0][0]];
+}
+
 // --- 4. CAF PDF in the app: click on "Create CAF PDF" (#create-caf-pdf) on the
 // check page → the download starts (the app clicks a blob: link). "First" is
 // in a fresh context, so it includes fetching, compiling and starting the
@@ -544,6 +633,15 @@ for (const name of ['typical', 'large']) {
   const a = A[name];
   row(`Autosave, ${name} draft (${kb(a.storedBytes)} stored): input event → draft in localStorage`, fmtMs(a.inputToStored), 'includes the app\'s wait for a pause in typing (debounce)');
   row(`Autosave, ${name} draft: the save itself`, fmtMs(a.saveNow), `visibilitychange → saved (read back, check revision, encode, write); of which \`localStorage.setItem\` ${fmtMs(a.setItem)}`);
+}
+{
+  const L = results.lock;
+  row('Unlock, 20 typical drafts and the large one: "Unlock" → all listed', fmtMs(L.unlock), 'PBKDF2-HMAC-SHA-256 600,000 iterations, the verifier, then every entry opened (WebCrypto AES-256-GCM)');
+  row('Lock: "Lock now" → the unlock page', fmtMs(L.lock), 'the open draft saved, the key and plain text forgotten');
+  row('Autosave, large draft: visibilitychange → in localStorage, lock off', fmtMs(L.saveOff), '');
+  row('Autosave, large draft: the same, lock on', fmtMs(L.saveOn), `sealed, then written; ${ratio(L.saveOn.median, L.saveOff.median)} the lock-off time`);
+  row('Stored size, locked / plain', `typical ${fmtBytes(L.typicalLocked)} / ${fmtBytes(L.typicalPlain)} (${ratio(L.typicalLocked, L.typicalPlain)}); large ${fmtBytes(L.largeLocked)} / ${fmtBytes(L.largePlain)} (${ratio(L.largeLocked, L.largePlain)})`, 'base64 of the ciphertext and its tag, plus the envelope');
+  row('Setting the passphrase with 21 drafts', `${L.setMs.toLocaleString('en-GB')} ms`, 'one run');
 }
 lines.push('');
 lines.push('## CAF PDF: CAF Lite (printpdf in a Web Worker, wasm) against jsPDF', '');

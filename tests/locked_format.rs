@@ -171,3 +171,33 @@ fn a_new_passphrase_is_long_enough_and_typed_twice_alike() {
     assert_eq!(differ.0, "new-passphrase-again");
     assert!(check_new_passphrase("otter kettle marble", "otter kettle marble").is_ok());
 }
+
+#[test]
+fn a_locked_file_fixture_reads_and_writes_back_the_same_text_and_newer_ones_are_refused() {
+    let text = fixture("file_v1.caf.json");
+    assert!(is_locked_file(text.as_bytes()));
+    let file = decode_locked_file(text.as_bytes()).expect("reads");
+    assert_eq!(file.iterations, 600_000);
+    assert_eq!(file.salt.len(), SALT_BYTES);
+    assert_eq!(encode_locked_file(&file), text);
+    let newer = text.replace("\"version\": 1", "\"version\": 7");
+    assert!(is_locked_file(newer.as_bytes()));
+    assert_eq!(
+        decode_locked_file(newer.as_bytes()),
+        Err(LockedError::NewerVersion { found: 7 })
+    );
+    let plain = std::fs::read(format!(
+        "{}/tests/fixtures/import/draft_v1.caf.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("plain fixture");
+    assert!(
+        !is_locked_file(&plain),
+        "a plain draft file is not a locked one"
+    );
+    assert!(!is_locked_file(b"\xff\xfe not text"));
+    assert_eq!(
+        locked_file_name("CAF-draft-ZL-2021-4f1c2a9e.caf.json"),
+        "CAF-draft-ZL-2021-4f1c2a9e.locked.caf.json"
+    );
+}

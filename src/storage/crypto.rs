@@ -157,3 +157,41 @@ pub async fn check_passphrase(
     .await;
     Ok((opened.as_deref() == Some(locked::VERIFIER_TEXT.as_bytes())).then_some(key))
 }
+
+/// Locks a draft file's text with `passphrase` (a key of its own, from a
+/// fresh salt).
+pub async fn lock_file(passphrase: &str, plain: &[u8]) -> Result<locked::LockedFile, String> {
+    let record = LockRecord {
+        iterations: locked::PBKDF2_ITERATIONS,
+        salt: random_bytes(SALT_BYTES)?,
+        verifier: Sealed {
+            nonce: Vec::new(),
+            ciphertext: Vec::new(),
+        },
+    };
+    let key = derive_key(passphrase, &record).await?;
+    let sealed = seal(&key, locked::FILE_ASSOCIATED_DATA.as_bytes(), plain).await?;
+    Ok(locked::LockedFile {
+        iterations: record.iterations,
+        salt: record.salt,
+        sealed,
+    })
+}
+
+/// Opens a locked draft file with `passphrase`; `Ok(None)` when it does not
+/// open (a wrong passphrase, or a damaged file: GCM cannot tell them apart).
+pub async fn open_file(
+    passphrase: &str,
+    file: &locked::LockedFile,
+) -> Result<Option<Vec<u8>>, String> {
+    let record = LockRecord {
+        iterations: file.iterations,
+        salt: file.salt.clone(),
+        verifier: Sealed {
+            nonce: Vec::new(),
+            ciphertext: Vec::new(),
+        },
+    };
+    let key = derive_key(passphrase, &record).await?;
+    Ok(open(&key, locked::FILE_ASSOCIATED_DATA.as_bytes(), &file.sealed).await)
+}

@@ -341,3 +341,101 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     }
     Some(out)
 }
+
+/// `format` of a locked draft file.
+pub const FILE_FORMAT: &str = "caf-lite.locked-draft";
+/// The associated data of a locked draft file's ciphertext.
+pub const FILE_ASSOCIATED_DATA: &str = "caf-lite.locked-draft 1";
+
+/// A draft file locked with a passphrase: the plain draft file
+/// (draft-format.md, unchanged) sealed under a key derived from the
+/// passphrase with its own salt. It carries everything needed to open it on
+/// another device with the passphrase alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockedFile {
+    pub iterations: u32,
+    pub salt: Vec<u8>,
+    pub sealed: Sealed,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileJson {
+    format: String,
+    version: u64,
+    kdf: String,
+    iterations: u32,
+    salt: String,
+    nonce: String,
+    ciphertext: String,
+}
+
+/// The text of a locked draft file, pretty-printed like the plain one.
+pub fn encode_locked_file(file: &LockedFile) -> String {
+    let json = FileJson {
+        format: FILE_FORMAT.to_owned(),
+        version: LOCKED_VERSION,
+        kdf: KDF_NAME.to_owned(),
+        iterations: file.iterations,
+        salt: base64_encode(&file.salt),
+        nonce: base64_encode(&file.sealed.nonce),
+        ciphertext: base64_encode(&file.sealed.ciphertext),
+    };
+    serde_json::to_string_pretty(&json).expect("a locked file always serialises")
+}
+
+/// Whether the bytes of a chosen file are a locked draft file (of any
+/// version), so import asks for its passphrase.
+pub fn is_locked_file(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    serde_json::from_str::<Value>(text)
+        .is_ok_and(|root| root.get("format").and_then(Value::as_str) == Some(FILE_FORMAT))
+}
+
+/// Reads a locked draft file: the version first, then the key derivation.
+pub fn decode_locked_file(bytes: &[u8]) -> Result<LockedFile, LockedError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| damaged("it is not text"))?;
+    let root: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
+    check_format_and_version(&root, FILE_FORMAT)?;
+    let json: FileJson =
+        serde_json::from_value(root).map_err(|err| damaged(format!("locked file: {err}")))?;
+    if json.kdf != KDF_NAME {
+        return Err(LockedError::UnknownKdf {
+            reason: format!("key derivation \"{}\"", json.kdf),
+        });
+    }
+    if json.iterations < MIN_ITERATIONS {
+        return Err(LockedError::UnknownKdf {
+            reason: format!(
+                "{} iterations, fewer than {MIN_ITERATIONS}",
+                json.iterations
+            ),
+        });
+    }
+    let salt = base64_decode(&json.salt).ok_or_else(|| damaged("the salt is not base64"))?;
+    if salt.len() != SALT_BYTES {
+        return Err(damaged(format!(
+            "the salt is {} bytes, not {SALT_BYTES}",
+            salt.len()
+        )));
+    }
+    Ok(LockedFile {
+        iterations: json.iterations,
+        salt,
+        sealed: Sealed {
+            nonce: nonce_from(&json.nonce)?,
+            ciphertext: base64_decode(&json.ciphertext)
+                .ok_or_else(|| damaged("the ciphertext is not base64"))?,
+        },
+    })
+}
+
+/// The file name of a locked draft file: the plain name with `.locked`
+/// before `.caf.json`, so both can sit in one folder.
+pub fn locked_file_name(plain_name: &str) -> String {
+    match plain_name.strip_suffix(".caf.json") {
+        Some(stem) => format!("{stem}.locked.caf.json"),
+        None => format!("{plain_name}.locked"),
+    }
+}

@@ -31,7 +31,7 @@
 mod backend;
 pub mod conflict;
 #[cfg(target_arch = "wasm32")]
-mod crypto;
+pub mod crypto;
 mod errors;
 pub mod format;
 mod lock;

@@ -4,11 +4,11 @@
 // tabs; a damaged ciphertext is kept, listed and downloadable; a change of
 // passphrase stopped half-way (as by a crash) loses nothing.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { draftId, newDraftOnChildStep } from './drafts-helpers.mjs';
-import { REPO, eventually, startApp } from './harness.mjs';
+import { OUT, REPO, eventually, startApp } from './harness.mjs';
 
 const PASSPHRASE = 'otter kettle marble';
 const NEW_PASSPHRASE = 'lantern pebble orchard';
@@ -369,6 +369,59 @@ test('the passphrase explanation and the unlock page, at 1024 and 320 CSS px: sc
     await app.screenshot(page, 'lock-drafts-unlocked-1024');
     found.push(...(await axeViolations(page, 'drafts page, unlocked')));
     assert.deepEqual(found, [], 'axe WCAG 2.2 AA violations');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a locked export holds none of the typed values; importing it with the right passphrase round-trips exactly; a wrong passphrase or a damaged file is refused', async () => {
+  const app = await appWith(null);
+  try {
+    const page = await app.newPage();
+    await page.goto(app.url('/'));
+    const id = await fillDraft(page);
+    await toDraftsPage(page);
+    const row = page.locator('#drafts .caf-drafts__item').first();
+    // The plain export, to compare with.
+    const [plainDownload] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Export draft file/ }).click()]);
+    const plain = JSON.parse(readFileSync(await plainDownload.path(), 'utf8'));
+    await row.getByRole('button', { name: /^Export locked file/ }).click();
+    await page.locator('#export-passphrase').fill(NEW_PASSPHRASE);
+    await page.locator('#export-passphrase-again').fill(NEW_PASSPHRASE);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.locator('#export-locked').click()]);
+    assert.match(download.suggestedFilename(), /\.locked\.caf\.json$/);
+    const lockedPath = join(OUT, download.suggestedFilename());
+    await download.saveAs(lockedPath);
+    const lockedText = readFileSync(lockedPath, 'utf8');
+    assert.equal(JSON.parse(lockedText).format, 'caf-lite.locked-draft');
+    let decoded = lockedText;
+    for (const run of lockedText.match(/[A-Za-z0-9+/]{8,}={0,2}/g) ?? []) decoded += Buffer.from(run, 'base64').toString('utf8');
+    assertNoneStored(decoded, 'the locked file');
+    // Delete the draft, then import the locked file.
+    await row.getByRole('button', { name: 'Delete draft' }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.locator('#recently-deleted').waitFor();
+    const damaged = join(OUT, 'damaged.locked.caf.json');
+    const file = JSON.parse(lockedText);
+    const bytes = Buffer.from(file.ciphertext, 'base64');
+    bytes[5] ^= 1;
+    writeFileSync(damaged, JSON.stringify({ ...file, ciphertext: bytes.toString('base64') }));
+    for (const [path, passphrase] of [[lockedPath, 'not the right one'], [damaged, NEW_PASSPHRASE]]) {
+      await page.locator('#import-file').setInputFiles(path);
+      await page.locator('#import-passphrase').fill(passphrase);
+      await page.locator('#import-unlock').click();
+      await page.locator('#import-passphrase-error').waitFor({ timeout: 15000 });
+      assert.match(await page.locator('#import-passphrase-error').textContent(), /does not open this file, or the file is damaged/);
+      assert.equal((await cafEntries(page))[`caf.draft.${id}`], undefined, 'nothing was imported');
+      await page.locator('#locked-import').getByRole('button', { name: 'Cancel' }).click();
+    }
+    await page.locator('#import-file').setInputFiles(lockedPath);
+    await page.locator('#import-passphrase').fill(NEW_PASSPHRASE);
+    await page.locator('#import-unlock').click();
+    await eventually(async () => (await cafEntries(page))[`caf.draft.${id}`], { timeoutMs: 15000, message: 'the imported draft to be stored' });
+    const stored = JSON.parse((await cafEntries(page))[`caf.draft.${id}`]).draft;
+    assert.deepEqual(stored.data, plain.draft.data, 'the answers round-trip exactly');
+    app.assertClean();
   } finally {
     await app.close();
   }

@@ -4,7 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::storage::locked::{check_new_passphrase, MIN_PASSPHRASE_CHARS};
+use crate::storage::crypto;
+use crate::storage::format::{encode_export, export_file_name};
+use crate::storage::locked::{
+    check_new_passphrase, decode_locked_file, encode_locked_file, locked_file_name,
+    MIN_PASSPHRASE_CHARS,
+};
 use crate::storage::{DraftStore, LockError, LockStatus};
 use crate::ui::app::{AppState, Lock};
 use crate::ui::platform;
@@ -371,5 +376,152 @@ fn LockedPanel(on_change: Callback<()>) -> impl IntoView {
                 </form>
             </div>
         </details>
+    }
+}
+
+/// "Export locked file" on a draft's row: asks for a passphrase (this
+/// device's or another), then downloads the draft file sealed with it.
+#[component]
+pub fn LockedExport(
+    /// The draft to export (read from the store when the file is made).
+    id: String,
+    /// How the draft is named on the list, for screen readers.
+    label: String,
+) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let open = RwSignal::new(false);
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let problems: Problems = RwSignal::new(Vec::new());
+    let busy = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let passphrase = first.get_untracked();
+        if let Err((field, words)) = check_new_passphrase(&passphrase, &again.get_untracked()) {
+            let field = if field == "new-passphrase" {
+                "export-passphrase"
+            } else {
+                "export-passphrase-again"
+            };
+            return problems.set(vec![(field.to_owned(), words)]);
+        }
+        let draft = match app.store.with_value(|store| store.load(&id.get_value())) {
+            Ok(Some(draft)) => draft,
+            Ok(None) => return app.say("This draft is no longer stored on this device.", true),
+            Err(err) => return app.say(err.to_string(), true),
+        };
+        problems.set(Vec::new());
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let plain = encode_export(&draft, &platform::now_rfc3339());
+            let sealed = crypto::lock_file(&passphrase, plain.as_bytes()).await;
+            busy.set(false);
+            match sealed {
+                Ok(file) => {
+                    let name = locked_file_name(&export_file_name(&draft));
+                    match platform::download(
+                        encode_locked_file(&file).as_bytes(),
+                        &name,
+                        "application/json",
+                    ) {
+                        Ok(()) => {
+                            first.set(String::new());
+                            again.set(String::new());
+                            open.set(false);
+                            app.say("The locked draft file was created. It opens only with the passphrase you gave.", false);
+                        }
+                        Err(err) => app.say(err.to_string(), true),
+                    }
+                }
+                Err(reason) => app.say(
+                    format!("The locked file could not be made: {reason}."),
+                    true,
+                ),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="caf-button caf-button--secondary" on:click=move |_| open.update(|o| *o = !*o)>
+            "Export locked file"<span class="caf-visually-hidden">{format!(" {label}")}</span>
+        </button>
+        <Show when=move || open.get()>
+            <div class="caf-inset" id="locked-export">
+                <FormSummary problems=problems id="export-summary"/>
+                <form on:submit=submit novalidate>
+                    <PassphraseField id="export-passphrase" label="Passphrase for the file"
+                        hint="The same as this device's, or another. Whoever opens the file needs it." value=first problems=problems/>
+                    <PassphraseField id="export-passphrase-again" label="Type it again" value=again problems=problems/>
+                    <button type="submit" class="caf-button" id="export-locked" prop:disabled=move || busy.get()>"Download the locked file"</button>
+                </form>
+            </div>
+        </Show>
+    }
+}
+
+/// The passphrase asked for after a locked draft file was chosen to import.
+#[component]
+pub fn LockedImport(
+    /// The chosen file's bytes.
+    bytes: Vec<u8>,
+    /// Called with the plain draft file's bytes once it opens.
+    on_open: Callback<Vec<u8>>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let problems: Problems = RwSignal::new(Vec::new());
+    let busy = RwSignal::new(false);
+    let bytes = StoredValue::new(bytes);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            return problems.set(vec![(
+                "import-passphrase".into(),
+                "Enter the file's passphrase".into(),
+            )]);
+        }
+        let file = match bytes.with_value(|bytes| decode_locked_file(bytes)) {
+            Ok(file) => file,
+            Err(err) => {
+                return problems.set(vec![(
+                    "import-passphrase".into(),
+                    format!("This file cannot be opened: {err}"),
+                )])
+            }
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let opened = crypto::open_file(&typed, &file).await;
+            busy.set(false);
+            match opened {
+                Ok(Some(plain)) => on_open.run(plain),
+                Ok(None) => problems.set(vec![(
+                    "import-passphrase".into(),
+                    "That passphrase does not open this file, or the file is damaged".into(),
+                )]),
+                Err(reason) => problems.set(vec![(
+                    "import-passphrase".into(),
+                    format!("The file could not be opened: {reason}"),
+                )]),
+            }
+        });
+    };
+    view! {
+        <div class="caf-warning-panel" id="locked-import">
+            <h2 class="caf-heading-m">"This draft file is locked"</h2>
+            <FormSummary problems=problems id="import-summary"/>
+            <form on:submit=submit novalidate>
+                <PassphraseField id="import-passphrase" label="The file's passphrase" value=passphrase problems=problems/>
+                <button type="submit" class="caf-button" id="import-unlock" prop:disabled=move || busy.get()>"Open and import"</button>
+                <button type="button" class="caf-button caf-button--secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </form>
+        </div>
     }
 }

@@ -18,7 +18,7 @@ pub use check::CheckPage;
 pub use documents::DocumentButtons;
 pub use drafts::DraftsPage;
 pub use handout::HandoutPage;
-pub use lock::{LockPanel, UnlockPage};
+pub use lock::{LockPanel, LockedExport, LockedImport, UnlockPage};
 pub use reviews::ReviewsPage;
 pub use step::StepPage;
 pub use task_list::TaskListPage;
