@@ -366,6 +366,24 @@ results.lock = {};
     unlocks.push(unlockMs);
     return { lockMs, unlockMs };
   });
+  // The browser's localStorage limit, in characters of keys and values.
+  results.lock.capacityChars = await page.evaluate(() => {
+    localStorage.clear();
+    let size = 1 << 20;
+    let total = 0;
+    let n = 0;
+    while (size >= 1024) {
+      try {
+        localStorage.setItem(`fill.${n}`, 'a'.repeat(size));
+        total += size + `fill.${n}`.length;
+        n += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    localStorage.clear();
+    return total;
+  });
   await context.close();
   results.lock.unlock = stat(unlocks.slice(WARMUP));
   results.lock.lock = stat(locks.slice(WARMUP));
@@ -642,6 +660,8 @@ for (const name of ['typical', 'large']) {
   row('Autosave, large draft: the same, lock on', fmtMs(L.saveOn), `sealed, then written; ${ratio(L.saveOn.median, L.saveOff.median)} the lock-off time`);
   row('Stored size, locked / plain', `typical ${fmtBytes(L.typicalLocked)} / ${fmtBytes(L.typicalPlain)} (${ratio(L.typicalLocked, L.typicalPlain)}); large ${fmtBytes(L.largeLocked)} / ${fmtBytes(L.largePlain)} (${ratio(L.largeLocked, L.largePlain)})`, 'base64 of the ciphertext and its tag, plus the envelope');
   row('Setting the passphrase with 21 drafts', `${L.setMs.toLocaleString('en-GB')} ms`, 'one run');
+  const fits = (chars) => Math.floor(L.capacityChars / chars);
+  row('localStorage limit (Chromium), and how many drafts fit', `${L.capacityChars.toLocaleString('en-GB')} characters`, `typical: ${fits(L.typicalPlain)} plain, ${fits(L.typicalLocked)} locked; large: ${fits(L.largePlain)} plain, ${fits(L.largeLocked)} locked (sizes in UTF-8 bytes, about characters for mostly English text)`);
 }
 lines.push('');
 lines.push('## CAF PDF: CAF Lite (printpdf in a Web Worker, wasm) against jsPDF', '');

@@ -90,7 +90,7 @@ fn damaged_envelopes_are_refused_and_say_what_is_wrong() {
         ),
         (
             text.replace(",\"revision\":57", ""),
-            "locked entry: missing field `revision`",
+            "its revision is missing or not a whole number",
         ),
     ];
     for (bad, words) in cases {

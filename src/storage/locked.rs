@@ -14,8 +14,8 @@
 //! clear revision and write token, so an entry cannot be moved to another
 //! draft's key, nor its clear fields changed, without failing to open.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 use std::fmt;
 
 /// `format` of the lock record.
@@ -99,67 +99,81 @@ impl LockRecord {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct RecordJson {
-    format: String,
-    version: u64,
-    kdf: String,
-    iterations: u32,
-    salt: String,
-    verifier_nonce: String,
-    verifier: String,
-}
-
 /// The stored text of a lock record.
 pub fn encode_lock_record(record: &LockRecord) -> String {
-    let json = RecordJson {
-        format: LOCK_FORMAT.to_owned(),
-        version: LOCKED_VERSION,
-        kdf: KDF_NAME.to_owned(),
-        iterations: record.iterations,
-        salt: base64_encode(&record.salt),
-        verifier_nonce: base64_encode(&record.verifier.nonce),
-        verifier: base64_encode(&record.verifier.ciphertext),
-    };
-    serde_json::to_string(&json).expect("a lock record always serialises")
+    // Written by hand, in this order, rather than by a derived serialiser:
+    // less code in the page, and the `format` key always comes first.
+    format!(
+        r#"{{"format":"{LOCK_FORMAT}","version":{LOCKED_VERSION},"kdf":"{KDF_NAME}","iterations":{},"salt":"{}","verifier_nonce":"{}","verifier":"{}"}}"#,
+        record.iterations,
+        base64_encode(&record.salt),
+        base64_encode(&record.verifier.nonce),
+        base64_encode(&record.verifier.ciphertext)
+    )
 }
 
 /// Reads a lock record: the version first (a newer one is refused whatever
 /// else it holds), then the key derivation and its parameters.
 pub fn decode_lock_record(text: &str) -> Result<LockRecord, LockedError> {
     let root: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
-    check_format_and_version(&root, LOCK_FORMAT)?;
-    let json: RecordJson =
-        serde_json::from_value(root).map_err(|err| damaged(format!("lock record: {err}")))?;
-    if json.kdf != KDF_NAME {
+    let fields = check_format_and_version(&root, LOCK_FORMAT)?;
+    let (iterations, salt) = read_kdf(fields)?;
+    Ok(LockRecord {
+        iterations,
+        salt,
+        verifier: Sealed {
+            nonce: nonce_from(text_field(fields, "verifier_nonce")?)?,
+            ciphertext: bytes_field(fields, "verifier")?,
+        },
+    })
+}
+
+/// A text field, or why it is missing.
+fn text_field<'a>(fields: &'a Map<String, Value>, name: &str) -> Result<&'a str, LockedError> {
+    fields
+        .get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| damaged(format!("its {name} is missing or not text")))
+}
+
+/// A base64 field's bytes.
+fn bytes_field(fields: &Map<String, Value>, name: &str) -> Result<Vec<u8>, LockedError> {
+    base64_decode(text_field(fields, name)?)
+        .ok_or_else(|| damaged(format!("the {name} is not base64")))
+}
+
+/// A whole-number field.
+fn number_field(fields: &Map<String, Value>, name: &str) -> Result<u64, LockedError> {
+    fields
+        .get(name)
+        .and_then(Value::as_u64)
+        .ok_or_else(|| damaged(format!("its {name} is missing or not a whole number")))
+}
+
+/// The key derivation and its salt: only the one this version knows, with
+/// at least [`MIN_ITERATIONS`].
+fn read_kdf(fields: &Map<String, Value>) -> Result<(u32, Vec<u8>), LockedError> {
+    let kdf = text_field(fields, "kdf")?;
+    if kdf != KDF_NAME {
         return Err(LockedError::UnknownKdf {
-            reason: format!("key derivation \"{}\"", json.kdf),
+            reason: format!("key derivation \"{kdf}\""),
         });
     }
-    if json.iterations < MIN_ITERATIONS {
+    let iterations = number_field(fields, "iterations")?;
+    if iterations < u64::from(MIN_ITERATIONS) {
         return Err(LockedError::UnknownKdf {
-            reason: format!(
-                "{} iterations, fewer than {MIN_ITERATIONS}",
-                json.iterations
-            ),
+            reason: format!("{iterations} iterations, fewer than {MIN_ITERATIONS}"),
         });
     }
-    let salt = base64_decode(&json.salt).ok_or_else(|| damaged("the salt is not base64"))?;
+    let iterations = u32::try_from(iterations).map_err(|_| damaged("too many iterations"))?;
+    let salt = bytes_field(fields, "salt")?;
     if salt.len() != SALT_BYTES {
         return Err(damaged(format!(
             "the salt is {} bytes, not {SALT_BYTES}",
             salt.len()
         )));
     }
-    Ok(LockRecord {
-        iterations: json.iterations,
-        salt,
-        verifier: Sealed {
-            nonce: nonce_from(&json.verifier_nonce)?,
-            ciphertext: base64_decode(&json.verifier)
-                .ok_or_else(|| damaged("the verifier is not base64"))?,
-        },
-    })
+    Ok((iterations, salt))
 }
 
 /// A locked entry: the clear fields the app needs without the key (which
@@ -173,29 +187,17 @@ pub struct LockedEntry {
     pub sealed: Sealed,
 }
 
-#[derive(Serialize, Deserialize)]
-struct EntryJson {
-    format: String,
-    version: u64,
-    key: String,
-    revision: u64,
-    write_token: String,
-    nonce: String,
-    ciphertext: String,
-}
-
 /// The stored text of a locked entry.
 pub fn encode_locked_entry(entry: &LockedEntry) -> String {
-    let json = EntryJson {
-        format: ENTRY_FORMAT.to_owned(),
-        version: LOCKED_VERSION,
-        key: entry.key_id.clone(),
-        revision: entry.revision,
-        write_token: entry.write_token.clone(),
-        nonce: base64_encode(&entry.sealed.nonce),
-        ciphertext: base64_encode(&entry.sealed.ciphertext),
-    };
-    serde_json::to_string(&json).expect("a locked entry always serialises")
+    // By hand, like the lock record; `is_locked_entry` relies on the start.
+    format!(
+        r#"{{"format":"{ENTRY_FORMAT}","version":{LOCKED_VERSION},"key":{},"revision":{},"write_token":{},"nonce":"{}","ciphertext":"{}"}}"#,
+        Value::from(entry.key_id.as_str()),
+        entry.revision,
+        Value::from(entry.write_token.as_str()),
+        base64_encode(&entry.sealed.nonce),
+        base64_encode(&entry.sealed.ciphertext)
+    )
 }
 
 /// Whether stored text is a locked entry (of any version), without reading
@@ -207,17 +209,14 @@ pub fn is_locked_entry(text: &str) -> bool {
 /// Reads a locked entry written by [`encode_locked_entry`].
 pub fn decode_locked_entry(text: &str) -> Result<LockedEntry, LockedError> {
     let root: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
-    check_format_and_version(&root, ENTRY_FORMAT)?;
-    let json: EntryJson =
-        serde_json::from_value(root).map_err(|err| damaged(format!("locked entry: {err}")))?;
+    let fields = check_format_and_version(&root, ENTRY_FORMAT)?;
     Ok(LockedEntry {
-        key_id: json.key,
-        revision: json.revision,
-        write_token: json.write_token,
+        key_id: text_field(fields, "key")?.to_owned(),
+        revision: number_field(fields, "revision")?,
+        write_token: text_field(fields, "write_token")?.to_owned(),
         sealed: Sealed {
-            nonce: nonce_from(&json.nonce)?,
-            ciphertext: base64_decode(&json.ciphertext)
-                .ok_or_else(|| damaged("the ciphertext is not base64"))?,
+            nonce: nonce_from(text_field(fields, "nonce")?)?,
+            ciphertext: bytes_field(fields, "ciphertext")?,
         },
     })
 }
@@ -248,7 +247,10 @@ pub fn plain_header(plain: &str) -> (u64, String) {
         .unwrap_or_default()
 }
 
-fn check_format_and_version(root: &Value, format: &str) -> Result<(), LockedError> {
+fn check_format_and_version<'a>(
+    root: &'a Value,
+    format: &str,
+) -> Result<&'a Map<String, Value>, LockedError> {
     let Value::Object(fields) = root else {
         return Err(damaged("it is not a JSON object"));
     };
@@ -256,7 +258,7 @@ fn check_format_and_version(root: &Value, format: &str) -> Result<(), LockedErro
         return Err(damaged(format!("its format is not {format}")));
     }
     match fields.get("version").and_then(Value::as_u64) {
-        Some(LOCKED_VERSION) => Ok(()),
+        Some(LOCKED_VERSION) => Ok(fields),
         Some(found) if found > LOCKED_VERSION => Err(LockedError::NewerVersion { found }),
         _ => Err(damaged("its version is missing or not one this app wrote")),
     }
@@ -358,29 +360,23 @@ pub struct LockedFile {
     pub sealed: Sealed,
 }
 
-#[derive(Serialize, Deserialize)]
-struct FileJson {
-    format: String,
-    version: u64,
-    kdf: String,
-    iterations: u32,
-    salt: String,
-    nonce: String,
-    ciphertext: String,
-}
-
 /// The text of a locked draft file, pretty-printed like the plain one.
 pub fn encode_locked_file(file: &LockedFile) -> String {
-    let json = FileJson {
-        format: FILE_FORMAT.to_owned(),
-        version: LOCKED_VERSION,
-        kdf: KDF_NAME.to_owned(),
-        iterations: file.iterations,
-        salt: base64_encode(&file.salt),
-        nonce: base64_encode(&file.sealed.nonce),
-        ciphertext: base64_encode(&file.sealed.ciphertext),
-    };
-    serde_json::to_string_pretty(&json).expect("a locked file always serialises")
+    format!(
+        "{{
+  \"format\": \"{FILE_FORMAT}\",
+  \"version\": {LOCKED_VERSION},
+  \"kdf\": \"{KDF_NAME}\",
+  \"iterations\": {},
+  \"salt\": \"{}\",
+  \"nonce\": \"{}\",
+  \"ciphertext\": \"{}\"
+}}",
+        file.iterations,
+        base64_encode(&file.salt),
+        base64_encode(&file.sealed.nonce),
+        base64_encode(&file.sealed.ciphertext)
+    )
 }
 
 /// Whether the bytes of a chosen file are a locked draft file (of any
@@ -397,36 +393,14 @@ pub fn is_locked_file(bytes: &[u8]) -> bool {
 pub fn decode_locked_file(bytes: &[u8]) -> Result<LockedFile, LockedError> {
     let text = std::str::from_utf8(bytes).map_err(|_| damaged("it is not text"))?;
     let root: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
-    check_format_and_version(&root, FILE_FORMAT)?;
-    let json: FileJson =
-        serde_json::from_value(root).map_err(|err| damaged(format!("locked file: {err}")))?;
-    if json.kdf != KDF_NAME {
-        return Err(LockedError::UnknownKdf {
-            reason: format!("key derivation \"{}\"", json.kdf),
-        });
-    }
-    if json.iterations < MIN_ITERATIONS {
-        return Err(LockedError::UnknownKdf {
-            reason: format!(
-                "{} iterations, fewer than {MIN_ITERATIONS}",
-                json.iterations
-            ),
-        });
-    }
-    let salt = base64_decode(&json.salt).ok_or_else(|| damaged("the salt is not base64"))?;
-    if salt.len() != SALT_BYTES {
-        return Err(damaged(format!(
-            "the salt is {} bytes, not {SALT_BYTES}",
-            salt.len()
-        )));
-    }
+    let fields = check_format_and_version(&root, FILE_FORMAT)?;
+    let (iterations, salt) = read_kdf(fields)?;
     Ok(LockedFile {
-        iterations: json.iterations,
+        iterations,
         salt,
         sealed: Sealed {
-            nonce: nonce_from(&json.nonce)?,
-            ciphertext: base64_decode(&json.ciphertext)
-                .ok_or_else(|| damaged("the ciphertext is not base64"))?,
+            nonce: nonce_from(text_field(fields, "nonce")?)?,
+            ciphertext: bytes_field(fields, "ciphertext")?,
         },
     })
 }

@@ -100,6 +100,94 @@ fn PassphraseField(
     }
 }
 
+/// One box of a [`PassphraseForm`]: its id, label and hint.
+#[derive(Clone)]
+struct PassphraseBox {
+    id: &'static str,
+    label: &'static str,
+    hint: String,
+}
+
+fn field(id: &'static str, label: &'static str, hint: &str) -> PassphraseBox {
+    PassphraseBox {
+        id,
+        label,
+        hint: hint.to_owned(),
+    }
+}
+
+/// The values typed into a form's boxes, in order.
+type Values = StoredValue<Vec<RwSignal<String>>>;
+
+/// Every passphrase form on the page: the error summary, the boxes, the
+/// button (busy while WebCrypto works) and an optional Cancel. One component
+/// for all of them keeps the page's code small.
+#[component]
+fn PassphraseForm(
+    boxes: Vec<PassphraseBox>,
+    values: Values,
+    problems: Problems,
+    busy: RwSignal<bool>,
+    summary_id: &'static str,
+    submit_id: &'static str,
+    submit_label: &'static str,
+    busy_label: &'static str,
+    #[prop(optional)] warning: bool,
+    on_submit: Callback<()>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let fields = boxes
+        .into_iter()
+        .enumerate()
+        .map(|(idx, b)| {
+            let value = values.with_value(|values| values[idx]);
+            view! { <PassphraseField id=b.id label=b.label hint=b.hint value=value problems=problems/> }
+        })
+        .collect_view();
+    let class = if warning {
+        "caf-button caf-button--warning"
+    } else {
+        "caf-button"
+    };
+    view! {
+        <FormSummary problems=problems id=summary_id/>
+        <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if !busy.get_untracked() {
+                on_submit.run(());
+            }
+        }>
+            {fields}
+            <button type="submit" class=class id=submit_id prop:disabled=move || busy.get()>
+                {move || if busy.get() { busy_label } else { submit_label }}
+            </button>
+            {on_cancel.map(|cancel| view! {
+                <button type="button" class="caf-button caf-button--secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
+            })}
+        </form>
+    }
+}
+
+fn values(n: usize) -> Values {
+    StoredValue::new((0..n).map(|_| RwSignal::new(String::new())).collect())
+}
+
+fn value(values: Values, idx: usize) -> String {
+    values.with_value(|values| values[idx].get_untracked())
+}
+
+fn clear(values: Values) {
+    values.with_value(|values| values.iter().for_each(|v| v.set(String::new())));
+}
+
+fn one(id: &str, words: impl Into<String>) -> Vec<(String, String)> {
+    vec![(id.to_owned(), words.into())]
+}
+
+fn new_passphrase_hint() -> String {
+    format!("At least {MIN_PASSPHRASE_CHARS} characters. Three random words, like \"otter kettle marble\", are easy to remember and hard to guess.")
+}
+
 fn drafts_words(n: usize) -> String {
     match n {
         0 => "No CAFs are stored on this device yet, but a passphrase is set.".to_owned(),
@@ -117,55 +205,36 @@ pub fn UnlockPage() -> impl IntoView {
         LockStatus::Damaged(err) => Some(LockError::Record(err).to_string()),
         _ => None,
     };
-    let passphrase = RwSignal::new(String::new());
+    let typed = values(1);
     let problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            problems.set(vec![(
-                "unlock-passphrase".into(),
-                "Enter your passphrase".into(),
-            )]);
-            return;
+    let submit = Callback::new(move |_: ()| {
+        let passphrase = value(typed, 0);
+        if passphrase.is_empty() {
+            return problems.set(one("unlock-passphrase", "Enter your passphrase"));
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let opened = DraftStore::unlock(&typed).await;
+            let opened = DraftStore::unlock(&passphrase).await;
             busy.set(false);
             match opened {
                 Ok(store) => {
-                    passphrase.set(String::new());
+                    clear(typed);
                     app.unlocked(store);
                 }
-                Err(err) => {
-                    let words = match err {
-                        LockError::WrongPassphrase => {
-                            "That passphrase does not unlock the drafts on this device. Check it and try again.".to_owned()
-                        }
-                        other => other.to_string(),
-                    };
-                    problems.set(vec![("unlock-passphrase".into(), words)]);
-                }
+                Err(err) => problems.set(one("unlock-passphrase", err.to_string())),
             }
         });
-    };
+    });
     view! {
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">"Your CAFs are locked"</h1>
         <p class="caf-body caf-body--lead" id="locked-count">{drafts_words(n_drafts)}</p>
         {damaged.map(|words| view! { <div class="caf-notice caf-notice--problem" role="alert" id="lock-damaged">{words}</div> })}
-        <FormSummary problems=problems id="unlock-summary"/>
-        <form id="unlock-form" on:submit=submit novalidate>
-            <PassphraseField id="unlock-passphrase" label="Passphrase" value=passphrase problems=problems
-                hint="The passphrase set for the drafts on this device."/>
-            <button type="submit" class="caf-button" id="unlock" prop:disabled=move || busy.get()>
-                {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
-            </button>
-        </form>
+        <div id="unlock-form">
+            <PassphraseForm boxes=vec![field("unlock-passphrase", "Passphrase", "The passphrase set for the drafts on this device.")]
+                values=typed problems=problems busy=busy summary_id="unlock-summary" submit_id="unlock"
+                submit_label="Unlock" busy_label="Unlocking…" on_submit=submit/>
+        </div>
         <details class="caf-details">
             <summary class="caf-details__summary">"Forgotten the passphrase?"</summary>
             <div class="caf-details__text">
@@ -192,19 +261,13 @@ pub fn LockPanel(
 fn SetPassphrase(on_change: Callback<()>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let open = RwSignal::new(false);
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let typed = values(2);
     let problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let passphrase = first.get_untracked();
-        if let Err((id, words)) = check_new_passphrase(&passphrase, &again.get_untracked()) {
-            problems.set(vec![(id.to_owned(), words)]);
-            return;
+    let submit = Callback::new(move |_: ()| {
+        let passphrase = value(typed, 0);
+        if let Err((id, words)) = check_new_passphrase(&passphrase, &value(typed, 1)) {
+            return problems.set(one(id, words));
         }
         problems.set(Vec::new());
         busy.set(true);
@@ -214,18 +277,20 @@ fn SetPassphrase(on_change: Callback<()>) -> impl IntoView {
             busy.set(false);
             match locked {
                 Ok(store) => {
-                    first.set(String::new());
-                    again.set(String::new());
+                    clear(typed);
                     open.set(false);
                     app.unlocked(store);
                     app.say("The drafts on this device are now locked with your passphrase. Nothing readable about them is left in this browser's storage.", false);
                     on_change.run(());
                 }
-                Err(err) => problems.set(vec![("new-passphrase".into(), err.to_string())]),
+                Err(err) => problems.set(one("new-passphrase", err.to_string())),
             }
         });
-    };
-    let hint = format!("At least {MIN_PASSPHRASE_CHARS} characters. Three random words, like \"otter kettle marble\", are easy to remember and hard to guess.");
+    });
+    let cancel = Callback::new(move |_: ()| {
+        open.set(false);
+        problems.set(Vec::new());
+    });
     view! {
         <h2 class="caf-heading-m" id="lock-heading">"Lock the drafts with a passphrase"</h2>
         <Show when=move || open.get() fallback=move || view! {
@@ -237,15 +302,13 @@ fn SetPassphrase(on_change: Callback<()>) -> impl IntoView {
                 <p class="caf-body"><strong>"What it does not: "</strong>"someone watching your screen while the drafts are open. The drafts lock again after a while without use, and when you choose Lock now."</p>
                 <p class="caf-body"><strong>"If you forget it, "</strong>"the drafts cannot be opened by anyone, and there is no way to get them back. If in doubt, export a draft file of each CAF first and keep it safe."</p>
             </div>
-            <FormSummary problems=problems id="lock-summary"/>
-            <form id="set-passphrase-form" on:submit=submit novalidate>
-                <PassphraseField id="new-passphrase" label="New passphrase" hint=hint.clone() value=first problems=problems/>
-                <PassphraseField id="new-passphrase-again" label="Type the passphrase again" value=again problems=problems/>
-                <button type="submit" class="caf-button" id="set-passphrase" prop:disabled=move || busy.get()>
-                    {move || if busy.get() { "Locking the drafts…" } else { "Set passphrase and lock the drafts" }}
-                </button>
-                <button type="button" class="caf-button caf-button--secondary" on:click=move |_| { open.set(false); problems.set(Vec::new()); }>"Cancel"</button>
-            </form>
+            <PassphraseForm boxes=vec![
+                    field("new-passphrase", "New passphrase", &new_passphrase_hint()),
+                    field("new-passphrase-again", "Type the passphrase again", ""),
+                ]
+                values=typed problems=problems busy=busy summary_id="lock-summary" submit_id="set-passphrase"
+                submit_label="Set passphrase and lock the drafts" busy_label="Locking the drafts…"
+                on_submit=submit on_cancel=cancel/>
         </Show>
     }
 }
@@ -253,7 +316,7 @@ fn SetPassphrase(on_change: Callback<()>) -> impl IntoView {
 #[component]
 fn LockedPanel(on_change: Callback<()>) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let minutes = move || {
+    let period = move || {
         let seconds = app.settings.with(|s| s.lock_after_seconds);
         if seconds % 60 == 0 {
             let minutes = seconds / 60;
@@ -262,44 +325,26 @@ fn LockedPanel(on_change: Callback<()>) -> impl IntoView {
             format!("{seconds} seconds")
         }
     };
-    let current = RwSignal::new(String::new());
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
-    let off_current = RwSignal::new(String::new());
+    let change_typed = values(3);
+    let off_typed = values(1);
     let problems: Problems = RwSignal::new(Vec::new());
     let off_problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
-    let change = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let old = current.get_untracked();
-        let new = first.get_untracked();
-        let mut found = Vec::new();
-        if old.is_empty() {
-            found.push((
-                "current-passphrase".to_owned(),
-                "Enter your current passphrase".to_owned(),
-            ));
-        }
-        if let Err((id, words)) = check_new_passphrase(&new, &again.get_untracked()) {
-            found.push((id.to_owned(), words));
-        }
-        if !found.is_empty() {
-            return problems.set(found);
-        }
-        problems.set(Vec::new());
+    // Both forms re-write every entry (`DraftStore::rekey`); `new` is `None`
+    // to turn the lock off.
+    let rekey = move |current: String,
+                      new: Option<String>,
+                      problems: Problems,
+                      field: &'static str,
+                      typed: Values| {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let store = app.store.get_value();
-            let changed = store.rekey(&old, Some(&new)).await;
+            let done = store.rekey(&current, new.as_deref()).await;
             busy.set(false);
-            match changed {
-                Ok(store) => {
-                    current.set(String::new());
-                    first.set(String::new());
-                    again.set(String::new());
+            match done {
+                Ok(store) if new.is_some() => {
+                    clear(typed);
                     app.unlocked(store);
                     app.say(
                         "The passphrase was changed. Use the new one from now on.",
@@ -307,73 +352,77 @@ fn LockedPanel(on_change: Callback<()>) -> impl IntoView {
                     );
                     on_change.run(());
                 }
-                Err(LockError::WrongPassphrase) => problems.set(vec![(
-                    "current-passphrase".into(),
-                    "That is not the current passphrase".into(),
-                )]),
-                Err(err) => problems.set(vec![("current-passphrase".into(), err.to_string())]),
-            }
-        });
-    };
-    let turn_off = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let old = off_current.get_untracked();
-        if old.is_empty() {
-            return off_problems.set(vec![(
-                "off-passphrase".into(),
-                "Enter your current passphrase".into(),
-            )]);
-        }
-        off_problems.set(Vec::new());
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let store = app.store.get_value();
-            let changed = store.rekey(&old, None).await;
-            busy.set(false);
-            match changed {
                 Ok(store) => {
-                    off_current.set(String::new());
+                    clear(typed);
                     app.store.set_value(store);
                     app.lock.set(Lock::Off);
                     app.say("The lock is off: the drafts on this device are stored without a passphrase again.", false);
                     on_change.run(());
                 }
-                Err(LockError::WrongPassphrase) => off_problems.set(vec![(
-                    "off-passphrase".into(),
-                    "That is not the current passphrase".into(),
-                )]),
-                Err(err) => off_problems.set(vec![("off-passphrase".into(), err.to_string())]),
+                Err(LockError::WrongPassphrase) => {
+                    problems.set(one(field, "That is not the current passphrase"))
+                }
+                Err(err) => problems.set(one(field, err.to_string())),
             }
         });
     };
+    let change = Callback::new(move |_: ()| {
+        let current = value(change_typed, 0);
+        let new = value(change_typed, 1);
+        let mut found = Vec::new();
+        if current.is_empty() {
+            found.push((
+                "current-passphrase".to_owned(),
+                "Enter your current passphrase".to_owned(),
+            ));
+        }
+        if let Err((id, words)) = check_new_passphrase(&new, &value(change_typed, 2)) {
+            found.push((id.to_owned(), words));
+        }
+        problems.set(found);
+        if problems.with_untracked(Vec::is_empty) {
+            rekey(
+                current,
+                Some(new),
+                problems,
+                "current-passphrase",
+                change_typed,
+            );
+        }
+    });
+    let turn_off = Callback::new(move |_: ()| {
+        let current = value(off_typed, 0);
+        if current.is_empty() {
+            return off_problems.set(one("off-passphrase", "Enter your current passphrase"));
+        }
+        off_problems.set(Vec::new());
+        rekey(current, None, off_problems, "off-passphrase", off_typed);
+    });
     view! {
         <h2 class="caf-heading-m" id="lock-heading">"Locked with a passphrase"</h2>
-        <p class="caf-body">{move || format!("The drafts on this device are stored locked. They lock again after {} without use, when the page is hidden for that long, and when you choose Lock now.", minutes())}</p>
+        <p class="caf-body">{move || format!("The drafts on this device are stored locked. They lock again after {} without use, when the page is hidden for that long, and when you choose Lock now.", period())}</p>
         <button type="button" class="caf-button caf-button--secondary" id="lock-now-drafts" on:click=move |_| app.lock_now(true)>"Lock now"</button>
         <details class="caf-details" id="change-passphrase">
             <summary class="caf-details__summary">"Change the passphrase"</summary>
             <div class="caf-details__text">
-                <FormSummary problems=problems id="change-summary"/>
-                <form on:submit=change novalidate>
-                    <PassphraseField id="current-passphrase" label="Current passphrase" value=current problems=problems/>
-                    <PassphraseField id="new-passphrase" label="New passphrase" hint=format!("At least {MIN_PASSPHRASE_CHARS} characters. Three random words are easy to remember and hard to guess.") value=first problems=problems/>
-                    <PassphraseField id="new-passphrase-again" label="Type the new passphrase again" value=again problems=problems/>
-                    <button type="submit" class="caf-button" id="change-passphrase-button" prop:disabled=move || busy.get()>"Change passphrase"</button>
-                </form>
+                <PassphraseForm boxes=vec![
+                        field("current-passphrase", "Current passphrase", ""),
+                        field("new-passphrase", "New passphrase", &new_passphrase_hint()),
+                        field("new-passphrase-again", "Type the new passphrase again", ""),
+                    ]
+                    values=change_typed problems=problems busy=busy summary_id="change-summary"
+                    submit_id="change-passphrase-button" submit_label="Change passphrase"
+                    busy_label="Changing the passphrase…" on_submit=change/>
             </div>
         </details>
         <details class="caf-details" id="turn-off-lock">
             <summary class="caf-details__summary">"Turn the lock off"</summary>
             <div class="caf-details__text">
                 <p class="caf-body">"The drafts will be stored readable again, by anyone using this browser."</p>
-                <FormSummary problems=off_problems id="off-summary"/>
-                <form on:submit=turn_off novalidate>
-                    <PassphraseField id="off-passphrase" label="Current passphrase" value=off_current problems=off_problems/>
-                    <button type="submit" class="caf-button caf-button--warning" id="turn-off-button" prop:disabled=move || busy.get()>"Turn the lock off"</button>
-                </form>
+                <PassphraseForm boxes=vec![field("off-passphrase", "Current passphrase", "")]
+                    values=off_typed problems=off_problems busy=busy summary_id="off-summary"
+                    submit_id="turn-off-button" submit_label="Turn the lock off"
+                    busy_label="Turning the lock off…" warning=true on_submit=turn_off/>
             </div>
         </details>
     }
@@ -390,24 +439,19 @@ pub fn LockedExport(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let open = RwSignal::new(false);
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let typed = values(2);
     let problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let id = StoredValue::new(id);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let passphrase = first.get_untracked();
-        if let Err((field, words)) = check_new_passphrase(&passphrase, &again.get_untracked()) {
+    let submit = Callback::new(move |_: ()| {
+        let passphrase = value(typed, 0);
+        if let Err((field, words)) = check_new_passphrase(&passphrase, &value(typed, 1)) {
             let field = if field == "new-passphrase" {
                 "export-passphrase"
             } else {
                 "export-passphrase-again"
             };
-            return problems.set(vec![(field.to_owned(), words)]);
+            return problems.set(one(field, words));
         }
         let draft = match app.store.with_value(|store| store.load(&id.get_value())) {
             Ok(Some(draft)) => draft,
@@ -420,43 +464,40 @@ pub fn LockedExport(
             let plain = encode_export(&draft, &platform::now_rfc3339());
             let sealed = crypto::lock_file(&passphrase, plain.as_bytes()).await;
             busy.set(false);
-            match sealed {
-                Ok(file) => {
-                    let name = locked_file_name(&export_file_name(&draft));
-                    match platform::download(
-                        encode_locked_file(&file).as_bytes(),
-                        &name,
-                        "application/json",
-                    ) {
-                        Ok(()) => {
-                            first.set(String::new());
-                            again.set(String::new());
-                            open.set(false);
-                            app.say("The locked draft file was created. It opens only with the passphrase you gave.", false);
-                        }
-                        Err(err) => app.say(err.to_string(), true),
-                    }
+            let made = sealed.map(|file| {
+                let name = locked_file_name(&export_file_name(&draft));
+                platform::download(
+                    encode_locked_file(&file).as_bytes(),
+                    &name,
+                    "application/json",
+                )
+                .map_err(|err| err.to_string())
+            });
+            match made {
+                Ok(Ok(())) => {
+                    clear(typed);
+                    open.set(false);
+                    app.say("The locked draft file was created. It opens only with the passphrase you gave.", false);
                 }
-                Err(reason) => app.say(
+                Ok(Err(reason)) | Err(reason) => app.say(
                     format!("The locked file could not be made: {reason}."),
                     true,
                 ),
             }
         });
-    };
+    });
     view! {
         <button type="button" class="caf-button caf-button--secondary" on:click=move |_| open.update(|o| *o = !*o)>
             "Export locked file"<span class="caf-visually-hidden">{format!(" {label}")}</span>
         </button>
         <Show when=move || open.get()>
             <div class="caf-inset" id="locked-export">
-                <FormSummary problems=problems id="export-summary"/>
-                <form on:submit=submit novalidate>
-                    <PassphraseField id="export-passphrase" label="Passphrase for the file"
-                        hint="The same as this device's, or another. Whoever opens the file needs it." value=first problems=problems/>
-                    <PassphraseField id="export-passphrase-again" label="Type it again" value=again problems=problems/>
-                    <button type="submit" class="caf-button" id="export-locked" prop:disabled=move || busy.get()>"Download the locked file"</button>
-                </form>
+                <PassphraseForm boxes=vec![
+                        field("export-passphrase", "Passphrase for the file", "The same as this device's, or another. Whoever opens the file needs it."),
+                        field("export-passphrase-again", "Type it again", ""),
+                    ]
+                    values=typed problems=problems busy=busy summary_id="export-summary" submit_id="export-locked"
+                    submit_label="Download the locked file" busy_label="Locking the file…" on_submit=submit/>
             </div>
         </Show>
     }
@@ -471,57 +512,47 @@ pub fn LockedImport(
     on_open: Callback<Vec<u8>>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let passphrase = RwSignal::new(String::new());
+    let typed = values(1);
     let problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let bytes = StoredValue::new(bytes);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            return problems.set(vec![(
-                "import-passphrase".into(),
-                "Enter the file's passphrase".into(),
-            )]);
+    let submit = Callback::new(move |_: ()| {
+        let passphrase = value(typed, 0);
+        if passphrase.is_empty() {
+            return problems.set(one("import-passphrase", "Enter the file's passphrase"));
         }
         let file = match bytes.with_value(|bytes| decode_locked_file(bytes)) {
             Ok(file) => file,
             Err(err) => {
-                return problems.set(vec![(
-                    "import-passphrase".into(),
+                return problems.set(one(
+                    "import-passphrase",
                     format!("This file cannot be opened: {err}"),
-                )])
+                ))
             }
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let opened = crypto::open_file(&typed, &file).await;
+            let opened = crypto::open_file(&passphrase, &file).await;
             busy.set(false);
             match opened {
                 Ok(Some(plain)) => on_open.run(plain),
-                Ok(None) => problems.set(vec![(
-                    "import-passphrase".into(),
-                    "That passphrase does not open this file, or the file is damaged".into(),
-                )]),
-                Err(reason) => problems.set(vec![(
-                    "import-passphrase".into(),
+                Ok(None) => problems.set(one(
+                    "import-passphrase",
+                    "That passphrase does not open this file, or the file is damaged",
+                )),
+                Err(reason) => problems.set(one(
+                    "import-passphrase",
                     format!("The file could not be opened: {reason}"),
-                )]),
+                )),
             }
         });
-    };
+    });
     view! {
         <div class="caf-warning-panel" id="locked-import">
             <h2 class="caf-heading-m">"This draft file is locked"</h2>
-            <FormSummary problems=problems id="import-summary"/>
-            <form on:submit=submit novalidate>
-                <PassphraseField id="import-passphrase" label="The file's passphrase" value=passphrase problems=problems/>
-                <button type="submit" class="caf-button" id="import-unlock" prop:disabled=move || busy.get()>"Open and import"</button>
-                <button type="button" class="caf-button caf-button--secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-            </form>
+            <PassphraseForm boxes=vec![field("import-passphrase", "The file's passphrase", "")]
+                values=typed problems=problems busy=busy summary_id="import-summary" submit_id="import-unlock"
+                submit_label="Open and import" busy_label="Opening the file…" on_submit=submit on_cancel=on_cancel/>
         </div>
     }
 }
