@@ -9,12 +9,15 @@
 //  2. Writes sw.js: the RELEASE line (an id, the sha256 of every file the
 //     service worker caches at install, the worker files it caches on first
 //     use) followed by the template public/sw.js.
+//  3. Writes .gz and .br copies beside every file (precompress.mjs), last,
+//     so they match what ships; they are never listed in sw.js.
 // Usage: as a hook (TRUNK_STAGING_DIR), or `node .ci/offline.mjs <dir>` on a
 // built site (the tests use this to make a second release). Fails the build
 // when something it expects is missing, so a half-made site is never shipped.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PRECOMPRESSED, precompress } from './precompress.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -67,7 +70,7 @@ function listFiles(root) {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else files.push(relative(root, path).split('\\').join('/'));
+      else if (!PRECOMPRESSED.test(name)) files.push(relative(root, path).split('\\').join('/'));
     }
   })(root);
   return files.sort();
@@ -94,3 +97,4 @@ function writeServiceWorker() {
 
 hashWorker();
 writeServiceWorker();
+console.error(`offline: ${precompress(dir)} files precompressed (.gz and .br beside each)`);

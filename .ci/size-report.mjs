@@ -1,4 +1,6 @@
-// Prints the release bundle's files with raw and gzip -9 sizes, and totals for
+// Prints the release bundle's files with raw, gzip -9 and brotli sizes (the
+// precompressed .gz/.br copies beside each file, when the build wrote them),
+// and totals for
 // the first load (index.html and every file it names: the JS glue, the main
 // wasm, the CSS, the icon) and for the PDF worker (loaded on the first print).
 // Usage: node .ci/size-report.mjs [dist]. Exits non-zero when a total (gzip -9)
@@ -6,9 +8,9 @@
 // deterministic for a given toolchain, so a budget is a figure once reached
 // plus a little room; lower it when a change makes the bundle smaller, and
 // raise it only with a reason in the commit.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const files = [];
@@ -16,7 +18,7 @@ const files = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(dist, path));
+    else if (!/\.(gz|br)$/.test(name)) files.push(relative(dist, path));
   }
 })(dist);
 
@@ -45,21 +47,26 @@ const isWorker = (f) => /(^|\/)pdf_worker[^/]*$/.test(f);
 const rows = files.sort().map((file) => {
   const body = readFileSync(join(dist, file));
   const group = named.has(file) ? 'first load' : isWorker(file) ? 'pdf worker' : 'other';
-  return { file, raw: body.length, gz: gzipSync(body, { level: 9 }).length, group };
+  const br = existsSync(join(dist, `${file}.br`))
+    ? statSync(join(dist, `${file}.br`)).size
+    : brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { file, raw: body.length, gz: gzipSync(body, { level: 9 }).length, br, group };
 });
+const precompressed = rows.filter((r) => existsSync(join(dist, `${r.file}.gz`))).length;
 
 const fmt = (n) => n.toLocaleString('en-GB');
 const width = Math.max(...rows.map((r) => r.file.length), 20);
-const line = (a, b, c, d) => console.log(`${a.padEnd(width)}  ${b.padStart(11)}  ${c.padStart(11)}  ${d}`);
-console.log(`Release bundle: ${dist}`);
-line('file', 'raw bytes', 'gzip -9', 'loaded');
-for (const r of rows) line(r.file, fmt(r.raw), fmt(r.gz), r.group);
+const line = (a, b, c, e, d) => console.log(`${a.padEnd(width)}  ${b.padStart(11)}  ${c.padStart(11)}  ${e.padStart(11)}  ${d}`);
+console.log(`Release bundle: ${dist} (${precompressed} of ${rows.length} files with .gz and .br copies beside them)`);
+line('file', 'raw bytes', 'gzip -9', 'brotli', 'loaded');
+for (const r of rows) line(r.file, fmt(r.raw), fmt(r.gz), fmt(r.br), r.group);
 const totals = {};
 for (const group of ['first load', 'pdf worker']) {
   const of = rows.filter((r) => r.group === group);
   const raw = of.reduce((a, r) => a + r.raw, 0);
   const gz = of.reduce((a, r) => a + r.gz, 0);
-  line(`TOTAL ${group} (${of.length} files)`, fmt(raw), fmt(gz), '');
+  const br = of.reduce((a, r) => a + r.br, 0);
+  line(`TOTAL ${group} (${of.length} files)`, fmt(raw), fmt(gz), fmt(br), '');
   totals[group] = gz;
 }
 let over = false;

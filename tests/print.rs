@@ -243,6 +243,17 @@ fn each_consent_status_is_stamped_on_page_one_and_in_every_footer() {
             "{name}: status not in the consent block of page 1:\n{first}"
         );
         assert!(first.contains("Agreed by"), "{name}: {first}");
+        // The terms printed are the form's as they stand now: the block says
+        // whether the family agreed to them.
+        let terms = match name {
+            "recorded" => "The family agreed to the terms below.",
+            "not-recorded" => "The terms below have not been agreed.",
+            "out-of-date" => {
+                "The terms below are as they stand now: the family has not agreed to them."
+            }
+            _ => "The family withdrew their agreement to the terms below.",
+        };
+        assert!(first.contains(terms), "{name}: {terms:?} missing:\n{first}");
         for (i, text) in pages.iter().enumerate() {
             let want = footer(i + 1, total, version, &print, &status);
             assert!(
@@ -862,6 +873,12 @@ fn the_handout_says_you_agreed_only_when_the_agreement_is_recorded() {
             name == "recorded",
             "{name}: 'You agreed' only when recorded:\n{text}"
         );
+        // Section 7: "we will stop sharing" only where something is shared.
+        assert_eq!(
+            text.contains("We will stop sharing your information"),
+            name == "recorded",
+            "{name}: section 7 follows the status:\n{text}"
+        );
         if name != "recorded" {
             assert!(
                 text.contains("We will not share it")
@@ -874,6 +891,24 @@ fn the_handout_says_you_agreed_only_when_the_agreement_is_recorded() {
             );
         }
     }
+}
+
+#[test]
+fn you_agreed_does_not_speak_for_a_young_person_who_did_not() {
+    let mut data = complete_data();
+    data.consent.young_person = "not_agreed".into();
+    let data = recorded(data);
+    assert_eq!(status(&data), ConsentStatus::Recorded);
+    let (path, _) = handout_pdf("handout-young-person-not-agreed", &data);
+    let text = flat(&all_text(&path));
+    assert!(
+        text.contains("You agreed that we can share it with:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Zoë told us they do not agree."),
+        "the young person's own answer is on the handout:\n{text}"
+    );
 }
 
 #[test]

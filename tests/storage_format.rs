@@ -1013,3 +1013,101 @@ fn summary_shows_initials_and_year_of_birth() {
     assert_eq!(summary.year_of_birth, "2021");
     assert_eq!(summary.full_name, "zoë łukasiewicz");
 }
+
+// ------------------------------------------------- copies and the agreement
+
+/// A draft whose agreement is recorded (only the fingerprint matters here).
+fn recorded_draft(id: &str) -> Draft {
+    let mut draft = draft(id, "Zoë");
+    caf_lite::domain::record_agreement(&mut draft.data, "2026-11-30T10:00:00Z");
+    draft
+}
+
+#[test]
+fn a_copy_beside_the_original_does_not_inherit_its_agreement() {
+    // Keep both on import, and a deleted copy restored beside the original:
+    // the original's agreement (perhaps withdrawn there since) stays behind,
+    // in the copy's history with the original's id.
+    let store = DraftStore::in_memory(None);
+    store
+        .save(&recorded_draft("a1"), &Base::default())
+        .expect("saved");
+    let mut file = from_file("a1", "copy");
+    file.draft = recorded_draft("a1");
+    let kept = store
+        .import(
+            file,
+            ImportMode::KeepBoth {
+                new_id: "b2".to_string(),
+            },
+            day("2026-12-01"),
+        )
+        .expect("kept both");
+    let copy = loaded(&store, &kept.id);
+    assert!(copy.data.consent.recorded_fingerprint.is_empty());
+    assert_eq!(copy.data.consent.history[0].copied_from, "a1");
+    // The original keeps its own.
+    assert!(!loaded(&store, "a1")
+        .data
+        .consent
+        .recorded_fingerprint
+        .is_empty());
+
+    let deleted = store.delete("a1", day("2026-12-01")).expect("deleted");
+    store
+        .save(&recorded_draft("a1"), &Base::default())
+        .expect("saved again");
+    assert_eq!(
+        store.restore(&deleted, "c3"),
+        Ok(Restored::AsCopy {
+            new_id: "c3".to_string()
+        })
+    );
+    let restored = loaded(&store, "c3");
+    assert!(restored.data.consent.recorded_fingerprint.is_empty());
+    assert_eq!(restored.data.consent.history[0].copied_from, "a1");
+}
+
+#[test]
+fn a_file_with_no_id_and_a_draft_restored_as_it_was_keep_their_agreement() {
+    let store = DraftStore::in_memory(None);
+    let mut file = from_file("", "from a file");
+    file.draft = recorded_draft("");
+    let kept = store
+        .import(
+            file,
+            ImportMode::KeepBoth {
+                new_id: "d4".to_string(),
+            },
+            day("2026-12-01"),
+        )
+        .expect("stored as new");
+    assert!(!loaded(&store, &kept.id)
+        .data
+        .consent
+        .recorded_fingerprint
+        .is_empty());
+    let deleted = store.delete("d4", day("2026-12-01")).expect("deleted");
+    assert_eq!(store.restore(&deleted, "e5"), Ok(Restored::AsItWas));
+    assert!(!loaded(&store, "d4")
+        .data
+        .consent
+        .recorded_fingerprint
+        .is_empty());
+}
+
+#[test]
+fn holds_says_whether_another_tab_has_written_since() {
+    let store = DraftStore::in_memory(None);
+    let saved = store
+        .save(&draft("a1", "mine"), &Base::default())
+        .expect("saved");
+    assert_eq!(store.holds("a1", &saved.base()), Ok(true));
+    // Another tab, holding the same base, saves first.
+    store
+        .save(&draft("a1", "theirs"), &saved.base())
+        .expect("saved");
+    assert_eq!(store.holds("a1", &saved.base()), Ok(false));
+    // Nothing stored: nothing newer to lose.
+    assert_eq!(store.holds("zz", &Base::default()), Ok(true));
+}

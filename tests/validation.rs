@@ -2021,6 +2021,22 @@ mod consent_status {
     }
 
     #[test]
+    fn clearing_a_withdrawal_does_not_bring_the_agreement_back() {
+        let mut data = recorded();
+        data.consent.withdrawn_on = typed(2026, 11, 20);
+        assert!(settle_withdrawal(&mut data));
+        assert_eq!(status(&data), ConsentStatus::Withdrawn(date(2026, 11, 20)));
+        // A mistake, or an attempt to undo it: the date is cleared again.
+        data.consent.withdrawn_on = DateDraft::default();
+        settle_withdrawal(&mut data);
+        assert_eq!(status(&data), ConsentStatus::NotRecorded);
+        // Recording it again with the family is the way back.
+        record_agreement(&mut data, "2026-11-25T10:00:00Z");
+        assert_eq!(status(&data), ConsentStatus::Recorded);
+        assert_eq!(data.consent.history.len(), 1);
+    }
+
+    #[test]
     fn recorded_when_unchanged_and_without_errors() {
         let data = recorded();
         assert_eq!(status(&data), ConsentStatus::Recorded);

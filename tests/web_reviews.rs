@@ -324,3 +324,25 @@ async fn a_continuing_review_sets_the_next_review_and_a_closing_review_closes_th
     settle().await;
     assert_eq!(text(&host, "#next-review"), "Closed");
 }
+
+#[wasm_bindgen_test]
+async fn a_review_left_without_its_next_date_says_so_on_the_task_list() {
+    let host = fresh_host();
+    store_plan_and_address("review-unfinished", "reviews");
+    let _app = mount_to(host.clone(), caf_lite::ui::App);
+    settle().await;
+    click(&host, "#record-review");
+    settle().await;
+    click(&host, "#reviews-0-decision");
+    settle().await;
+    click(&host, "#save-review");
+    settle().await;
+    assert!(is_there(&host, "#error-summary"), "the review has errors");
+    click(&host, "#reviews-back");
+    settle().await;
+    // Not "No review date set": a review was held, its next date is missing.
+    assert_eq!(
+        text(&host, "#next-review"),
+        "Next review date missing: finish the latest review"
+    );
+}

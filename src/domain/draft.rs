@@ -445,7 +445,8 @@ pub struct ConsentDraft {
     pub history: Vec<ConsentHistoryEntry>,
 }
 
-/// An earlier recorded agreement (`consent.history[i]`).
+/// An earlier recorded agreement (`consent.history[i]`): replaced by a later
+/// record, withdrawn, or left behind when the CAF was copied.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConsentHistoryEntry {
@@ -454,6 +455,11 @@ pub struct ConsentHistoryEntry {
     pub date: DateDraft,
     pub recorded_fingerprint: String,
     pub recorded_at: String,
+    /// When the family withdrew this agreement; blank if they did not.
+    pub withdrawn_on: DateDraft,
+    /// The id of the draft this record belongs to, when it was left behind
+    /// because this draft is a copy of it; `""` otherwise.
+    pub copied_from: String,
 }
 
 /// A review meeting (`reviews[i]`).

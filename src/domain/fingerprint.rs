@@ -9,13 +9,13 @@
 //! fingerprint of content that leaves it empty. Array items are never left
 //! out (an empty item becomes `{}`), so items keep their places.
 //!
-//! `recording` is where an agreement is recorded, with the rule it was
-//! recorded under: a record made under an earlier rule is out of date.
+//! The record of an agreement (`domain::agreement`) stores the rule it was
+//! made under: a record made under an earlier rule is out of date.
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::domain::{ConsentHistoryEntry, Data};
+use crate::domain::Data;
 
 /// The rule [`fingerprint`] follows, stored with each recorded agreement as
 /// `consent.fingerprint_rule`. 0 (absent) is the first rule, which left the
@@ -47,26 +47,6 @@ pub fn fingerprint(data: &Data) -> String {
     }
     let digest = Sha256::digest(canonical.as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
-
-/// Records the family's agreement as it stands now (`now` is an RFC 3339
-/// time): the fingerprint and the rule it was made under, with any earlier
-/// record kept in the history.
-pub fn record_agreement(data: &mut Data, now: &str) {
-    let print = fingerprint(data);
-    let consent = &mut data.consent;
-    if !consent.recorded_fingerprint.is_empty() {
-        consent.history.push(ConsentHistoryEntry {
-            given_by: consent.given_by.clone(),
-            method: consent.method.clone(),
-            date: consent.date.clone(),
-            recorded_fingerprint: consent.recorded_fingerprint.clone(),
-            recorded_at: consent.recorded_at.clone(),
-        });
-    }
-    consent.recorded_at = now.to_owned();
-    consent.recorded_fingerprint = print;
-    consent.fingerprint_rule = FINGERPRINT_RULE;
 }
 
 /// `value` with every empty value left out of objects; `None` if it is itself

@@ -1,6 +1,7 @@
 //! What a CAF is: plain values with no I/O, no clock and no browser or UI
 //! crates. `today` is always a parameter.
 
+pub mod agreement;
 pub mod assessment;
 pub mod data_url;
 pub mod date;
@@ -16,12 +17,13 @@ pub mod settings;
 pub mod time;
 pub mod upn;
 
+pub use agreement::{record_agreement, set_aside_for_copy, settle_withdrawal};
 pub use assessment::Assessment;
 pub use date::{Date, DateDraft};
 pub use draft::*;
 pub use elements::{unmet_needs, Ecm, Element, ElementDomain, ELEMENTS};
 pub use email::{Email, EmailError};
-pub use fingerprint::{fingerprint, record_agreement, FINGERPRINT_RULE};
+pub use fingerprint::{fingerprint, FINGERPRINT_RULE};
 pub use nhs_number::{NhsNumber, NhsNumberError};
 pub use ofsted_urn::{OfstedUrn, OfstedUrnError};
 pub use phone::{Phone, PhoneError};

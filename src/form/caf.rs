@@ -1398,11 +1398,14 @@ pub fn is_shown(path: &str, data: &Data) -> bool {
     match path {
         "child.date_of_birth" => !data.child.unborn,
         "child.expected_date" => data.child.unborn,
-        "child.disability_details" => data.child.disability == "yes",
+        "child.disability_details" => data.child.disability.trim() == "yes",
         "consent.withdrawn_note" => !data.consent.withdrawn_on.is_blank(),
         // The drawn signature and its typed alternative belong to signing on
         // this screen; after another method is chosen they are not printed.
-        "consent.signature" | "consent.signature_name" => data.consent.method == "signed_on_screen",
+        // Choices are compared trimmed, as `validate` compares them.
+        "consent.signature" | "consent.signature_name" => {
+            data.consent.method.trim() == "signed_on_screen"
+        }
         // An element's notes open once it is rated as a concern (when they
         // are needed) or already hold text, so the needs page stays a compact
         // list of ratings; other notes open on request (`on_request`).

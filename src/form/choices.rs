@@ -18,7 +18,7 @@ const fn c(code: &'static str, label: &'static str) -> Choice {
 pub fn label_of<'a>(choices: &'static [Choice], code: &'a str) -> &'a str {
     choices
         .iter()
-        .find(|choice| choice.code == code)
+        .find(|choice| choice.code == code.trim())
         .map_or(code, |choice| choice.label)
 }
 

@@ -261,6 +261,21 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
     if let ConsentStatus::OutOfDate(_) = status {
         lines.extend(status.explanation().map(str::to_owned));
     }
+    // The rows are the terms as they stand on the form now: say whether
+    // the family agreed to them.
+    lines.push(
+        match status {
+            ConsentStatus::Recorded => "The family agreed to the terms below.",
+            ConsentStatus::NotRecorded => "The terms below have not been agreed.",
+            ConsentStatus::OutOfDate(_) => {
+                "The terms below are as they stand now: the family has not agreed to them."
+            }
+            ConsentStatus::Withdrawn(_) => {
+                "The family withdrew their agreement to the terms below."
+            }
+        }
+        .to_owned(),
+    );
     Banner {
         lines,
         rows,

@@ -182,14 +182,11 @@ pub fn handout(data: &Data, settings: &Settings, consent: &ConsentStatus) -> Han
     sections.push(next_meeting(data));
     sections.push(section(
         "What happens to your information?",
-        your_information(data, consent),
+        your_information(data, consent, &first_name),
     ));
     sections.push(section(
         "What if you change your mind?",
-        vec![
-            "You can change your mind at any time. Tell your lead professional.".to_owned(),
-            "We will stop sharing your information. The plan may then close. You can ask for help again later.".to_owned(),
-        ],
+        changing_your_mind(consent),
     ));
     let mut worried =
         vec!["Talk to your lead professional, or ask to speak to their manager.".to_owned()];
@@ -256,7 +253,7 @@ fn next_meeting(data: &Data) -> HandoutSection {
 
 /// Section 6, worded from the consent status (caf-form.md §5 item 6): "You
 /// agreed" only when the agreement is recorded and still covers the plan.
-fn your_information(data: &Data, consent: &ConsentStatus) -> Vec<String> {
+fn your_information(data: &Data, consent: &ConsentStatus, first_name: &str) -> Vec<String> {
     let mut words = vec!["We keep a written record of this plan.".to_owned()];
     match consent {
         ConsentStatus::Recorded => {
@@ -279,6 +276,13 @@ fn your_information(data: &Data, consent: &ConsentStatus) -> Vec<String> {
             let not_with = data.consent.not_share_with.trim();
             if !not_with.is_empty() {
                 words.push(format!("You asked us not to share it with: {not_with}."));
+            }
+            // The young person's own answer is part of what was recorded:
+            // "You agreed" must not read as if they agreed too.
+            if data.consent.young_person.trim() == "not_agreed" {
+                words.push(format!(
+                    "{first_name} told us they do not agree. We will talk with {first_name} about what this means."
+                ));
             }
         }
         ConsentStatus::NotRecorded => {
@@ -304,6 +308,26 @@ fn your_information(data: &Data, consent: &ConsentStatus) -> Vec<String> {
     words.push("We may share information without asking you first if we think a child or an adult is at risk of harm.".to_owned());
     words.push("You can ask to see the information we keep about you.".to_owned());
     words
+}
+
+/// Section 7, from the consent status too: "we will stop sharing" only
+/// where something is shared, that is, once the agreement is recorded.
+fn changing_your_mind(consent: &ConsentStatus) -> Vec<String> {
+    let words: [&str; 2] = match consent {
+        ConsentStatus::Recorded => [
+            "You can change your mind at any time. Tell your lead professional.",
+            "We will stop sharing your information. The plan may then close. You can ask for help again later.",
+        ],
+        ConsentStatus::NotRecorded | ConsentStatus::OutOfDate(_) => [
+            "You do not have to agree to us sharing your information.",
+            "If you agree and change your mind later, tell your lead professional.",
+        ],
+        ConsentStatus::Withdrawn(_) => [
+            "If you change your mind again and want us to share your information, tell your lead professional.",
+            "You can ask for help again at any time.",
+        ],
+    };
+    words.map(str::to_owned).to_vec()
 }
 
 /// How wide a handout column is, relative to the others: the columns of

@@ -324,8 +324,12 @@ pub fn encode_stored(draft: &Draft) -> String {
         write_token: &draft.write_token,
         draft,
     };
-    // As in `encode_export`: a Draft always serialises.
-    serde_json::to_string(&stored).expect("a Draft always serialises to JSON")
+    // As in `encode_export`: a Draft always serialises. Through a `Value`,
+    // as the fingerprint serialises it: one serialiser for all the draft's
+    // types instead of two keeps the page's wasm smaller (the key order of
+    // a stored entry does not matter; a draft file keeps the struct order).
+    let value = serde_json::to_value(&stored).expect("a Draft always serialises to JSON");
+    serde_json::to_string(&value).expect("a Value always serialises to JSON")
 }
 
 /// Reads a stored entry written by [`encode_stored`], migrating older versions.

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::domain::{Date, Draft};
+use crate::domain::{set_aside_for_copy, Date, Draft};
 
 #[cfg(target_arch = "wasm32")]
 use super::backend::{browser, probe};
@@ -248,6 +248,19 @@ impl DraftStore {
         }
     }
 
+    /// Whether what is stored under `id` is still `base` (or nothing is
+    /// stored): no other tab or window has written it since.
+    pub fn holds(&self, id: &str, base: &Base) -> Result<bool, SaveError> {
+        let stored = self.stored_base(&draft_key(id))?;
+        let stored = stored
+            .as_ref()
+            .map(|stored| (stored.revision, stored.token.as_str()));
+        Ok(matches!(
+            conflict::decide(stored, base),
+            SaveDecision::Write { .. }
+        ))
+    }
+
     /// Moves a draft (readable or not, its text unchanged) to "Recently
     /// deleted" as a copy of its own, dated `today`; an earlier deleted copy
     /// of the same CAF stays as it is. Returns the deleted copy's key.
@@ -298,6 +311,8 @@ impl DraftStore {
                 id: new_id.to_string(),
             });
         }
+        // Beside the original, the copy does not inherit its agreement.
+        set_aside_for_copy(&mut draft.data, &id);
         draft.id = new_id.to_string();
         draft.revision = 1;
         draft.write_token = new_token();
@@ -376,6 +391,11 @@ impl DraftStore {
                 }
                 if self.backend.get(&draft_key(&new_id))?.is_some() {
                     return Err(SaveError::AlreadyExists { id: new_id });
+                }
+                // A second copy of a draft stored here does not inherit its
+                // agreement (a file with no id is no copy of anything here).
+                if !draft.id.trim().is_empty() {
+                    set_aside_for_copy(&mut draft.data, &draft.id);
                 }
                 draft.id = new_id;
                 draft.revision = 1;

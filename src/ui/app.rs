@@ -9,7 +9,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::domain::settings::parse_local_settings;
-use crate::domain::{Draft, Settings};
+use crate::domain::{set_aside_for_copy, Draft, Settings};
 use crate::form::Step;
 use crate::storage::format::{encode_export, export_file_name};
 use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError};
@@ -68,6 +68,23 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// The page to open the next draft on (from the address after a reload).
     pub start_page: StoredValue<Option<Page>>,
+}
+
+/// Whether the open draft is still the one stored, checked before any
+/// printout is made (see `DraftView`).
+#[derive(Clone, Copy)]
+pub struct Freshness {
+    ensure: Callback<(), bool>,
+}
+
+/// What a printout's button says when another tab or window has changed the draft.
+pub const STALE_PRINT: &str = "Nothing was printed: this CAF has been changed in another tab or window. Load the newer version first, so the printout shows what was last saved.";
+
+impl Freshness {
+    /// True when printing may go ahead; otherwise the conflict panel shows.
+    pub fn ensure(self) -> bool {
+        self.ensure.run(())
+    }
 }
 
 /// A line in the status region.
@@ -350,6 +367,29 @@ fn DraftView(
         }
         None => (),
     });
+    // Asked before any printout: is what this tab holds still what is
+    // stored? Saving first makes it so unless another tab or window has
+    // written since (a withdrawal, say), and then nothing is printed.
+    let id_for_fresh = id.clone();
+    provide_context(Freshness {
+        ensure: Callback::new(move |()| {
+            save_now();
+            if conflict.get_untracked().is_some() {
+                return false;
+            }
+            let current = base.get_value();
+            match app
+                .store
+                .with_value(|store| store.holds(&id_for_fresh, &current))
+            {
+                Ok(true) => true,
+                Ok(false) | Err(_) => {
+                    conflict.set(Some(current.revision));
+                    false
+                }
+            }
+        }),
+    });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
     // Another tab wrote this draft: learn it now rather than at the next save.
@@ -443,6 +483,9 @@ fn DraftView(
     };
     let keep_copy = move |_| {
         let mut copy = state.draft.get_untracked();
+        // The original's agreement stays with the original (which the other
+        // tab may have withdrawn): the copy has to be agreed on its own.
+        set_aside_for_copy(&mut copy.data, &copy.id);
         copy.id = platform::new_id();
         copy.revision = 0;
         copy.created_at = platform::now_rfc3339();

@@ -224,6 +224,16 @@ thread_local! {
     static PDF_WORKER: std::cell::RefCell<Option<PdfWorker>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Starts the PDF worker ahead of need (when the check page opens), so the
+/// first "Create CAF PDF" does not wait for the PDF maker's download; nothing
+/// if it is running. A failure here is silent: the worker forgets itself,
+/// and the first request starts it again and says what went wrong.
+pub fn start_pdf_worker_early() {
+    if PDF_WORKER.with(|cell| cell.borrow().is_none()) {
+        let _ = start_pdf_worker();
+    }
+}
+
 /// Sends a `pdf::job::RenderRequest` (as JSON) to the PDF worker, starting it
 /// on first use, and calls `on_reply` with the PDF bytes or a reason in words.
 /// One request at a time: a second request while one is in flight is refused.

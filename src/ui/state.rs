@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{Data, Date, Draft, Settings};
+use crate::domain::{settle_withdrawal, Data, Date, Draft, Settings};
 use crate::form::caf::{apply_defaults, order_key};
 use crate::form::Step;
 pub use crate::validate::StepStatus;
@@ -96,6 +96,7 @@ impl FormState {
         self.draft.update(|draft| {
             change(&mut draft.data);
             apply_defaults(&mut draft.data);
+            settle_withdrawal(&mut draft.data);
         });
     }
 

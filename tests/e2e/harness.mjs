@@ -52,13 +52,14 @@ function originOf(url) {
  * Starts the server and the browser. Resolves to an `app` with:
  * `origin`, `url(path)`, `newPage()`, `requests`, `foreignRequests`,
  * `cspViolations`, `errors`, `screenshot(page, name)`, `assertClean()`,
- * `stopServer()`, `startServer(dir)`, `close()`. Options: `contextOptions` for `browser.newContext`.
+ * `stopServer()`, `startServer(dir)`, `close()`. Options: `contextOptions` for `browser.newContext`;
+ * `precompressed` to serve the build's .br/.gz copies as a static host does (serve.mjs).
  */
-export async function startApp({ contextOptions = {} } = {}) {
+export async function startApp({ contextOptions = {}, precompressed = false } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`no ${join(DIST, 'index.html')}: run \`trunk build --release\` first (bash .ci/test does)`);
   }
-  let server = await startServer(DIST);
+  let server = await startServer(DIST, { precompressed });
   const { origin, port } = server;
   let browser;
   try {
@@ -150,7 +151,7 @@ export async function startApp({ contextOptions = {} } = {}) {
     /** Serves `dir` (a built site) at the same origin again: the network is back, maybe with a new release. */
     async startServer(dir = DIST) {
       await server?.close();
-      server = await startServer(dir, { port });
+      server = await startServer(dir, { port, precompressed });
     },
     async close() {
       await context.close().catch(() => {});

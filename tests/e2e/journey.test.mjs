@@ -291,3 +291,58 @@ test('the stamp follows the terms agreed: an agency added after recording puts i
     }
     assert.ok(again[0].includes('Police'), 'page 1 names the agency now agreed');
   }));
+
+test('a withdrawal ends the agreement: another tab cannot print it, and clearing the date does not bring it back', { timeout: 300_000 }, () =>
+  withPage(async (page, app) => {
+    await page.goto(app.url('/'));
+    await activate(page, 'start-new');
+    await page.locator('#task-start').waitFor();
+    await fillWholeCaf(page);
+    await activate(page, 'record-agreement');
+    await page.locator('#consent-status', { hasText: 'CONSENT TO SHARE RECORDED' }).waitFor();
+    await goTo(page, app, 'check');
+    await page.locator('#consent-banner', { hasText: 'CONSENT TO SHARE RECORDED' }).waitFor();
+
+    // Tab B, on the same CAF, records the family's withdrawal and saves it.
+    const hash = await page.evaluate(() => location.hash);
+    const tabB = await app.newPage();
+    await tabB.goto(app.url('/') + hash.replace(/\/[a-z_]+$/, '/consent'));
+    await tabB.locator('#step-heading').waitFor();
+    await typeDate(tabB, 'consent-withdrawn_on', daysFromToday(-1));
+    await tabB.locator('#consent-status', { hasText: 'CONSENT WITHDRAWN ON' }).waitFor();
+    await tabB.locator('#save-status', { hasText: 'Saved on this device' }).waitFor();
+
+    // Tab A still shows the old state, but prints nothing from it.
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    for (const button of ['create-caf-pdf', 'create-handout', 'print-handout']) {
+      await activate(page, button);
+      await page.locator('#pdf-progress', { hasText: 'Nothing was printed' }).waitFor();
+    }
+    await page.locator('#conflict-panel').waitFor();
+    assert.equal(downloads, 0, 'no printout from a tab that missed the withdrawal');
+    assert.equal(await page.locator('#handout').count(), 0, 'the handout page did not open');
+
+    // Loading the newer version: every printout now says WITHDRAWN.
+    await activate(page, 'load-newer');
+    await page.locator('#consent-banner', { hasText: 'CONSENT WITHDRAWN ON' }).waitFor();
+    const withdrawn = pdfPages((await downloadPdf(page, 'create-caf-pdf', 'truth-withdrawn.pdf')).path);
+    for (const [n, text] of withdrawn.entries()) {
+      assert.ok(text.includes('CONSENT WITHDRAWN ON'), `page ${n + 1} says withdrawn`);
+      assert.ok(!text.includes('CONSENT TO SHARE RECORDED'), `page ${n + 1} claims no agreement`);
+    }
+
+    // Clearing the withdrawal date (by mistake, or to undo it) leaves the
+    // agreement NOT RECORDED: it has to be confirmed with the family again.
+    await tabB.close();
+    await goTo(page, app, 'consent');
+    for (const part of ['day', 'month', 'year']) {
+      await typeInto(page, `consent-withdrawn_on-${part}`, '');
+      await page.keyboard.press('Backspace');
+    }
+    await page.locator('#consent-status', { hasText: 'CONSENT NOT RECORDED' }).waitFor();
+    assert.match(await page.locator('#consent-record').textContent(), /withdrawn on \d\d\/\d\d\/\d{4}/, 'the withdrawn agreement is in the history');
+    assert.equal(await page.locator('#record-agreement').textContent(), 'Record agreement');
+    await goTo(page, app, 'check');
+    await page.locator('#consent-banner', { hasText: 'CONSENT NOT RECORDED' }).waitFor();
+  }));

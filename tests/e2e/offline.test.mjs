@@ -204,3 +204,38 @@ test('without a service worker the app still works online', { timeout: 180_000 }
     },
     { contextOptions: { serviceWorkers: 'block' } },
   ));
+
+test('served precompressed, as a static host serves the build, the app opens, installs and makes PDFs', { timeout: 300_000 }, () =>
+  withPage(
+    async (page, app) => {
+      const encodings = new Map();
+      app.context.on('response', (response) => {
+        encodings.set(new URL(response.url()).pathname.slice(1), response.headers()['content-encoding'] ?? 'none');
+      });
+      const id = await newDraftWithName(page, app, 'Zoë', 'Brotli');
+      await waitForServiceWorker(page);
+      const text = await createCafPdf(page, app, id, 'precompressed.pdf');
+      assert.ok(text.includes('Zoë Brotli'), 'the PDF made from brotli-served files names the child');
+      const wasm = [...encodings].filter(([file]) => file.endsWith('.wasm'));
+      assert.ok(wasm.some(([file]) => file.startsWith('pdf_worker-')), `the worker's wasm was fetched: ${[...encodings.keys()]}`);
+      for (const [file, encoding] of wasm) assert.equal(encoding, 'br', `${file} came as its .br copy`);
+      assert.equal(encodings.get('local-settings.json') ?? 'none', 'none', 'settings are never precompressed: councils edit them');
+    },
+    { precompressed: true },
+  ));
+
+test('the PDF maker is fetched when the check page opens, not in the first load, and not again for the first PDF', { timeout: 300_000 }, () =>
+  withPage(async (page, app) => {
+    const workerWasm = () => app.requests.filter((url) => /\/pdf_worker-[0-9a-f]{16}_bg\.wasm$/.test(url)).length;
+    const id = await newDraftWithName(page, app, 'Zoë', 'Ahead');
+    assert.equal(workerWasm(), 0, 'not in the first load, nor while filling in the form');
+    await page.goto(`${app.url('/')}#draft/${id}/check`);
+    await page.reload();
+    await page.locator('#create-caf-pdf').waitFor();
+    await eventually(async () => workerWasm() > 0, { timeoutMs: 60_000, message: 'the PDF maker fetched ahead of need' });
+    // Ready or still starting, the worker is running: the first PDF uses it.
+    const before = workerWasm();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#create-caf-pdf').click()]);
+    assert.match(download.suggestedFilename(), /^CAF-Ahead-/);
+    assert.equal(workerWasm(), before, 'the first PDF downloaded nothing more');
+  }));

@@ -23,11 +23,20 @@ export const MIME_TYPES = {
   '.pdf': 'application/pdf',
 };
 
+/** The precompressed copy to send for `accept` (an Accept-Encoding header), as a host with
+ *  `brotli_static`/`gzip_static` would: brotli first, then gzip, then none. */
+function encodingFor(accept) {
+  const offered = String(accept ?? '').toLowerCase();
+  return [['br', '.br'], ['gzip', '.gz']].find(([name]) => new RegExp(`(^|[\\s,])${name}(;|,|$)`).test(offered)) ?? null;
+}
+
 /**
  * Serves `root` on 127.0.0.1. Resolves to `{ origin, port, close() }`.
- * `port` 0 (the default) picks a free port.
+ * `port` 0 (the default) picks a free port. `precompressed: true` serves the
+ * build's `.br`/`.gz` copy of a file when the browser accepts it and the copy
+ * exists, with `content-encoding`, as static hosts do.
  */
-export async function startServer(root, { port = 0 } = {}) {
+export async function startServer(root, { port = 0, precompressed = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -44,12 +53,16 @@ export async function startServer(root, { port = 0 } = {}) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      const body = await readFile(file);
+      const encoding = precompressed ? encodingFor(req.headers['accept-encoding']) : null;
+      const copy = encoding && (await stat(file + encoding[1]).catch(() => null));
+      const body = await readFile(copy ? file + encoding[1] : file);
       res.writeHead(200, {
         'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        ...(precompressed ? { vary: 'accept-encoding' } : {}),
+        ...(copy ? { 'content-encoding': encoding[0] } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {

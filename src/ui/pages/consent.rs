@@ -66,12 +66,19 @@ pub fn ConsentRecordView() -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|entry| {
-                    format!(
+                    let mut line = format!(
                         "{} ({}), recorded {}",
                         entry.given_by,
                         label_of(CONSENT_METHODS, &entry.method),
                         platform::saved_words(&entry.recorded_at)
-                    )
+                    );
+                    if let Ok(Some(on)) = entry.withdrawn_on.parse() {
+                        line.push_str(&format!(", withdrawn on {on}"));
+                    }
+                    if !entry.copied_from.is_empty() {
+                        line.push_str(", recorded on the CAF this one was copied from: it does not cover this copy");
+                    }
+                    line
                 })
                 .collect::<Vec<_>>()
         })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::pdf::job::RenderRequest;
 use crate::pdf::Document;
 use crate::print::{caf_pdf, handout_pdf};
-use crate::ui::app::{AppState, Status};
+use crate::ui::app::{AppState, Freshness, Status, STALE_PRINT};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::validate::consent_status;
@@ -18,6 +18,10 @@ pub fn DocumentButtons() -> impl IntoView {
     let app = expect_context::<AppState>();
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Status>);
+    let fresh = expect_context::<Freshness>();
+    // The PDF maker downloads now, while the user reads the check page, not
+    // on the first press (and only once: it is kept for every later PDF).
+    platform::start_pdf_worker_early();
     let pdf = Pdf { app, busy, outcome };
     let status_words = move || {
         state.report.with(|report| {
@@ -27,6 +31,9 @@ pub fn DocumentButtons() -> impl IntoView {
         })
     };
     let create_caf = move |_| {
+        if !fresh.ensure() {
+            return pdf.say(STALE_PRINT.to_owned(), true);
+        }
         let draft = state.draft.get_untracked();
         let job = state.report.with_untracked(|report| {
             app.settings.with_untracked(|settings| {
@@ -42,6 +49,9 @@ pub fn DocumentButtons() -> impl IntoView {
         });
     };
     let create_handout = move |_| {
+        if !fresh.ensure() {
+            return pdf.say(STALE_PRINT.to_owned(), true);
+        }
         let draft = state.draft.get_untracked();
         let job = state.report.with_untracked(|report| {
             app.settings.with_untracked(|settings| {
@@ -62,7 +72,13 @@ pub fn DocumentButtons() -> impl IntoView {
             <button type="button" class="caf-button caf-button--secondary" id="create-handout" disabled=move || busy.get() on:click=create_handout>
                 "Create family handout"
             </button>
-            <button type="button" class="caf-button caf-button--secondary" id="print-handout" on:click=move |_| state.page.set(Page::Handout)>
+            <button type="button" class="caf-button caf-button--secondary" id="print-handout" on:click=move |_| {
+                if fresh.ensure() {
+                    state.page.set(Page::Handout);
+                } else {
+                    pdf.say(STALE_PRINT.to_owned(), true);
+                }
+            }>
                 "Print family handout"
             </button>
         </div>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::print::handout::handout;
-use crate::ui::app::AppState;
+use crate::ui::app::{AppState, Freshness, STALE_PRINT};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 use crate::validate::consent_status;
@@ -15,6 +15,8 @@ use crate::validate::consent_status;
 pub fn HandoutPage() -> impl IntoView {
     let state = use_form_state();
     let app = expect_context::<AppState>();
+    let fresh = expect_context::<Freshness>();
+    let refused = RwSignal::new(false);
     let content = Memo::new(move |_| {
         state.report.with(|report| {
             app.settings.with(|settings| {
@@ -57,9 +59,16 @@ pub fn HandoutPage() -> impl IntoView {
     };
     view! {
         <div class="caf-no-print caf-button-group">
-            <button type="button" class="caf-button" id="print-now" on:click=move |_| platform::print_page()>"Print this handout"</button>
+            <button type="button" class="caf-button" id="print-now" on:click=move |_| {
+                let ok = fresh.ensure();
+                refused.set(!ok);
+                if ok {
+                    platform::print_page();
+                }
+            }>"Print this handout"</button>
             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(Page::Step(crate::form::Step::Check))>"Back to check answers"</button>
         </div>
+        {move || refused.get().then(|| view! { <p class="caf-error-message caf-no-print" role="alert" id="print-refused">{STALE_PRINT}</p> })}
         <article class="caf-handout" id="handout">
             {move || content.get().council.map(|name| view! { <span class="caf-caption" id="handout-council">{name}</span> })}
             <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{move || content.get().title}</h1>

@@ -62,11 +62,12 @@ pub fn TaskListPage() -> impl IntoView {
     // link says when the next review is due, and whether it is overdue.
     let reviews_row = move || {
         let gate_closed = state.safeguarding_stop();
-        let (available, closed, next) = state.draft.with(|d| {
+        let (available, closed, next, reviewed) = state.draft.with(|d| {
             (
                 has_plan(&d.data),
                 is_closed(&d.data),
                 next_review_date(&d.data),
+                !d.data.reviews.is_empty(),
             )
         });
         (available && !gate_closed).then(|| {
@@ -77,6 +78,12 @@ pub fn TaskListPage() -> impl IntoView {
                     "caf-tag caf-tag--red",
                 ),
                 (false, Some(date)) => (format!("Next review: {date}"), "caf-tag caf-tag--blue"),
+                // A review was held but its next date is missing or
+                // mistyped: say where to finish it, not that none was set.
+                (false, None) if reviewed => (
+                    "Next review date missing: finish the latest review".to_owned(),
+                    "caf-tag caf-tag--red",
+                ),
                 (false, None) => ("No review date set".to_owned(), "caf-tag caf-tag--grey"),
             };
             view! {
