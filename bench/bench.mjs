@@ -307,7 +307,6 @@ results.lock = {};
   const context = await freshContext([...planted, [large.key, large.stored]]);
   const page = await context.newPage();
   watch(page);
-  await page.goto(`${app.origin}/`);
   // The large draft's save with the lock off first.
   const saveOf = (page) =>
     page.evaluate(async (key) => {
@@ -335,7 +334,7 @@ results.lock = {};
   await page.locator('#reason-summary').waitFor();
   await page.waitForTimeout(1500);
   const off = await repeat('autosave large, lock off', () => saveOf(page));
-  await page.goto(`${app.origin}/`);
+  await page.locator('a.caf-header__name').click();
   await page.locator('#lock-start').click();
   await page.locator('#new-passphrase').fill(passphrase);
   await page.locator('#new-passphrase-again').fill(passphrase);
@@ -343,11 +342,15 @@ results.lock = {};
   await page.locator('#set-passphrase').click();
   await page.locator('#lock-now-drafts').waitFor({ timeout: 60_000 });
   results.lock.setMs = Date.now() - s0;
+  // Reopened by its address: the unlock page, then the draft.
   await page.goto(`${app.origin}/#draft/${large.id}/reason`);
-  await page.locator('#reason-summary').waitFor();
+  await page.reload();
+  await page.locator('#unlock-passphrase').fill(passphrase);
+  await page.locator('#unlock').click();
+  await page.locator('#reason-summary').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   const on = await repeat('autosave large, lock on', () => saveOf(page));
-  await page.goto(`${app.origin}/`);
+  await page.locator('a.caf-header__name').click();
   await page.locator('#lock-now').waitFor();
   const sizes = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('caf.draft.')).map((k) => [k, new Blob([localStorage.getItem(k)]).size])));
   const unlocks = [];
