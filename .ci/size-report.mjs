@@ -40,8 +40,10 @@ for (const m of html.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.?\/?[\w./-]+\
 /** gzip -9 budgets in bytes: today's figures plus a little room, so neither grows unseen
  *  (issue 18's goals, not yet met: first load 200,000, PDF worker 450,000). The first
  *  load grew this wave (434,922 → 483,934, from the phone layout, the never-lose work
- *  and the consent truth work); bringing it down is issue 18's next step. */
-const BUDGETS = { 'first load': 490_000, 'pdf worker': 665_000 };
+ *  and the consent truth work); bringing it down is issue 18's next step. The passphrase
+ *  lock (issue 17: the locked store, WebCrypto calls, the unlock page and six passphrase
+ *  forms) adds about 58,700 B (485,487 → 544,150 after merging main at 30982dc). */
+const BUDGETS = { 'first load': 550_000, 'pdf worker': 665_000 };
 
 const isWorker = (f) => /(^|\/)pdf_worker[^/]*$/.test(f);
 const rows = files.sort().map((file) => {
