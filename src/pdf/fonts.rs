@@ -10,9 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use allsorts::{
     binary::read::ReadScope,
-    font_data::FontData,
     subset::{subset, CmapTarget, SubsetProfile},
-    tables::{cmap::Cmap, FontTableProvider, HheaTable, HmtxTable, MaxpTable},
+    tables::{cmap::Cmap, FontTableProvider, HheaTable, HmtxTable, MaxpTable, OpenTypeFont},
     tag,
 };
 
@@ -37,7 +36,7 @@ impl FontMetrics {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, PdfError> {
         let bad = || PdfError::Font("the embedded font could not be read".to_owned());
         let data = ReadScope::new(bytes)
-            .read::<FontData<'_>>()
+            .read::<OpenTypeFont<'_>>()
             .map_err(|_| bad())?;
         let provider = data.table_provider(0).map_err(|_| bad())?;
         let head = provider
@@ -171,7 +170,7 @@ impl FontSet {
             ))
         };
         let data = ReadScope::new(Self::bytes(style))
-            .read::<FontData<'_>>()
+            .read::<OpenTypeFont<'_>>()
             .map_err(|e| bad(&e))?;
         let provider = data.table_provider(0).map_err(|e| bad(&e))?;
         subset(

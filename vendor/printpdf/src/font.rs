@@ -3,6 +3,15 @@ use std::{
     vec::Vec,
 };
 
+/// CAF Lite: what a font's bytes are read as. With `woff2` (a default feature)
+/// any format allsorts reads, WOFF and WOFF2 included; without it only
+/// TrueType/OpenType (and collections), so the WOFF2 path and the brotli
+/// decoder and dictionary it needs are not linked (see CAF-LITE.md).
+#[cfg(feature = "woff2")]
+type SourceFont<'a> = allsorts::font_data::FontData<'a>;
+#[cfg(not(feature = "woff2"))]
+type SourceFont<'a> = allsorts::tables::OpenTypeFont<'a>;
+
 use serde_derive::{Deserialize, Serialize};
 
 use crate::{
@@ -309,7 +318,6 @@ impl ParsedFont {
     ) -> Option<Self> {
         use allsorts::{
             binary::read::ReadScope,
-            font_data::FontData,
             tables::{cmap::Cmap, FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable},
             tag,
         };
@@ -321,7 +329,7 @@ impl ParsedFont {
             })
         };
 
-        let font_file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+        let font_file = ReadScope::new(bytes).read::<SourceFont<'_>>().ok()?;
         let provider = font_file.table_provider(index).ok()?;
 
         let head = provider
@@ -886,7 +894,7 @@ impl Font {
 
 #[cfg(feature = "text_layout")]
 pub fn subset_font(font: &ParsedFont, glyph_ids: &BTreeMap<u16, String>) -> Result<SubsetFont, String> {
-    use allsorts::{binary::read::ReadScope, font_data::FontData, subset::CmapTarget};
+    use allsorts::{binary::read::ReadScope, subset::CmapTarget};
 
     // Subsetting reads the sfnt tables straight out of the source bytes. `source_bytes`
     // finds them wherever azul kept them (the explicit slot, or the font cache's lazy
@@ -895,7 +903,7 @@ pub fn subset_font(font: &ParsedFont, glyph_ids: &BTreeMap<u16, String>) -> Resu
         .source_bytes()
         .ok_or_else(|| "ParsedFont has no source bytes to subset".to_string())?;
     let scope = ReadScope::new(original_bytes.as_slice());
-    let font_file = scope.read::<FontData<'_>>().map_err(|e| e.to_string())?;
+    let font_file = scope.read::<SourceFont<'_>>().map_err(|e| e.to_string())?;
     let provider = font_file
         .table_provider(font.original_index)
         .map_err(|e| e.to_string())?;
@@ -998,14 +1006,14 @@ pub fn generate_cmap_string(_font: &ParsedFont, font_id: &FontId, glyph_ids: &[(
 /// (nothing to do) or the face cannot be extracted.
 pub fn extract_collection_face(bytes: &[u8], index: usize) -> Option<Vec<u8>> {
     use allsorts::{
-        binary::read::ReadScope, font_data::FontData, subset::whole_font,
+        binary::read::ReadScope, subset::whole_font,
         tables::FontTableProvider,
     };
 
     if bytes.get(..4) != Some(b"ttcf") {
         return None;
     }
-    let font_file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let font_file = ReadScope::new(bytes).read::<SourceFont<'_>>().ok()?;
     let provider = font_file.table_provider(index).ok()?;
     let tags = provider.table_tags()?;
     whole_font(&provider, &tags).ok()
@@ -1029,14 +1037,14 @@ pub fn extract_collection_face(bytes: &[u8], index: usize) -> Option<Vec<u8>> {
 ///   be keyed by these CIDs instead.
 pub fn cff_charset_gid_to_cid_map(font_bytes: &[u8], index: usize) -> Option<BTreeMap<u16, u16>> {
     use allsorts::{
-        binary::read::ReadScope, cff::CFF, font_data::FontData, tables::FontTableProvider, tag,
+        binary::read::ReadScope, cff::CFF, tables::FontTableProvider, tag,
     };
 
     // Accept both a whole sfnt (extract the `CFF ` table) and a bare `CFF ` table
     // — the latter is what we now embed for a CID-keyed CFF (see
     // `extract_cid_keyed_cff`), and what we read back on parse.
     let cff_data: Vec<u8> = (|| -> Option<Vec<u8>> {
-        let font_file = ReadScope::new(font_bytes).read::<FontData<'_>>().ok()?;
+        let font_file = ReadScope::new(font_bytes).read::<SourceFont<'_>>().ok()?;
         let provider = font_file.table_provider(index).ok()?;
         Some(provider.read_table_data(tag::CFF).ok()?.into_owned())
     })()
@@ -1078,13 +1086,13 @@ pub fn cff_charset_gid_to_cid_map(font_bytes: &[u8], index: usize) -> Option<BTr
 /// program by construction.
 pub fn extract_cid_keyed_cff(font_bytes: &[u8], index: usize) -> Option<Vec<u8>> {
     use allsorts::{
-        binary::read::ReadScope, cff::CFF, font_data::FontData, tables::FontTableProvider, tag,
+        binary::read::ReadScope, cff::CFF, tables::FontTableProvider, tag,
     };
 
     if !font_bytes.starts_with(b"OTTO") {
         return None;
     }
-    let font_file = ReadScope::new(font_bytes).read::<FontData<'_>>().ok()?;
+    let font_file = ReadScope::new(font_bytes).read::<SourceFont<'_>>().ok()?;
     let provider = font_file.table_provider(index).ok()?;
     let cff_data = provider.read_table_data(tag::CFF).ok()?;
     let cff = ReadScope::new(&cff_data).read::<CFF<'_>>().ok()?;
