@@ -230,9 +230,14 @@ test('the PDF maker is fetched when the check page opens, not in the first load,
     const id = await newDraftWithName(page, app, 'Zoë', 'Ahead');
     assert.equal(workerWasm(), 0, 'not in the first load, nor while filling in the form');
     await page.goto(`${app.url('/')}#draft/${id}/check`);
+    // The address change alone opens the check page, which fetches the PDF
+    // maker before the reload: count from the reload on.
+    await page.locator('#create-caf-pdf').waitFor();
+    await eventually(async () => workerWasm() > 0, { timeoutMs: 60_000, message: 'the PDF maker fetched by the check page before the reload' });
+    const beforeReload = workerWasm();
     await page.reload();
     await page.locator('#create-caf-pdf').waitFor();
-    await eventually(async () => workerWasm() > 0, { timeoutMs: 60_000, message: 'the PDF maker fetched ahead of need' });
+    await eventually(async () => workerWasm() > beforeReload, { timeoutMs: 60_000, message: 'the PDF maker fetched ahead of need' });
     // Ready or still starting, the worker is running: the first PDF uses it.
     const before = workerWasm();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('#create-caf-pdf').click()]);
