@@ -288,6 +288,128 @@ for (const fx of FIXTURES) {
   };
 }
 
+// --- 3b. The lock (issue 17). Unlock: 20 typical drafts locked with a
+// passphrase; the click on "Unlock" → the drafts page lists all 20 (key
+// derivation, verifier, opening every entry). Lock: the click on "Lock now"
+// → the unlock page shows. Autosave of the large draft with the lock on:
+// visibilitychange → the locked entry written to localStorage (sealing is
+// asynchronous, so this waits for the write), beside the same figure with
+// the lock off. Times are taken in the page, from the click until the page
+// shows the result.
+results.lock = {};
+{
+  const typical = FIXTURES.find((f) => f.name === 'typical');
+  const large = FIXTURES.find((f) => f.name === 'large');
+  const passphrase = 'otter kettle marble';
+  const planted = Array.from({ length: 20 }, (_, i) => {
+    const id = `${typical.id.slice(0, -2)}${String(i).padStart(2, '0')}`;
+    return [`caf.draft.${id}`, typical.stored.replaceAll(typical.id, id)];
+  });
+  const context = await freshContext([...planted, [large.key, large.stored]]);
+  const page = await context.newPage();
+  watch(page);
+  // The large draft's save with the lock off first.
+  const saveOf = (page) =>
+    page.evaluate(async (key) => {
+      const b = window.__bench;
+      const box = document.getElementById('reason-summary');
+      box.value = `${box.value.slice(0, 1100)} ${Math.random().toString(36).slice(2)}`;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 20));
+      const n = b.stores.length;
+      const t0 = performance.now();
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      const hit = await new Promise((done) => {
+        const poll = () => {
+          const found = b.stores.slice(n).find((s) => s.key === key);
+          if (found) done(found);
+          else if (performance.now() - t0 > 10_000) done(null);
+          else setTimeout(poll, 0);
+        };
+        poll();
+      });
+      await new Promise((done) => setTimeout(done, 1200));
+      return hit ? { ms: hit.at - t0, chars: hit.chars } : { ms: NaN, chars: 0 };
+    }, large.key);
+  await page.goto(`${app.origin}/#draft/${large.id}/reason`);
+  await page.locator('#reason-summary').waitFor();
+  await page.waitForTimeout(1500);
+  const off = await repeat('autosave large, lock off', () => saveOf(page));
+  await page.locator('a.caf-header__name').click();
+  await page.locator('#lock-start').click();
+  await page.locator('#new-passphrase').fill(passphrase);
+  await page.locator('#new-passphrase-again').fill(passphrase);
+  const s0 = Date.now();
+  await page.locator('#set-passphrase').click();
+  await page.locator('#lock-now-drafts').waitFor({ timeout: 60_000 });
+  results.lock.setMs = Date.now() - s0;
+  // Reopened by its address: the unlock page, then the draft.
+  await page.goto(`${app.origin}/#draft/${large.id}/reason`);
+  await page.reload();
+  await page.locator('#unlock-passphrase').fill(passphrase);
+  await page.locator('#unlock').click();
+  await page.locator('#reason-summary').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const on = await repeat('autosave large, lock on', () => saveOf(page));
+  await page.locator('a.caf-header__name').click();
+  await page.locator('#lock-now').waitFor();
+  // In characters (UTF-16 code units), as localStorage counts them.
+  const sizes = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('caf.draft.')).map((k) => [k, localStorage.getItem(k).length])));
+  const unlocks = [];
+  const locks = [];
+  await repeat('lock, then unlock 20 typical drafts (and the large one)', async () => {
+    // Timed in the page: the click, then polled until the page shows the result.
+    const inPage = (button) =>
+      page.evaluate(
+        (button) =>
+          new Promise((resolve) => {
+            const done =
+              button === 'lock-now'
+                ? () => document.getElementById('unlock-passphrase') !== null
+                : () => document.querySelectorAll('#drafts .caf-drafts__item').length === 21;
+            const t0 = performance.now();
+            document.getElementById(button).click();
+            const poll = () => (done() ? resolve(performance.now() - t0) : setTimeout(poll, 0));
+            poll();
+          }),
+        button,
+      );
+    const lockMs = await inPage('lock-now');
+    await page.locator('#unlock-passphrase').fill(passphrase);
+    const unlockMs = await inPage('unlock');
+    locks.push(lockMs);
+    unlocks.push(unlockMs);
+    return { lockMs, unlockMs };
+  });
+  // The browser's localStorage limit, in characters of keys and values.
+  results.lock.capacityChars = await page.evaluate(() => {
+    localStorage.clear();
+    let size = 1 << 20;
+    let total = 0;
+    let n = 0;
+    while (size >= 1024) {
+      try {
+        localStorage.setItem(`fill.${n}`, 'a'.repeat(size));
+        total += size + `fill.${n}`.length;
+        n += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    localStorage.clear();
+    return total;
+  });
+  await context.close();
+  results.lock.unlock = stat(unlocks.slice(WARMUP));
+  results.lock.lock = stat(locks.slice(WARMUP));
+  results.lock.saveOff = stat(off.map((e) => e.ms));
+  results.lock.saveOn = stat(on.map((e) => e.ms));
+  results.lock.largePlain = large.stored.length;
+  results.lock.largeLocked = sizes[large.key];
+  results.lock.typicalPlain = typical.stored.length;
+  results.lock.typicalLocked = sizes[planted[0][0]];
+}
+
 // --- 4. CAF PDF in the app: click on "Create CAF PDF" (#create-caf-pdf) on the
 // check page → the download starts (the app clicks a blob: link). "First" is
 // in a fresh context, so it includes fetching, compiling and starting the
@@ -544,6 +666,17 @@ for (const name of ['typical', 'large']) {
   const a = A[name];
   row(`Autosave, ${name} draft (${kb(a.storedBytes)} stored): input event → draft in localStorage`, fmtMs(a.inputToStored), 'includes the app\'s wait for a pause in typing (debounce)');
   row(`Autosave, ${name} draft: the save itself`, fmtMs(a.saveNow), `visibilitychange → saved (read back, check revision, encode, write); of which \`localStorage.setItem\` ${fmtMs(a.setItem)}`);
+}
+{
+  const L = results.lock;
+  row('Unlock, 20 typical drafts and the large one: "Unlock" → all listed', fmtMs(L.unlock), 'PBKDF2-HMAC-SHA-256 600,000 iterations, the verifier, then every entry opened (WebCrypto AES-256-GCM)');
+  row('Lock: "Lock now" → the unlock page', fmtMs(L.lock), 'the open draft saved, the key and plain text forgotten');
+  row('Autosave, large draft: visibilitychange → in localStorage, lock off', fmtMs(L.saveOff), '');
+  row('Autosave, large draft: the same, lock on', fmtMs(L.saveOn), `sealed, then written; ${ratio(L.saveOn.median, L.saveOff.median)} the lock-off time`);
+  row('Stored size in characters, locked / plain', `typical ${L.typicalLocked.toLocaleString('en-GB')} / ${L.typicalPlain.toLocaleString('en-GB')} (${ratio(L.typicalLocked, L.typicalPlain)}); large ${L.largeLocked.toLocaleString('en-GB')} / ${L.largePlain.toLocaleString('en-GB')} (${ratio(L.largeLocked, L.largePlain)})`, 'base64 of the UTF-8 ciphertext and its tag, plus the envelope: 4/3 of the UTF-8 bytes, so more for text outside ASCII');
+  row('Setting the passphrase with 21 drafts', `${L.setMs.toLocaleString('en-GB')} ms`, 'one run');
+  const fits = (chars) => Math.floor(L.capacityChars / chars);
+  row('localStorage limit (Chromium), and how many drafts fit', `${L.capacityChars.toLocaleString('en-GB')} characters`, `typical: ${fits(L.typicalPlain)} plain, ${fits(L.typicalLocked)} locked; large: ${fits(L.largePlain)} plain, ${fits(L.largeLocked)} locked`);
 }
 lines.push('');
 lines.push('## CAF PDF: CAF Lite (printpdf in a Web Worker, wasm) against jsPDF', '');

@@ -24,6 +24,9 @@ pub struct Settings {
     /// A CAF closed more than this many months ago is listed under "Closed
     /// CAFs you may no longer need" (default 6).
     pub retention_months_after_closure: u32,
+    /// With a passphrase set, the drafts lock after this many seconds without
+    /// use (`lock_after_minutes` in the file; default 15 minutes).
+    pub lock_after_seconds: u32,
 }
 
 impl Default for Settings {
@@ -39,6 +42,7 @@ impl Default for Settings {
             agencies: Vec::new(),
             complaint_contacts: String::new(),
             retention_months_after_closure: 6,
+            lock_after_seconds: 15 * 60,
         }
     }
 }
@@ -148,6 +152,18 @@ fn apply(settings: &mut Settings, key: &str, value: serde_json::Value) -> Result
             settings.safeguarding_message = message;
         }
         "front_door_phone" => settings.front_door_phone = text(value)?,
+        "lock_after_minutes" => {
+            // Parts of a minute are allowed (a test locks after a few seconds);
+            // at most a day.
+            let seconds = value
+                .as_f64()
+                .map(|minutes| (minutes * 60.0).round())
+                .filter(|seconds| (1.0..=86_400.0).contains(seconds))
+                .ok_or_else(|| {
+                    format!("\"{key}\" must be a number of minutes above 0, at most 1440")
+                })?;
+            settings.lock_after_seconds = seconds as u32;
+        }
         "complaint_contacts" => settings.complaint_contacts = text(value)?,
         "agencies" => {
             settings.agencies = serde_json::from_value::<Vec<String>>(value).map_err(|_| {
@@ -176,6 +192,26 @@ fn shown_key(key: &str) -> String {
 #[cfg(test)]
 mod local_settings_tests {
     use super::*;
+
+    #[test]
+    fn lock_after_minutes_is_read_in_minutes_and_refused_when_not_a_number_of_minutes() {
+        let (settings, problem) = parse_local_settings(r#"{"lock_after_minutes": 5}"#);
+        assert_eq!((settings.lock_after_seconds, problem), (300, None));
+        let (settings, problem) = parse_local_settings(r#"{"lock_after_minutes": 0.05}"#);
+        assert_eq!((settings.lock_after_seconds, problem), (3, None));
+        assert_eq!(Settings::default().lock_after_seconds, 900);
+        for bad in [r#""15""#, "0", "-1", "100000"] {
+            let (settings, problem) =
+                parse_local_settings(&format!(r#"{{"lock_after_minutes": {bad}}}"#));
+            assert_eq!(settings.lock_after_seconds, 900, "{bad}");
+            assert!(
+                problem.is_some_and(
+                    |p| p.contains("\"lock_after_minutes\" must be a number of minutes")
+                ),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn an_empty_object_means_the_defaults() {

@@ -161,6 +161,10 @@ pub enum StoredError {
     WrongShape { reason: String },
     /// The entry was written by a newer version of CAF Lite.
     NewerVersion { found: u64 },
+    /// The entry is locked (`storage::locked`) and the key in memory does
+    /// not open it: damaged, sealed under another passphrase, or the drafts
+    /// are not unlocked. `reason` says which.
+    Locked { reason: String },
 }
 
 impl fmt::Display for StoredError {
@@ -174,6 +178,7 @@ impl fmt::Display for StoredError {
                 f,
                 "the draft was saved by a newer version of CAF Lite (format version {found}); reload the page to get the latest version"
             ),
+            StoredError::Locked { reason } => write!(f, "it is locked and {reason}"),
         }
     }
 }
@@ -332,6 +337,12 @@ pub fn encode_stored(draft: &Draft) -> String {
 /// is caught by the version). Any error means: keep the raw text, do not
 /// overwrite it.
 pub fn decode_stored(text: &str) -> Result<Draft, StoredError> {
+    if super::locked::is_locked_entry(text) {
+        return Err(StoredError::Locked {
+            reason: "could not be opened: it may be damaged, or locked with another passphrase"
+                .to_owned(),
+        });
+    }
     let root: Value = serde_json::from_str(text).map_err(|_| StoredError::NotJson)?;
     let Value::Object(mut wrapper) = root else {
         return Err(StoredError::WrongShape {

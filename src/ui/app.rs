@@ -1,6 +1,7 @@
 //! `<App/>`: the drafts page or the open draft, the one status region, and
 //! autosave that never overwrites newer work.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -11,10 +12,10 @@ use crate::domain::settings::parse_local_settings;
 use crate::domain::{set_aside_for_copy, Draft, Settings};
 use crate::form::Step;
 use crate::storage::format::{encode_export, export_file_name};
-use crate::storage::{self, Availability, Base, DraftStore, SaveError};
+use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError};
 use crate::ui::crash;
 use crate::ui::pages::{
-    CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage,
+    CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage, UnlockPage,
 };
 use crate::ui::platform;
 use crate::ui::router::{self, Address, Arrival};
@@ -35,9 +36,31 @@ const NOT_PERSISTENT_MESSAGE: &str = "Not saved on this device: this browser is 
 /// unsaved change, not from the last key.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
+/// Whether a passphrase is set, and if so whether this page holds the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    /// No passphrase: drafts are stored plain.
+    Off,
+    /// A passphrase is set and this page does not hold the key: the unlock
+    /// page shows, and nothing else.
+    Locked,
+    /// Unlocked in this page.
+    Unlocked,
+}
+
 /// App-wide state: the draft store, what is showing and the status region.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    pub lock: RwSignal<Lock>,
+    /// The open draft's "save now", so locking stores it first.
+    pub save_open: StoredValue<Option<Callback<()>>>,
+    /// A save the locked store accepted but could not write (another tab's
+    /// newer work, storage full), for the open draft to show.
+    pub store_problem: RwSignal<Option<SaveError>>,
+    /// `Date.now()` of the last key press, tap or input (the idle lock).
+    pub last_active: StoredValue<f64>,
+    /// The draft and page the address named when the app opened locked.
+    pub after_unlock: StoredValue<Option<(String, Page)>>,
     pub store: StoredValue<DraftStore, LocalStorage>,
     pub availability: RwSignal<Availability>,
     pub view: RwSignal<View>,
@@ -108,6 +131,47 @@ impl AppState {
         });
     }
 
+    /// Starts using an unlocked store (after unlocking, setting or changing
+    /// the passphrase), and opens the draft the address named, if any.
+    pub fn unlocked(&self, store: DraftStore) {
+        let app = *self;
+        store.on_problem(Rc::new(move |err| app.store_problem.set(Some(err))));
+        self.store.set_value(store);
+        self.last_active.set_value(js_sys::Date::now());
+        self.lock.set(Lock::Unlocked);
+        if let Some(Some((id, page))) = self.after_unlock.try_update_value(Option::take) {
+            if let Ok(Some(draft)) = self.store.with_value(|store| store.load(&id)) {
+                self.start_page.set_value(Some(page));
+                self.view.set(View::Open(Box::new(draft)));
+            }
+        }
+    }
+
+    /// Locks: stores the open draft's last change, forgets the key and
+    /// every plain text, and takes the form off the page. `tell_others`
+    /// ("Lock now") locks every other open tab too.
+    pub fn lock_now(&self, tell_others: bool) {
+        if tell_others {
+            storage::tell_other_tabs_to_lock();
+        }
+        if self.lock.get_untracked() == Lock::Off {
+            return;
+        }
+        if let Some(save) = self.save_open.get_value() {
+            save.run(());
+        }
+        // Unlocking comes back to the page that was open.
+        if let Some(route) = router::parse_route(&platform::hash()) {
+            self.after_unlock.set_value(Some(route));
+        }
+        self.store.with_value(DraftStore::forget);
+        self.store.set_value(DraftStore::open().0);
+        self.view.set(View::Drafts);
+        self.lock.set(Lock::Locked);
+        self.say("The drafts are locked.", false);
+        request_animation_frame(|| platform::focus("step-heading"));
+    }
+
     /// Clears one-off news ("The draft file was imported.") when the page
     /// changes; problems and the last save stay until they change.
     fn clear_news(&self) {
@@ -125,9 +189,20 @@ impl AppState {
 pub fn App() -> impl IntoView {
     platform::remove_loading_message();
     let (store, availability) = DraftStore::open();
+    let lock = match store.lock_status() {
+        LockStatus::Off => Lock::Off,
+        LockStatus::On | LockStatus::Damaged(_) => Lock::Locked,
+    };
+    let mut after_unlock = None;
     // After a reload, reopen the draft and page the address names.
     let hash = platform::hash();
     let (view, start_page) = match router::address(&hash) {
+        // Locked: the drafts page shows the unlock form; the page the
+        // address named opens once the drafts are unlocked.
+        Address::Draft(id, page) if lock == Lock::Locked => {
+            after_unlock = Some((id, page));
+            (View::Drafts, None)
+        }
         Address::Draft(id, page) => match store.load(&id) {
             Ok(Some(draft)) => {
                 router::open_from_outside(&hash);
@@ -148,7 +223,13 @@ pub fn App() -> impl IntoView {
         settings: RwSignal::new(Settings::default()),
         start_page: StoredValue::new(start_page),
         show_names: RwSignal::new(false),
+        lock: RwSignal::new(lock),
+        save_open: StoredValue::new(None),
+        store_problem: RwSignal::new(None),
+        last_active: StoredValue::new(js_sys::Date::now()),
+        after_unlock: StoredValue::new(after_unlock),
     };
+    watch_lock(app);
     Effect::new(move |previous: Option<bool>| {
         let on_drafts = app.view.with(|view| matches!(view, View::Drafts));
         if on_drafts {
@@ -232,6 +313,7 @@ pub fn App() -> impl IntoView {
         })
     };
     let page = move || match app.view.get() {
+        _ if app.lock.get() == Lock::Locked => view! { <UnlockPage/> }.into_any(),
         View::Drafts => view! { <DraftsPage/> }.into_any(),
         View::Open(draft) => view! { <DraftView draft=*draft/> }.into_any(),
     };
@@ -251,6 +333,9 @@ pub fn App() -> impl IntoView {
                     app.view.set(View::Drafts);
                 }>"CAF Lite"</a>
                 <span class="caf-header__tagline">"Common Assessment Framework, kept on this device"</span>
+                {move || (app.lock.get() == Lock::Unlocked).then(|| view! {
+                    <button type="button" class="caf-header__lock" id="lock-now" on:click=move |_| app.lock_now(true)>"Lock now"</button>
+                })}
                 {move || app.settings.with(|s| {
                     let name = s.council_name.trim();
                     (!name.is_empty()).then(|| view! { <span class="caf-header__council" id="council-name">{name.to_owned()}</span> })
@@ -353,6 +438,21 @@ fn DraftView(
             }
         }
     });
+    app.save_open
+        .set_value(Some(Callback::new(move |_: ()| save_now())));
+    // A save the locked store accepted but could not write.
+    app.store_problem.set(None);
+    Effect::new(move |_| match app.store_problem.get() {
+        Some(SaveError::Conflict { stored_revision }) => {
+            conflict.set(Some(stored_revision));
+            app.say(SaveError::Conflict { stored_revision }.to_string(), true);
+        }
+        Some(err) => {
+            app.say(err.to_string(), true);
+            save_failed.set(Some(err));
+        }
+        None => (),
+    });
     // Asked before any printout: is what this tab holds still what is
     // stored? Saving first makes it so unless another tab or window has
     // written since (a withdrawal, say), and then nothing is printed.
@@ -390,13 +490,11 @@ fn DraftView(
         if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }
-        let stored = ev
-            .new_value()
-            .and_then(|text| storage::format::decode_stored(&text).ok());
+        let stored = ev.new_value().and_then(|text| storage::stored_base(&text));
         if let Some(stored) = stored {
             let current = base.get_value();
             // Any other write, whatever its revision number (it may be frozen at MAX).
-            if stored.write_token != current.token || stored.revision != current.revision {
+            if stored != current {
                 conflict.set(Some(stored.revision));
                 app.say(
                     "This draft has been changed in another tab or window.",
@@ -421,6 +519,7 @@ fn DraftView(
         // Leaving the draft (to the drafts page, or another draft) saves at once.
         save_now();
         crash::note_saved(None);
+        let _ = app.save_open.try_set_value(None);
         on_hide.remove();
         on_visibility.remove();
         on_storage.remove();
@@ -560,4 +659,64 @@ fn DraftView(
         {remedy_panel}
         {body}
     }
+}
+
+/// The idle lock, the lock after the page was hidden that long, and the
+/// other tabs' "Lock now" and passphrase changes.
+fn watch_lock(app: AppState) {
+    let period_ms =
+        move || f64::from(app.settings.with_untracked(|s| s.lock_after_seconds)) * 1000.0;
+    let idle_too_long = move || js_sys::Date::now() - app.last_active.get_value() >= period_ms();
+    for event in ["keydown", "pointerdown", "input", "wheel", "touchstart"] {
+        let handle = window_event_listener_untyped(event, move |_| {
+            app.last_active.set_value(js_sys::Date::now());
+        });
+        std::mem::forget(handle);
+    }
+    let check = move || {
+        if app.lock.get_untracked() == Lock::Unlocked && idle_too_long() {
+            app.lock_now(false);
+        }
+    };
+    // Hidden pages run timers rarely: coming back checks at once.
+    std::mem::forget(window_event_listener(
+        leptos::ev::visibilitychange,
+        move |_| {
+            let hidden = web_sys::window()
+                .and_then(|window| window.document())
+                .is_some_and(|document| document.hidden());
+            if !hidden {
+                check();
+            }
+        },
+    ));
+    // Runs as long as the page: the handle is never needed.
+    let _ = set_interval_with_handle(check, Duration::from_secs(1));
+    std::mem::forget(window_event_listener(leptos::ev::storage, move |ev| {
+        match ev.key().as_deref() {
+            Some(storage::LOCK_NOW_KEY) => app.lock_now(false),
+            Some(storage::LOCK_KEY) => {
+                // Another tab set, changed or removed the passphrase: the key
+                // this page holds (if any) is no longer the one in use.
+                app.lock_now(false);
+                let status = app.store.with_value(DraftStore::lock_status);
+                if status == LockStatus::Off {
+                    app.store.set_value(DraftStore::open().0);
+                    app.lock.set(Lock::Off);
+                } else if app.lock.get_untracked() == Lock::Off {
+                    if let Some(save) = app.save_open.get_value() {
+                        save.run(());
+                    }
+                    app.view.set(View::Drafts);
+                    app.store.set_value(DraftStore::open().0);
+                    app.lock.set(Lock::Locked);
+                    app.say(
+                        "A passphrase was set in another tab: the drafts are locked.",
+                        false,
+                    );
+                }
+            }
+            _ => (),
+        }
+    }));
 }

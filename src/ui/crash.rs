@@ -113,6 +113,13 @@ fn save_what_is_unsaved() -> LastSave {
     if !store.is_persistent() {
         return LastSave::Failed("this browser is not letting CAF Lite save anything".to_owned());
     }
+    // A locked save is sealed by the browser after this returns, and after a
+    // panic nothing runs any more: it would never be stored.
+    if store.writes_later() {
+        return LastSave::Failed(
+            "the drafts are locked with a passphrase, and a change can only be locked while the app is working".to_owned(),
+        );
+    }
     draft.updated_at = platform::now_rfc3339();
     match store.save(&draft, &base) {
         Ok(_) => LastSave::Saved(Some(platform::clock_time())),

@@ -229,8 +229,8 @@ test('the PDF maker is fetched when the check page opens, not in the first load,
     const workerWasm = () => app.requests.filter((url) => /\/pdf_worker-[0-9a-f]{16}_bg\.wasm$/.test(url)).length;
     const id = await newDraftWithName(page, app, 'Zoë', 'Ahead');
     assert.equal(workerWasm(), 0, 'not in the first load, nor while filling in the form');
+    // The address change opens the check page, which starts the PDF maker.
     await page.goto(`${app.url('/')}#draft/${id}/check`);
-    await page.reload();
     await page.locator('#create-caf-pdf').waitFor();
     await eventually(async () => workerWasm() > 0, { timeoutMs: 60_000, message: 'the PDF maker fetched ahead of need' });
     // Every fetch of it done: the service worker has cached it (its own

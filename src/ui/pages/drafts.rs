@@ -10,11 +10,13 @@ use crate::storage::format::{
     check_import_size, decode_import, encode_export, export_file_name, unknown_keys_notice,
     Imported,
 };
+use crate::storage::locked::is_locked_file;
 use crate::storage::{
     import_choice, DraftSummary, ImportChoice, ImportMode, Listing, Restored, SaveError,
     UnreadableEntry, DELETED_KEEP_DAYS,
 };
 use crate::ui::app::{AppState, View};
+use crate::ui::pages::{LockPanel, LockedExport, LockedImport};
 use crate::ui::platform;
 use crate::validate::{check, consent_status, steps_complete};
 
@@ -48,6 +50,8 @@ pub fn DraftsPage() -> impl IntoView {
     let show_names = app.show_names;
     // A file whose draft is already stored, and when that stored copy was saved.
     let pending_import = RwSignal::new(None::<(Imported, String)>);
+    // A locked draft file chosen to import, waiting for its passphrase.
+    let locked_file = RwSignal::new(None::<Vec<u8>>);
 
     let start_new = move |_| {
         let now = platform::now_rfc3339();
@@ -87,6 +91,37 @@ pub fn DraftsPage() -> impl IntoView {
             Err(err) => app.say(not_stored_words(&err, "The file was not imported"), true),
         }
     };
+    let import_bytes = move |bytes: Vec<u8>| match decode_import(&bytes) {
+        Err(err) => app.say(format!("The file was not imported: {err}"), true),
+        Ok(imported) => {
+            let id = imported.draft.id.clone();
+            let exists = !id.trim().is_empty()
+                && app
+                    .store
+                    .with_value(|store| store.exists(&id))
+                    .unwrap_or(false);
+            match import_choice(&id, exists) {
+                ImportChoice::UnderItsId => store_import(imported, ImportMode::Replace, ""),
+                ImportChoice::AsNewDraft => store_import(
+                    imported,
+                    ImportMode::KeepBoth {
+                        new_id: platform::new_id(),
+                    },
+                    "The file did not say which draft it is, so it was stored as a new draft.",
+                ),
+                ImportChoice::Ask => {
+                    let stored_saved = match app.store.with_value(|store| store.load(&id)) {
+                        Ok(Some(stored)) => {
+                            format!("last saved {}", platform::saved_words(&stored.updated_at))
+                        }
+                        _ => "which cannot be read".to_owned(),
+                    };
+                    pending_import.set(Some((imported, stored_saved)));
+                    app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
+                }
+            }
+        }
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = platform::chosen_file(&ev) else {
             return;
@@ -100,39 +135,25 @@ pub fn DraftsPage() -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(err) => return app.say(err.to_string(), true),
             };
-            match decode_import(&bytes) {
-                Err(err) => app.say(format!("The file was not imported: {err}"), true),
-                Ok(imported) => {
-                    let id = imported.draft.id.clone();
-                    let exists = !id.trim().is_empty()
-                        && app
-                            .store
-                            .with_value(|store| store.exists(&id))
-                            .unwrap_or(false);
-                    match import_choice(&id, exists) {
-                        ImportChoice::UnderItsId => store_import(imported, ImportMode::Replace, ""),
-                        ImportChoice::AsNewDraft => store_import(
-                            imported,
-                            ImportMode::KeepBoth {
-                                new_id: platform::new_id(),
-                            },
-                            "The file did not say which draft it is, so it was stored as a new draft.",
-                        ),
-                        ImportChoice::Ask => {
-                            let stored_saved = match app.store.with_value(|store| store.load(&id)) {
-                                Ok(Some(stored)) => format!(
-                                    "last saved {}",
-                                    platform::saved_words(&stored.updated_at)
-                                ),
-                                _ => "which cannot be read".to_owned(),
-                            };
-                            pending_import.set(Some((imported, stored_saved)));
-                            app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
-                        }
-                    }
-                }
+            // A locked file asks for its passphrase first.
+            if is_locked_file(&bytes) {
+                pending_import.set(None);
+                return locked_file.set(Some(bytes));
             }
+            import_bytes(bytes);
         });
+    };
+    let locked_import = move || {
+        locked_file.get().map(|bytes| {
+            view! {
+                <LockedImport bytes=bytes
+                    on_open=Callback::new(move |plain: Vec<u8>| {
+                        locked_file.set(None);
+                        import_bytes(plain);
+                    })
+                    on_cancel=Callback::new(move |_| locked_file.set(None))/>
+            }
+        })
     };
 
     // What needs attention first, and apart the closed CAFs kept longer
@@ -270,6 +291,7 @@ pub fn DraftsPage() -> impl IntoView {
             <p class="caf-body">"To keep a copy somewhere else, or to move a draft to another device, export a draft file."</p>
         </div>
         {import_choice}
+        {locked_import}
         <button type="button" class="caf-button" id="start-new" on:click=start_new>"Start a new CAF"</button>
         <div class="caf-field">
             <div class="caf-checkboxes__item">
@@ -286,6 +308,7 @@ pub fn DraftsPage() -> impl IntoView {
             <input class="caf-file" type="file" id="import-file" accept=".json,application/json" on:change=on_file/>
         </div>
         {deleted}
+        <LockPanel on_change=Callback::new(move |_| refresh())/>
     }
 }
 
@@ -335,6 +358,7 @@ fn DraftRow(
     let confirming = RwSignal::new(false);
     let open = draft.clone();
     let export_id = draft.id.clone();
+    let locked_export_id = draft.id.clone();
     let id = draft.id.clone();
     let label = name.clone();
     view! {
@@ -364,6 +388,7 @@ fn DraftRow(
                         Err(err) => app.say(err.to_string(), true),
                     }
                 }>"Export draft file"<span class="caf-visually-hidden">{format!(" {name}")}</span></button>
+                <LockedExport id=locked_export_id label=name.clone()/>
                 <button type="button" class="caf-button caf-button--warning" on:click=move |_| confirming.set(true)>
                     "Delete draft"
                 </button>

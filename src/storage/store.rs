@@ -1,0 +1,438 @@
+//! [`DraftStore`]: every read and write of drafts, over a [`Backend`].
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::domain::{set_aside_for_copy, Date, Draft};
+
+#[cfg(target_arch = "wasm32")]
+use super::backend::{browser, probe};
+use super::backend::{new_token, Backend, MemoryStore};
+use super::conflict::{self, Base, SaveDecision};
+use super::errors::{Availability, LoadError, SaveError};
+use super::format::{self, Imported, StoredError};
+use super::{deleted_expired, deleted_key, draft_key, parse_deleted_key, DRAFT_KEY_PREFIX};
+
+/// A stored entry that could not be read. Its raw text is untouched and
+/// available from [`DraftStore::raw_entry`] for "Download the stored data".
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnreadableEntry {
+    /// The localStorage key, e.g. `caf.draft.4f1c2a9e-…`.
+    pub key: String,
+    /// The draft id taken from the key.
+    pub id: String,
+    /// Whether it is in "Recently deleted".
+    pub deleted: bool,
+    /// Why it could not be read.
+    pub reason: StoredError,
+}
+
+/// One deleted copy in "Recently deleted".
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletedDraft {
+    /// Its localStorage key, to restore or remove exactly this copy.
+    pub key: String,
+    /// The day it was deleted; `None` for copies deleted before that was kept.
+    pub deleted_on: Option<Date>,
+    pub draft: Draft,
+}
+
+/// Everything stored, as the drafts page needs it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    /// Drafts, most recently saved first.
+    pub drafts: Vec<Draft>,
+    /// Deleted copies, most recently deleted (then saved) first.
+    pub deleted: Vec<DeletedDraft>,
+    /// Entries that could not be read ("Could not open this draft").
+    pub unreadable: Vec<UnreadableEntry>,
+}
+
+/// A successful save: the page's new [`Base`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The revision now stored.
+    pub revision: u64,
+    /// The write token now stored.
+    pub token: String,
+}
+
+impl Saved {
+    /// The base for the next save.
+    pub fn base(&self) -> Base {
+        Base {
+            revision: self.revision,
+            token: self.token.clone(),
+        }
+    }
+}
+
+/// How a deleted copy came back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    /// As it was, under its own id.
+    AsItWas,
+    /// A draft with its id is stored again (the same CAF imported or restored
+    /// since), so it came back as a separate draft with this new id.
+    AsCopy { new_id: String },
+}
+
+/// How an imported draft is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Store under the draft's own id, replacing any stored draft with that id.
+    Replace,
+    /// Store as a new draft under `new_id` (from `crypto.randomUUID()`),
+    /// leaving any stored draft with the file's id as it is.
+    KeepBoth { new_id: String },
+}
+
+/// Drafts on this device: in localStorage when the browser allows it,
+/// otherwise in memory for as long as the page is open. Cloning gives another
+/// handle on the same store.
+#[derive(Debug, Clone)]
+pub struct DraftStore {
+    pub(super) backend: Backend,
+}
+
+impl DraftStore {
+    #[cfg(target_arch = "wasm32")]
+    pub(super) fn from_backend(backend: Backend) -> DraftStore {
+        DraftStore { backend }
+    }
+
+    /// Every key the backend holds (for counting, never for reading).
+    pub(super) fn raw_keys(&self) -> Vec<String> {
+        self.backend.keys().unwrap_or_default()
+    }
+
+    /// Opens localStorage if the browser has it (even when full, so stored
+    /// drafts can still be opened), otherwise an in-memory store. The
+    /// `Availability` is for the banner.
+    pub fn open() -> (DraftStore, Availability) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let availability = probe();
+            if availability != Availability::Unavailable {
+                if let Some(storage) = browser::local_storage() {
+                    if storage.get_item(super::LOCK_KEY).ok().flatten().is_none() {
+                        // The lock was turned off, and that stopped half-way.
+                        super::lock::finish_rekey(&storage, None);
+                    }
+                    return (
+                        DraftStore {
+                            backend: Backend::Local(storage),
+                        },
+                        availability,
+                    );
+                }
+            }
+        }
+        (DraftStore::in_memory(None), Availability::Unavailable)
+    }
+
+    /// A store that keeps drafts in memory only. `capacity_bytes`, when given,
+    /// makes writes fail with `QuotaExceeded` beyond that many bytes of keys
+    /// and values (for tests).
+    pub fn in_memory(capacity_bytes: Option<usize>) -> DraftStore {
+        DraftStore {
+            backend: Backend::Memory(Rc::new(RefCell::new(MemoryStore {
+                entries: BTreeMap::new(),
+                capacity_bytes,
+            }))),
+        }
+    }
+
+    /// Whether drafts survive closing the page (false when in memory).
+    pub fn is_persistent(&self) -> bool {
+        !matches!(self.backend, Backend::Memory(_))
+    }
+
+    /// Whether anything, readable or not, is stored under this draft id; used
+    /// to ask "Replace" or "Keep both" on import.
+    pub fn exists(&self, id: &str) -> Result<bool, LoadError> {
+        Ok(self.backend.get(&draft_key(id))?.is_some())
+    }
+
+    /// The stored draft with this id; `Ok(None)` if there is none.
+    pub fn load(&self, id: &str) -> Result<Option<Draft>, LoadError> {
+        let key = draft_key(id);
+        match self.backend.get(&key)? {
+            None => Ok(None),
+            Some(text) => format::decode_stored(&text)
+                .map(Some)
+                .map_err(|reason| LoadError::Unreadable { key, reason }),
+        }
+    }
+
+    /// Every stored and deleted draft, and every entry that cannot be read.
+    pub fn list(&self) -> Result<Listing, LoadError> {
+        let mut listing = Listing::default();
+        for key in self.backend.keys()? {
+            let (id, deleted_on, deleted) = if let Some(id) = key.strip_prefix(DRAFT_KEY_PREFIX) {
+                (id.to_string(), None, false)
+            } else if let Some((id, deleted_on)) = parse_deleted_key(&key) {
+                (id, deleted_on, true)
+            } else {
+                continue;
+            };
+            // A key can vanish between listing and reading when another tab deletes it.
+            let Some(text) = self.backend.get(&key)? else {
+                continue;
+            };
+            match format::decode_stored(&text) {
+                Ok(draft) if deleted => listing.deleted.push(DeletedDraft {
+                    key,
+                    deleted_on,
+                    draft,
+                }),
+                Ok(draft) => listing.drafts.push(draft),
+                Err(reason) => listing.unreadable.push(UnreadableEntry {
+                    key,
+                    id,
+                    deleted,
+                    reason,
+                }),
+            }
+        }
+        let newest_first = |a: &Draft, b: &Draft| {
+            b.updated_at
+                .cmp(&a.updated_at)
+                .then_with(|| a.id.cmp(&b.id))
+        };
+        listing.drafts.sort_by(newest_first);
+        listing.deleted.sort_by(|a, b| {
+            b.deleted_on
+                .cmp(&a.deleted_on)
+                .then_with(|| newest_first(&a.draft, &b.draft))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        Ok(listing)
+    }
+
+    /// The raw stored text under `key`, exactly as stored, for "Download the
+    /// stored data"; `None` if nothing is stored there or storage cannot be read.
+    pub fn raw_entry(&self, key: &str) -> Option<String> {
+        self.backend.get(key).ok().flatten()
+    }
+
+    /// Saves `draft` if what is stored is still `base` (or nothing is
+    /// stored). The stored copy gets revision `base.revision + 1` and a fresh
+    /// write token, both returned in `Saved`; the caller sets `updated_at`
+    /// before calling.
+    pub fn save(&self, draft: &Draft, base: &Base) -> Result<Saved, SaveError> {
+        if draft.id.is_empty() {
+            return Err(SaveError::NoId);
+        }
+        let key = draft_key(&draft.id);
+        // Read again right before writing: another tab may have saved since.
+        let stored = self.stored_base(&key)?;
+        let stored = stored
+            .as_ref()
+            .map(|stored| (stored.revision, stored.token.as_str()));
+        match conflict::decide(stored, base) {
+            SaveDecision::Conflict { stored_revision } => {
+                Err(SaveError::Conflict { stored_revision })
+            }
+            SaveDecision::Write { revision } => {
+                let mut to_store = draft.clone();
+                to_store.revision = revision;
+                to_store.write_token = new_token();
+                self.backend.set(&key, &format::encode_stored(&to_store))?;
+                Ok(Saved {
+                    revision,
+                    token: to_store.write_token,
+                })
+            }
+        }
+    }
+
+    /// Whether what is stored under `id` is still `base` (or nothing is
+    /// stored): no other tab or window has written it since.
+    pub fn holds(&self, id: &str, base: &Base) -> Result<bool, SaveError> {
+        let stored = self.stored_base(&draft_key(id))?;
+        let stored = stored
+            .as_ref()
+            .map(|stored| (stored.revision, stored.token.as_str()));
+        Ok(matches!(
+            conflict::decide(stored, base),
+            SaveDecision::Write { .. }
+        ))
+    }
+
+    /// Moves a draft (readable or not, its text unchanged) to "Recently
+    /// deleted" as a copy of its own, dated `today`; an earlier deleted copy
+    /// of the same CAF stays as it is. Returns the deleted copy's key.
+    pub fn delete(&self, id: &str, today: Date) -> Result<String, SaveError> {
+        let from = draft_key(id);
+        let Some(text) = self.backend.get(&from)? else {
+            return Err(SaveError::NotFound { id: id.to_string() });
+        };
+        let to = loop {
+            let key = deleted_key(id, today, &new_token());
+            if self.backend.get(&key)?.is_none() {
+                break key;
+            }
+        };
+        // Copy first: if the copy fails, nothing has changed.
+        self.backend.set(&to, &text)?;
+        self.backend.remove(&from)?;
+        Ok(to)
+    }
+
+    /// Brings back the deleted copy stored under `key`. When a draft with its
+    /// id is stored again, a readable copy comes back as a separate draft
+    /// under `new_id` (from `crypto.randomUUID()`); an unreadable one is
+    /// refused with `AlreadyExists`, since its text is never changed.
+    pub fn restore(&self, key: &str, new_id: &str) -> Result<Restored, SaveError> {
+        let Some((id, _)) = parse_deleted_key(key) else {
+            return Err(SaveError::NotFound {
+                id: key.to_string(),
+            });
+        };
+        let Some(text) = self.backend.get(key)? else {
+            return Err(SaveError::NotFound { id });
+        };
+        let own_key = draft_key(&id);
+        if self.backend.get(&own_key)?.is_none() {
+            self.backend.set(&own_key, &text)?;
+            self.backend.remove(key)?;
+            return Ok(Restored::AsItWas);
+        }
+        let Ok(mut draft) = format::decode_stored(&text) else {
+            return Err(SaveError::AlreadyExists { id });
+        };
+        if new_id.is_empty() {
+            return Err(SaveError::NoId);
+        }
+        if self.backend.get(&draft_key(new_id))?.is_some() {
+            return Err(SaveError::AlreadyExists {
+                id: new_id.to_string(),
+            });
+        }
+        // Beside the original, the copy does not inherit its agreement.
+        set_aside_for_copy(&mut draft.data, &id);
+        draft.id = new_id.to_string();
+        draft.revision = 1;
+        draft.write_token = new_token();
+        self.backend
+            .set(&draft_key(new_id), &format::encode_stored(&draft))?;
+        self.backend.remove(key)?;
+        Ok(Restored::AsCopy {
+            new_id: new_id.to_string(),
+        })
+    }
+
+    /// Removes exactly the deleted copies under `keys` (the ones the user saw
+    /// listed), not any deleted since in another tab; returns how many were
+    /// removed. Keys that are not deleted copies, or are gone, are skipped.
+    pub fn empty_deleted(&self, keys: &[String]) -> Result<usize, SaveError> {
+        let mut n_removed = 0;
+        for key in keys.iter().filter(|key| parse_deleted_key(key).is_some()) {
+            if self.backend.get(key)?.is_some() {
+                self.backend.remove(key)?;
+                n_removed += 1;
+            }
+        }
+        Ok(n_removed)
+    }
+
+    /// Removes the deleted copies kept their [`DELETED_KEEP_DAYS`] days by
+    /// `today` ([`deleted_expired`]); returns how many were removed.
+    pub fn remove_expired(&self, today: Date) -> Result<usize, SaveError> {
+        let keys = self.backend.keys().map_err(|_| SaveError::Unavailable)?;
+        let due: Vec<String> = keys
+            .into_iter()
+            .filter(|key| {
+                parse_deleted_key(key).is_some_and(|(_, day)| deleted_expired(day, today))
+            })
+            .collect();
+        self.empty_deleted(&due)
+    }
+
+    /// Stores an imported draft and returns it as stored (with its id,
+    /// revision and write token), ready to open. `Replace` first moves the
+    /// stored copy to "Recently deleted" (dated `today`), so it can be undone,
+    /// and never touches an unreadable entry; `KeepBoth` never overwrites
+    /// anything.
+    pub fn import(
+        &self,
+        imported: Imported,
+        mode: ImportMode,
+        today: Date,
+    ) -> Result<Draft, SaveError> {
+        let mut draft = imported.draft;
+        match mode {
+            ImportMode::Replace => {
+                if draft.id.is_empty() {
+                    return Err(SaveError::NoId);
+                }
+                let stored = self.stored_base(&draft_key(&draft.id))?;
+                draft.revision =
+                    conflict::import_revision(stored.as_ref().map(|b| b.revision), draft.revision);
+                if stored.is_some() {
+                    let deleted = self.delete(&draft.id, today)?;
+                    draft.write_token = new_token();
+                    let written = self
+                        .backend
+                        .set(&draft_key(&draft.id), &format::encode_stored(&draft));
+                    if let Err(err) = written {
+                        // Put the stored copy back where it was (the same text).
+                        let _ = self.restore(&deleted, "");
+                        return Err(err.into());
+                    }
+                    return Ok(draft);
+                }
+            }
+            ImportMode::KeepBoth { new_id } => {
+                if new_id.is_empty() {
+                    return Err(SaveError::NoId);
+                }
+                if self.backend.get(&draft_key(&new_id))?.is_some() {
+                    return Err(SaveError::AlreadyExists { id: new_id });
+                }
+                // A second copy of a draft stored here does not inherit its
+                // agreement (a file with no id is no copy of anything here).
+                if !draft.id.trim().is_empty() {
+                    set_aside_for_copy(&mut draft.data, &draft.id);
+                }
+                draft.id = new_id;
+                draft.revision = 1;
+            }
+        }
+        draft.write_token = new_token();
+        self.backend
+            .set(&draft_key(&draft.id), &format::encode_stored(&draft))?;
+        Ok(draft)
+    }
+
+    /// Writes `text` under `key` as it is, in an in-memory store only, so
+    /// tests can plant damaged entries; refused with `Unavailable` on
+    /// localStorage, where the app never writes arbitrary text.
+    pub fn write_raw_in_memory(&self, key: &str, text: &str) -> Result<(), SaveError> {
+        match &self.backend {
+            Backend::Memory(_) => Ok(self.backend.set(key, text)?),
+            #[cfg(target_arch = "wasm32")]
+            Backend::Local(_) | Backend::Sealed(_) => Err(SaveError::Unavailable),
+        }
+    }
+
+    /// The revision and write token stored under `key`; `None` if nothing is
+    /// stored. An unreadable entry is an error, so that nothing is written
+    /// over it.
+    fn stored_base(&self, key: &str) -> Result<Option<Base>, SaveError> {
+        match self.backend.get(key)? {
+            None => Ok(None),
+            Some(text) => match format::decode_stored(&text) {
+                Ok(stored) => Ok(Some(Base {
+                    revision: stored.revision,
+                    token: stored.write_token,
+                })),
+                Err(_) => Err(SaveError::StoredCopyUnreadable {
+                    key: key.to_string(),
+                }),
+            },
+        }
+    }
+}
