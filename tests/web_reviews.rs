@@ -338,6 +338,8 @@ async fn a_review_left_without_its_next_date_says_so_on_the_task_list() {
     click(&host, "#save-review");
     settle().await;
     assert!(is_there(&host, "#error-summary"), "the review has errors");
+    let title = window().document().expect("a document").title();
+    assert!(title.starts_with("Error: "), "{title}");
     click(&host, "#reviews-back");
     settle().await;
     // Not "No review date set": a review was held, its next date is missing.

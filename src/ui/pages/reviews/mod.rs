@@ -8,7 +8,7 @@ use crate::form::caf::{has_plan, start_review};
 use crate::form::Step;
 use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
-use crate::ui::state::{use_form_state, Page};
+use crate::ui::state::{use_form_state, window_title, Page};
 use crate::ui::widgets::ErrorSummary;
 
 mod closed;
@@ -43,6 +43,17 @@ pub fn ReviewsPage() -> impl IntoView {
     let issues = Signal::derive(move || match editing.get() {
         Some(idx) if problems_shown.get() => review_issues(state, idx),
         _ => Vec::new(),
+    });
+    // "Error: " first in the window's title while the summary shows errors,
+    // as on every other step (the app's own title rule reads the steps'
+    // summary, which this page does not use).
+    Effect::new(move |_| {
+        let has_errors = issues.with(|issues| {
+            issues
+                .iter()
+                .any(|issue| issue.severity == crate::validate::Severity::Error)
+        });
+        platform::set_title(&window_title(Step::Reviews.title(), has_errors));
     });
 
     let record = move |_| {
