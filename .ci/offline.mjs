@@ -15,9 +15,9 @@
 // built site (the tests use this to make a second release). Fails the build
 // when something it expects is missing, so a half-made site is never shipped.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PRECOMPRESSED, precompress } from './precompress.mjs';
+import { PRECOMPRESSED, files, precompress } from './precompress.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -65,15 +65,10 @@ function hashWorker() {
 }
 
 function listFiles(root) {
-  const files = [];
-  (function walk(d) {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!PRECOMPRESSED.test(name)) files.push(relative(root, path).split('\\').join('/'));
-    }
-  })(root);
-  return files.sort();
+  return files(root)
+    .filter((path) => !PRECOMPRESSED.test(path))
+    .map((path) => relative(root, path).split('\\').join('/'))
+    .sort();
 }
 
 function writeServiceWorker() {

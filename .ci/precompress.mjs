@@ -16,7 +16,8 @@ export const PRECOMPRESSED = /\.(gz|br)$/;
 /** Files left uncompressed: edited after the build, or compressed already. */
 const LEAVE = (name) => name === 'local-settings.json' || /\.(png|jpe?g|gif|webp|woff2?)$/i.test(name);
 
-function files(dir) {
+/** Every file below `dir` (full paths). */
+export function files(dir) {
   const out = [];
   (function walk(d) {
     for (const name of readdirSync(d)) {

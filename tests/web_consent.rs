@@ -3,7 +3,7 @@
 //! withdrawal date, and what a stale tab does with the browser's own Print.
 #![cfg(target_arch = "wasm32")]
 
-use caf_lite::domain::{record_agreement, DateDraft, Draft};
+use caf_lite::domain::{record_agreement, DateDraft};
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -12,7 +12,9 @@ use web_sys::{Event, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_common;
-use web_common::{click, find, fresh_host, set_address, settle, type_into, window};
+use web_common::{
+    click, find, fresh_host, sams_draft, set_address, settle, store_draft, type_into, window,
+};
 
 fn text(host: &HtmlElement, selector: &str) -> String {
     find(host, selector).text_content().unwrap_or_default()
@@ -28,15 +30,7 @@ fn storage() -> web_sys::Storage {
 /// Stores a draft whose agreement is recorded and then withdrawn on
 /// 02/06/2026, with the record still current (not moved to the history).
 fn store_withdrawn_but_unsettled(id: &str) {
-    let mut draft = Draft {
-        id: id.to_owned(),
-        created_at: "2026-06-01T10:00:00Z".to_owned(),
-        updated_at: "2026-06-01T10:00:00Z".to_owned(),
-        revision: 1,
-        version: 1,
-        ..Draft::default()
-    };
-    draft.data.child.given_name = "Sam".to_owned();
+    let mut draft = sams_draft(id);
     draft.data.consent.given_by = "Alex Parent".to_owned();
     record_agreement(&mut draft.data, "2026-06-01T10:00:00Z");
     draft.data.consent.withdrawn_on = DateDraft {
@@ -44,12 +38,7 @@ fn store_withdrawn_but_unsettled(id: &str) {
         month: "6".to_owned(),
         year: "2026".to_owned(),
     };
-    storage()
-        .set_item(
-            &format!("caf.draft.{id}"),
-            &caf_lite::storage::format::encode_stored(&draft),
-        )
-        .expect("the draft is stored");
+    store_draft(&draft);
 }
 
 #[wasm_bindgen_test]

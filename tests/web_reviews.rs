@@ -3,7 +3,7 @@
 //! of the plan, the next review date and closure on the task list.
 #![cfg(target_arch = "wasm32")]
 
-use caf_lite::domain::{ActionDraft, Date, DateDraft, Draft};
+use caf_lite::domain::{ActionDraft, Date, DateDraft};
 use leptos::mount::mount_to;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -12,7 +12,9 @@ use web_sys::{Event, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_common;
-use web_common::{click, find, fresh_host, set_address, settle, type_into, window};
+use web_common::{
+    click, find, fresh_host, sams_draft, set_address, settle, store_draft, type_into, window,
+};
 
 fn is_there(host: &HtmlElement, selector: &str) -> bool {
     host.query_selector(selector)
@@ -78,15 +80,7 @@ fn date(year: i32, month: u8, day: u8) -> DateDraft {
 /// and a first review on 01/08/2026) and opens the app on `page` of it, as
 /// after a reload.
 fn store_plan_and_address(id: &str, page: &str) {
-    let mut draft = Draft {
-        id: id.to_owned(),
-        created_at: "2026-06-01T10:00:00Z".to_owned(),
-        updated_at: "2026-06-01T10:00:00Z".to_owned(),
-        revision: 1,
-        version: 1,
-        ..Draft::default()
-    };
-    draft.data.child.given_name = "Sam".to_owned();
+    let mut draft = sams_draft(id);
     draft.data.plan.meeting_date = date(2026, 6, 1);
     draft.data.plan.next_review = date(2026, 8, 1);
     for (what, status) in [
@@ -100,13 +94,7 @@ fn store_plan_and_address(id: &str, page: &str) {
             ..ActionDraft::default()
         });
     }
-    let stored = caf_lite::storage::format::encode_stored(&draft);
-    window()
-        .local_storage()
-        .expect("localStorage")
-        .expect("localStorage is there")
-        .set_item(&format!("caf.draft.{id}"), &stored)
-        .expect("the draft is stored");
+    store_draft(&draft);
     set_address(&format!("#draft/{id}/{page}"));
 }
 

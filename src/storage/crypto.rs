@@ -122,17 +122,22 @@ pub async fn open(key: &Key, associated_data: &[u8], sealed: &Sealed) -> Option<
     Some(Uint8Array::new(&out).to_vec())
 }
 
-/// A new lock record and its key for `passphrase`: a fresh salt, and the
-/// verifier sealed under the key.
-pub async fn new_lock(passphrase: &str) -> Result<(LockRecord, Key), String> {
-    let mut record = LockRecord {
+/// A lock record with a fresh salt and no verifier yet.
+fn fresh_record() -> Result<LockRecord, String> {
+    Ok(LockRecord {
         iterations: locked::PBKDF2_ITERATIONS,
         salt: random_bytes(SALT_BYTES)?,
         verifier: Sealed {
             nonce: Vec::new(),
             ciphertext: Vec::new(),
         },
-    };
+    })
+}
+
+/// A new lock record and its key for `passphrase`: a fresh salt, and the
+/// verifier sealed under the key.
+pub async fn new_lock(passphrase: &str) -> Result<(LockRecord, Key), String> {
+    let mut record = fresh_record()?;
     let key = derive_key(passphrase, &record).await?;
     record.verifier = seal(
         &key,
@@ -161,14 +166,7 @@ pub async fn check_passphrase(
 /// Locks a draft file's text with `passphrase` (a key of its own, from a
 /// fresh salt).
 pub async fn lock_file(passphrase: &str, plain: &[u8]) -> Result<locked::LockedFile, String> {
-    let record = LockRecord {
-        iterations: locked::PBKDF2_ITERATIONS,
-        salt: random_bytes(SALT_BYTES)?,
-        verifier: Sealed {
-            nonce: Vec::new(),
-            ciphertext: Vec::new(),
-        },
-    };
+    let record = fresh_record()?;
     let key = derive_key(passphrase, &record).await?;
     let sealed = seal(&key, locked::FILE_ASSOCIATED_DATA.as_bytes(), plain).await?;
     Ok(locked::LockedFile {

@@ -100,6 +100,14 @@ function pdfText(path) {
   return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/** Starts a new CAF and fills steps 1–10 by keyboard. */
+async function startWholeCaf(page, app) {
+  await page.goto(app.url('/'));
+  await activate(page, 'start-new');
+  await page.locator('#task-start').waitFor();
+  await fillWholeCaf(page);
+}
+
 async function downloadPdf(page, buttonId, name) {
   const t0 = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), activate(page, buttonId)]);
@@ -113,10 +121,7 @@ async function downloadPdf(page, buttonId, name) {
 
 test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection', { timeout: 300_000 }, () =>
   withPage(async (page, app) => {
-    await page.goto(app.url('/'));
-    await activate(page, 'start-new');
-    await page.locator('#task-start').waitFor();
-    await fillWholeCaf(page);
+    await startWholeCaf(page, app);
 
     // Record the agreement: the status becomes RECORDED.
     await activate(page, 'record-agreement');
@@ -229,10 +234,7 @@ async function goTo(page, app, step) {
 
 test('the stamp follows the terms agreed: an agency added after recording puts it out of date', { timeout: 300_000 }, () =>
   withPage(async (page, app) => {
-    await page.goto(app.url('/'));
-    await activate(page, 'start-new');
-    await page.locator('#task-start').waitFor();
-    await fillWholeCaf(page);
+    await startWholeCaf(page, app);
 
     // Filled in but not recorded: Continue says so beside the button, once.
     await activate(page, 'continue');
@@ -294,10 +296,7 @@ test('the stamp follows the terms agreed: an agency added after recording puts i
 
 test('a withdrawal ends the agreement: another tab cannot print it, and clearing the date does not bring it back', { timeout: 300_000 }, () =>
   withPage(async (page, app) => {
-    await page.goto(app.url('/'));
-    await activate(page, 'start-new');
-    await page.locator('#task-start').waitFor();
-    await fillWholeCaf(page);
+    await startWholeCaf(page, app);
     await activate(page, 'record-agreement');
     await page.locator('#consent-status', { hasText: 'CONSENT TO SHARE RECORDED' }).waitFor();
     await goTo(page, app, 'check');

@@ -72,3 +72,31 @@ pub fn type_into(host: &HtmlElement, selector: &str, text: &str) {
         .dispatch_event(&Event::new("input").expect("an input event"))
         .expect("dispatched");
 }
+
+/// A draft stored once (revision 1) on 01/06/2026, for a child called Sam,
+/// with nothing else answered: the start of a stored test case.
+pub fn sams_draft(id: &str) -> caf_lite::domain::Draft {
+    let mut draft = caf_lite::domain::Draft {
+        id: id.to_owned(),
+        created_at: "2026-06-01T10:00:00Z".to_owned(),
+        updated_at: "2026-06-01T10:00:00Z".to_owned(),
+        revision: 1,
+        version: 1,
+        ..caf_lite::domain::Draft::default()
+    };
+    draft.data.child.given_name = "Sam".to_owned();
+    draft
+}
+
+/// Stores `draft` under its key, as the app stores it.
+pub fn store_draft(draft: &caf_lite::domain::Draft) {
+    window()
+        .local_storage()
+        .expect("localStorage")
+        .expect("localStorage is there")
+        .set_item(
+            &format!("caf.draft.{}", draft.id),
+            &caf_lite::storage::format::encode_stored(draft),
+        )
+        .expect("the draft is stored");
+}
