@@ -72,6 +72,35 @@ pub fn set_aside_for_copy(data: &mut Data, original: &str) {
     set_aside(&mut data.consent, DateDraft::default(), original);
 }
 
+/// What the "Replace or Keep both" question must say about the family's
+/// agreement, for a file whose draft is `file` when `stored` is the draft on
+/// this device with the same id: a withdrawal recorded here that the file
+/// lacks (Replace would bring the agreement back), and an agreement in the
+/// file that a kept copy does not inherit.
+pub fn import_consent_notes(stored: &Data, file: &Data) -> Vec<String> {
+    let mut notes = Vec::new();
+    let withdrawn_here = match stored.consent.withdrawn_on.parse() {
+        Ok(Some(date)) => Some(date),
+        _ => stored
+            .consent
+            .history
+            .last()
+            .and_then(|ended| ended.withdrawn_on.parse().ok().flatten()),
+    };
+    let withdrawn_in_file = matches!(file.consent.withdrawn_on.parse(), Ok(Some(_)));
+    if let (Some(date), false) = (withdrawn_here, withdrawn_in_file) {
+        notes.push(format!(
+            "The CAF on this device records that the family withdrew their agreement on {date}; the file does not. Replace would bring back an agreement they withdrew: choose it only if they have agreed again."
+        ));
+    }
+    if !file.consent.recorded_fingerprint.is_empty() {
+        notes.push(
+            "If you keep both, the file's copy becomes a CAF of its own: the agreement recorded in it stays with the original, so record it again with the family before sharing the copy.".to_owned(),
+        );
+    }
+    notes
+}
+
 /// Moves the current record, if any, into the history and clears it.
 fn set_aside(consent: &mut ConsentDraft, withdrawn_on: DateDraft, copied_from: &str) {
     if consent.recorded_fingerprint.is_empty() {
@@ -157,6 +186,20 @@ mod tests {
         never.consent.withdrawn_on = data.consent.withdrawn_on.clone();
         assert!(!settle_withdrawal(&mut never));
         assert!(!withdrawn_terms_are_current(&never));
+    }
+
+    #[test]
+    fn the_import_question_names_a_withdrawal_the_file_lacks_and_the_agreement_a_copy_loses() {
+        let file = recorded();
+        let mut here = recorded();
+        here.consent.withdrawn_on = DateDraft::from_date(Date::new(2026, 12, 1).expect("a date"));
+        settle_withdrawal(&mut here);
+        let notes = import_consent_notes(&here, &file);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("withdrew their agreement on 01/12/2026"));
+        assert!(notes[1].contains("record it again"));
+        // The same CAF, nothing withdrawn, nothing recorded: nothing to say.
+        assert!(import_consent_notes(&Data::default(), &Data::default()).is_empty());
     }
 
     #[test]

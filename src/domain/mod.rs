@@ -19,7 +19,8 @@ pub mod time;
 pub mod upn;
 
 pub use agreement::{
-    record_agreement, set_aside_for_copy, settle_withdrawal, withdrawn_terms_are_current,
+    import_consent_notes, record_agreement, set_aside_for_copy, settle_withdrawal,
+    withdrawn_terms_are_current,
 };
 pub use assessment::Assessment;
 pub use date::{Date, DateDraft};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::naming::caf_name;
-use crate::domain::{Date, Draft};
+use crate::domain::{import_consent_notes, Date, Draft};
 use crate::form::standing::{caseload, overdue_count, overdue_line, standing, Standing};
 use crate::storage::format::{
     check_import_size, decode_import, encode_export, export_file_name, unknown_keys_notice,
@@ -49,7 +49,7 @@ pub fn DraftsPage() -> impl IntoView {
     // One choice for every place a CAF is named (domain/naming.rs).
     let show_names = app.show_names;
     // A file whose draft is already stored, and when that stored copy was saved.
-    let pending_import = RwSignal::new(None::<(Imported, String)>);
+    let pending_import = RwSignal::new(None::<(Imported, String, Vec<String>)>);
     // A locked draft file chosen to import, waiting for its passphrase.
     let locked_file = RwSignal::new(None::<Vec<u8>>);
 
@@ -110,13 +110,15 @@ pub fn DraftsPage() -> impl IntoView {
                     "The file did not say which draft it is, so it was stored as a new draft.",
                 ),
                 ImportChoice::Ask => {
-                    let stored_saved = match app.store.with_value(|store| store.load(&id)) {
-                        Ok(Some(stored)) => {
-                            format!("last saved {}", platform::saved_words(&stored.updated_at))
-                        }
-                        _ => "which cannot be read".to_owned(),
-                    };
-                    pending_import.set(Some((imported, stored_saved)));
+                    let (stored_saved, consent_notes) =
+                        match app.store.with_value(|store| store.load(&id)) {
+                            Ok(Some(stored)) => (
+                                format!("last saved {}", platform::saved_words(&stored.updated_at)),
+                                import_consent_notes(&stored.data, &imported.draft.data),
+                            ),
+                            _ => ("which cannot be read".to_owned(), Vec::new()),
+                        };
+                    pending_import.set(Some((imported, stored_saved, consent_notes)));
                     app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
                 }
             }
@@ -260,7 +262,7 @@ pub fn DraftsPage() -> impl IntoView {
             .collect_view()
     };
     let import_choice = move || {
-        pending_import.get().map(|(imported, stored_saved)| {
+        pending_import.get().map(|(imported, stored_saved, consent_notes)| {
             let keep = imported.clone();
             let file_saved = if imported.draft.updated_at.trim().is_empty() {
                 "does not say when it was saved".to_owned()
@@ -274,6 +276,7 @@ pub fn DraftsPage() -> impl IntoView {
                 <div class="caf-warning-panel" role="alert" id="import-choice">
                     <h2 class="caf-heading-m">"This draft is already on this device"</h2>
                     <p class="caf-body" id="import-choice-words">{words}</p>
+                    {consent_notes.into_iter().map(|note| view! { <p class="caf-body import-consent-note">{note}</p> }).collect_view()}
                     <button type="button" class="caf-button caf-button--warning" id="import-replace" on:click=move |_| store_import(imported.clone(), ImportMode::Replace, "The copy that was on this device is in Recently deleted.")>"Replace"</button>
                     <button type="button" class="caf-button" id="import-keep-both" on:click=move |_| store_import(keep.clone(), ImportMode::KeepBoth { new_id: platform::new_id() }, "")>"Keep both"</button>
                     <button type="button" class="caf-button caf-button--secondary" on:click=move |_| pending_import.set(None)>"Cancel"</button>
