@@ -45,7 +45,10 @@ export async function startApp({ contextOptions = {}, precompressed = false } = 
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`no ${join(DIST, 'index.html')}: run \`trunk build --release\` first (bash .ci/test does)`);
   }
-  let server = await startServer(DIST, { precompressed });
+  // What the server itself answered, path by path: a download no cache saved.
+  const served = new Map();
+  const onRequest = (path) => served.set(path, (served.get(path) ?? 0) + 1);
+  let server = await startServer(DIST, { precompressed, onRequest });
   const { origin, port } = server;
   let browser;
   try {
@@ -117,6 +120,8 @@ export async function startApp({ contextOptions = {}, precompressed = false } = 
     cspViolations,
     errors,
     url: (path = '/') => new URL(path, origin + '/').href,
+    /** How many times the server answered requests for paths matching `pattern`. */
+    servedCount: (pattern) => [...served].filter(([path]) => pattern.test(path)).reduce((n, [, count]) => n + count, 0),
     newPage: () => context.newPage(),
     async screenshot(page, name) {
       mkdirSync(OUT, { recursive: true });
@@ -137,7 +142,7 @@ export async function startApp({ contextOptions = {}, precompressed = false } = 
     /** Serves `dir` (a built site) at the same origin again: the network is back, maybe with a new release. */
     async startServer(dir = DIST) {
       await server?.close();
-      server = await startServer(dir, { port, precompressed });
+      server = await startServer(dir, { port, precompressed, onRequest });
     },
     async close() {
       await context.close().catch(() => {});

@@ -40,13 +40,15 @@ function encodingFor(accept) {
  * Serves `root` on 127.0.0.1. Resolves to `{ origin, port, close() }`.
  * `port` 0 (the default) picks a free port. `precompressed: true` serves the
  * build's `.br`/`.gz` copy of a file when the browser accepts it and the copy
- * exists, with `content-encoding`, as static hosts do.
+ * exists, with `content-encoding`, as static hosts do. `onRequest(path)` hears
+ * every request the server answers (what was really downloaded).
  */
-export async function startServer(root, { port = 0, precompressed = false } = {}) {
+export async function startServer(root, { port = 0, precompressed = false, onRequest = () => {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      onRequest(url.pathname);
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith('/')) path += 'index.html';
       const file = resolve(join(base, path));
