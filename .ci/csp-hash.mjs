@@ -1,5 +1,6 @@
-// Trunk post_build hook: adds the sha256 of every inline <script> in the
-// staged index.html to the script-src of its Content-Security-Policy <meta>.
+// Trunk post_build step (post-build.mjs runs it first): adds the sha256 of
+// every inline <script> in the staged index.html to the script-src of its
+// Content-Security-Policy <meta>.
 // Trunk writes one inline module script that imports the wasm-bindgen glue and
 // starts the app (plus a live-reload script under `trunk serve`); a static host
 // cannot give it a nonce, so the policy names its hash. Fails the build if the

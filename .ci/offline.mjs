@@ -1,5 +1,5 @@
-// Trunk post_build hook (after csp-hash.mjs): makes the built site safe to
-// cache for offline use.
+// Trunk post_build step (post-build.mjs runs it after csp-hash.mjs): makes
+// the built site safe to cache for offline use.
 //  1. Content-hashes the PDF worker. Trunk names the page's files by their
 //     hash but writes the worker as pdf_worker.js, pdf_worker_bg.wasm and
 //     pdf_worker_loader.js; a page from one release could then start another
