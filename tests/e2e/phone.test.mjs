@@ -97,6 +97,43 @@ test('the save status is in view after typing in the last field of a long step',
     { contextOptions: { viewport: { width: 390, height: 844 } } },
   ));
 
+test('at 320 px a long choice shows whole in its closed drop-down, not cut off', { timeout: 120_000 }, () =>
+  withPage(
+    async (page, app) => {
+      await openPhoneCase(page, app, ID, 'plan');
+      await page.locator('#choose-lead').selectOption({ label: 'Priya Raghunathan (Speech and language therapist)' });
+      await page.locator('#plan-actions-0-change').click();
+      const need = page.locator('#plan-actions-0-need');
+      await need.selectOption('guidance_boundaries');
+      assert.equal(await need.evaluate((s) => s.selectedOptions[0].text), 'Guidance, boundaries and stimulation');
+      await need.scrollIntoViewIfNeeded();
+      await app.screenshot(page, 'phone-320-long-choices');
+      // Every drop-down whose chosen text is wider than its box must show it on
+      // more than one line (a native closed select keeps one line and cuts it).
+      const cut = await page.evaluate(() => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        const out = [];
+        for (const select of document.querySelectorAll('#main-content select')) {
+          if (select.offsetParent === null || select.selectedIndex < 0) continue;
+          const style = getComputedStyle(select);
+          ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const text = select.selectedOptions[0].text;
+          const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+          const lines = Math.ceil(ctx.measureText(text).width / room);
+          if (lines > 1 && select.clientHeight < 2 * line) out.push(`#${select.id}: "${text}" needs ${lines} lines, has ${select.clientHeight}px`);
+          if (select.scrollWidth > select.clientWidth) out.push(`#${select.id}: scrolls sideways`);
+        }
+        return out;
+      });
+      assert.deepEqual(cut, []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, 'no sideways scroll');
+      assert.equal((await stored(page)).plan.lead.name, 'Priya Raghunathan', 'the choice took effect');
+    },
+    { contextOptions: { viewport: { width: 320, height: 640 } } },
+  ));
+
 test('the window title names the page and starts with "Error:" after a failed Continue', { timeout: 120_000 }, () =>
   withPage(async (page, app) => {
     await page.goto(app.url('/'));
