@@ -38,7 +38,9 @@ for (const m of html.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.?\/?[\w./-]+\
 }
 
 /** gzip -9 budgets in bytes: today's figures plus a little room, so neither grows unseen
- *  (issue 18's goals, not yet met: first load 200,000, PDF worker 450,000). The first
+ *  (issue 18's goals: first load 200,000, not yet met; PDF worker 450,000, met: the
+ *  worker went 567,281 → 445,757 once allsorts stopped linking encoding_rs's legacy
+ *  CJK decoders, vendor/allsorts-azul/CAF-LITE.md, and its budget is now the goal). The first
  *  load grew this wave (434,922 → 483,934, from the phone layout, the never-lose work
  *  and the consent truth work); bringing it down is issue 18's next step. The worker
  *  went 662,018 → 567,291 once printpdf stopped linking allsorts' WOFF2 path
@@ -47,7 +49,7 @@ for (const m of html.matchAll(/(?:href|src)\s*=\s*"([^"]+)"|['"](\.?\/?[\w./-]+\
  *  first load (main at e37cd31: 485,543; with them: 498,158), and the passphrase lock
  *  (issue 17: the locked store, WebCrypto calls, the unlock page and six passphrase
  *  forms) about 58,700 (485,487 → 544,150 on its own). */
-const BUDGETS = { 'first load': 560_000, 'pdf worker': 570_000 };
+const BUDGETS = { 'first load': 560_000, 'pdf worker': 450_000 };
 
 const isWorker = (f) => /(^|\/)pdf_worker[^/]*$/.test(f);
 const rows = files.sort().map((file) => {
