@@ -456,6 +456,47 @@ async function clickForPdf(page) {
   return { ...t, bytes };
 }
 
+// The PDF worker's memory, asked of the worker itself over the DevTools
+// protocol (a browser-level session attached to the worker's target): its
+// wasm memory (every WebAssembly.Memory in its heap; wasm memory never
+// shrinks, so after the renders it is their peak) and its JS heap in use.
+async function workerMemory() {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const workers = targetInfos.filter((t) => t.type === 'worker' && /pdf_worker/.test(t.url));
+    if (workers.length !== 1) throw new Error(`expected one PDF worker, found ${workers.length}`);
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: workers[0].targetId, flatten: false });
+    let next = 0;
+    const pending = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const m = JSON.parse(e.message);
+      if (!pending.has(m.id)) return;
+      const { ok, fail } = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.error) fail(new Error(`${m.error.message} (worker)`));
+      else ok(m.result);
+    });
+    const ask = (method, params = {}) =>
+      new Promise((ok, fail) => {
+        next += 1;
+        pending.set(next, { ok, fail });
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: next, method, params }) }).catch(fail);
+      });
+    const proto = await ask('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await ask('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+    const wasm = await ask('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    const heap = await ask('Runtime.getHeapUsage');
+    return { wasmBytes: wasm.result.value, jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 results.pdf = {};
 const workerBytes = new Map();
 for (const fx of FIXTURES) {
@@ -485,6 +526,7 @@ for (const fx of FIXTURES) {
     await lastPage.locator('#create-caf-pdf:not([disabled])').waitFor();
     return { ...r, bytes: r.bytes.length };
   });
+  const memory = await workerMemory();
   await lastContext.close();
   const pdfPath = join(OUT, `caf-lite-${fx.name}.pdf`);
   writeFileSync(pdfPath, pdf);
@@ -493,6 +535,7 @@ for (const fx of FIXTURES) {
     first: { clickToDownload: stat(first.map((r) => r.clickToDownload)), workerStart: stat(first.map((r) => r.workerStart)), workerToBytes: stat(first.map((r) => r.workerToBytes)), render: stat(first.map((r) => r.render)) },
     warm: { clickToDownload: stat(warm.map((r) => r.clickToDownload)), render: stat(warm.map((r) => r.render)), clickToPost: stat(warm.map((r) => r.clickToPost)) },
     bytes: pdf.length,
+    memory,
     pdfPath,
     requestChars: request.length,
   };
@@ -697,6 +740,13 @@ for (const name of ['typical', 'large']) {
   row(`${name}: ⤷ of which engine start`, fmtMs(p.first.workerStart), fmtMs(J[name].load), ratio(p.first.workerStart.median, j.load.median));
   row(`${name}: ⤷ of which the first render`, fmtMs(p.first.render), fmtMs(J[name].firstRender), ratio(p.first.render.median, j.firstRender.median));
   row(`${name}: warm render`, fmtMs(p.warm.render), fmtMs(j.warm), ratio(p.warm.render.median, j.warm.median));
+  const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  row(
+    `${name}: worker memory after ${RUNS + WARMUP + 1} renders: wasm + JS heap in use`,
+    `${mb(p.memory.wasmBytes + p.memory.jsHeapUsed)} (wasm ${mb(p.memory.wasmBytes)}, the peak: it never shrinks; JS heap ${mb(p.memory.jsHeapUsed)})`,
+    '',
+    '',
+  );
   row(`${name}: click → download, first`, fmtMs(p.first.clickToDownload), '', '');
   row(`${name}: click → download, warm`, fmtMs(p.warm.clickToDownload), '', '');
 }
