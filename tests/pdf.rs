@@ -284,8 +284,16 @@ fn a_four_page_document_stays_small() {
     let path = print("four-pages", &doc);
     let n = pages(&path).len();
     assert_eq!(n, 4, "a four-page sample");
-    assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
+    assert!(bytes.len() < 60_000, "{} bytes", bytes.len());
     assert!(bytes.starts_with(b"%PDF-"));
+    // Every stream (pages, fonts, their maps) is deflated.
+    let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
+    assert!(count(b"endstream") >= n + 2, "pages and fonts are streams");
+    assert_eq!(
+        count(b"/FlateDecode"),
+        count(b"endstream"),
+        "every stream compressed"
+    );
 }
 
 fn tiny_png() -> Vec<u8> {

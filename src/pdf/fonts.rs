@@ -23,12 +23,21 @@ pub static REGULAR_TTF: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 /// DejaVu Sans Bold, pre-subset (see `fonts/subset.sh`).
 pub static BOLD_TTF: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
 
+/// Characters below this one (Latin, Greek and Cyrillic, the fonts' own range)
+/// find their glyph by index rather than by a map search: layout asks for
+/// every character of a document several times.
+const DIRECT_END: char = '\u{0530}';
+
 /// What `layout` needs to know about one font: which characters it has and how wide they are.
 #[derive(Debug, Clone)]
 pub struct FontMetrics {
     units_per_em: u16,
+    /// Every character's glyph id (never 0, the missing glyph).
     glyphs: BTreeMap<char, u16>,
-    advances: BTreeMap<u16, u16>,
+    /// The glyph ids of the characters below `DIRECT_END`, 0 where the font has none.
+    direct: Vec<u16>,
+    /// Advance widths in font units, by glyph id.
+    advances: Vec<u16>,
 }
 
 impl FontMetrics {
@@ -78,7 +87,12 @@ impl FontMetrics {
             })
             .map_err(|_| bad())?;
 
-        let mut advances = BTreeMap::new();
+        let mut direct = vec![0; DIRECT_END as usize];
+        for (&ch, &gid) in glyphs.range(..DIRECT_END) {
+            direct[ch as usize] = gid;
+        }
+
+        let mut advances = Vec::with_capacity(usize::from(maxp.num_glyphs));
         let hmtx_data = provider.read_table_data(tag::HMTX).map_err(|_| bad())?;
         let hmtx = ReadScope::new(&hmtx_data)
             .read_dep::<HmtxTable<'_>>((
@@ -87,27 +101,34 @@ impl FontMetrics {
             ))
             .map_err(|_| bad())?;
         for gid in 0..maxp.num_glyphs {
-            if let Ok(advance) = hmtx.horizontal_advance(gid) {
-                advances.insert(gid, advance);
-            }
+            advances.push(hmtx.horizontal_advance(gid).unwrap_or(0));
         }
         Ok(Self {
             units_per_em: head.units_per_em.max(1),
             glyphs,
+            direct,
             advances,
         })
     }
 
+    /// The glyph id of `ch`, `None` when the font lacks it.
+    fn glyph(&self, ch: char) -> Option<u16> {
+        match self.direct.get(ch as usize) {
+            Some(&0) => None,
+            Some(&gid) => Some(gid),
+            None => self.glyphs.get(&ch).copied(),
+        }
+    }
+
     /// Whether the font has a glyph for `ch`.
     pub fn has_glyph(&self, ch: char) -> bool {
-        self.glyphs.contains_key(&ch)
+        self.glyph(ch).is_some()
     }
 
     /// The advance width of `ch` in ems (0 when the font lacks it).
     pub fn advance_em(&self, ch: char) -> f32 {
-        self.glyphs
-            .get(&ch)
-            .and_then(|gid| self.advances.get(gid))
+        self.glyph(ch)
+            .and_then(|gid| self.advances.get(usize::from(gid)))
             .map_or(0.0, |&units| {
                 f32::from(units) / f32::from(self.units_per_em)
             })
@@ -115,10 +136,7 @@ impl FontMetrics {
 
     /// The glyph ids for `chars` that the font has, with glyph 0 first, each once.
     fn glyph_ids(&self, chars: impl IntoIterator<Item = char>) -> Vec<u16> {
-        let set: BTreeSet<u16> = chars
-            .into_iter()
-            .filter_map(|ch| self.glyphs.get(&ch).copied())
-            .collect();
+        let set: BTreeSet<u16> = chars.into_iter().filter_map(|ch| self.glyph(ch)).collect();
         std::iter::once(0).chain(set).collect()
     }
 }
@@ -190,5 +208,52 @@ impl Measure for FontSet {
 
     fn advance_em(&self, ch: char, style: Style) -> f32 {
         self.metrics(style).advance_em(ch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick path for Latin, Greek and Cyrillic answers exactly as the map
+    /// does, for every character the fonts have and for some they lack.
+    #[test]
+    fn glyph_lookup_agrees_with_the_character_map() {
+        for bytes in [REGULAR_TTF, BOLD_TTF] {
+            let Ok(metrics) = FontMetrics::from_bytes(bytes) else {
+                panic!("the bundled font reads");
+            };
+            assert!(
+                metrics.glyphs.len() > 500,
+                "the map holds the fonts' characters"
+            );
+            for (&ch, &gid) in &metrics.glyphs {
+                assert_eq!(metrics.glyph(ch), Some(gid), "{ch:?}");
+            }
+            let below = metrics.glyphs.keys().filter(|&&ch| ch < DIRECT_END).count();
+            let above = metrics.glyphs.len() - below;
+            assert!(
+                below > 300 && above > 10,
+                "both paths are exercised ({below} / {above})"
+            );
+            for ch in [
+                '\0',
+                '\u{7}',
+                '\u{0378}',
+                '\u{052F}',
+                '中',
+                '\u{1F600}',
+                '\u{FFFF}',
+            ] {
+                assert_eq!(
+                    metrics.glyph(ch),
+                    metrics.glyphs.get(&ch).copied(),
+                    "{ch:?}"
+                );
+            }
+            assert_eq!(metrics.glyph('中'), None);
+            assert!(metrics.advance_em('W') > metrics.advance_em('i'));
+            assert_eq!(metrics.advance_em('中'), 0.0);
+        }
     }
 }

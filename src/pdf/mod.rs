@@ -25,12 +25,15 @@ pub use model::{Banner, Block, Column, Document};
 pub enum PdfError {
     /// An embedded font could not be read or reduced.
     Font(String),
+    /// The finished document could not be written out as bytes.
+    Write(String),
 }
 
 impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PdfError::Font(detail) => write!(f, "the PDF could not be made: {detail}"),
+            PdfError::Write(detail) => write!(f, "the PDF could not be written: {detail}"),
         }
     }
 }
