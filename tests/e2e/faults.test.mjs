@@ -260,6 +260,9 @@ test('item 10: a PDF maker that hangs is stopped at its time limit, and the next
   const app = await startApp();
   try {
     const page = await app.newPage();
+    // The page's clock runs as usual, and can be moved on past the 30 s limit
+    // below instead of the test waiting it out.
+    await page.clock.install();
     await page.goto(app.url('/'));
     await newDraftOnChildStep(page);
     const id = await draftId(page);
@@ -274,7 +277,13 @@ test('item 10: a PDF maker that hangs is stopped at its time limit, and the next
     await page.reload();
     const button = page.locator('#create-caf-pdf');
     await button.click();
-    await page.locator('#save-status', { hasText: 'the PDF maker took too long and was stopped' }).waitFor({ timeout: 60_000 });
+    const stopped = page.locator('#save-status', { hasText: 'the PDF maker took too long and was stopped' });
+    // Not stopped early: 29 s on, the PDF maker is still being waited for.
+    await page.clock.fastForward(29_000);
+    assert.equal(await stopped.count(), 0, 'not stopped before its time limit');
+    assert.equal(await button.isEnabled(), false, 'the button waits while the PDF is made');
+    await page.clock.fastForward(1_500);
+    await stopped.waitFor({ timeout: 10_000 });
     assert.equal(await button.isEnabled(), true, 'the button is usable again');
     assert.ok(held.length > 0, "the worker's wasm was held back");
     await app.context.unroute(/pdf_worker-[0-9a-f]+_bg\.wasm$/);
