@@ -43,9 +43,11 @@ pub fn write(
         .iter()
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 5);
+            let mut pen = Pen::default();
             for item in &page.items {
                 item_ops(
                     &mut ops,
+                    &mut pen,
                     item,
                     regular.as_ref(),
                     bold.as_ref(),
@@ -136,8 +138,42 @@ fn at(x: f32, y: f32) -> Point {
     Point::new(Mm(x), Mm(PAGE_HEIGHT - y))
 }
 
+/// The fill colour and font a page's content stream has set so far. Both
+/// outlast a text object (PDF 32000-1 §9.3.1, §8.4), so each is written only
+/// when it changes: most lines of a page share them, and every operator
+/// written is one more to build, format and deflate.
+#[derive(Default)]
+struct Pen {
+    /// The grey last set for filling, as bits (exact equality).
+    fill: Option<u32>,
+    /// The face and size (bits) last set.
+    font: Option<(Style, u32)>,
+}
+
+impl Pen {
+    /// Sets the fill to `level` unless it is already.
+    fn fill(&mut self, ops: &mut Vec<Op>, level: f32) {
+        if self.fill != Some(level.to_bits()) {
+            self.fill = Some(level.to_bits());
+            ops.push(Op::SetFillColor { col: grey(level) });
+        }
+    }
+
+    /// Sets the font to `style` at `size_pt` unless it is already.
+    fn font(&mut self, ops: &mut Vec<Op>, style: Style, font: &FontId, size_pt: f32) {
+        if self.font != Some((style, size_pt.to_bits())) {
+            self.font = Some((style, size_pt.to_bits()));
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font.clone()),
+                size: Pt(size_pt),
+            });
+        }
+    }
+}
+
 fn item_ops(
     ops: &mut Vec<Op>,
+    pen: &mut Pen,
     item: &Item,
     regular: Option<&FontId>,
     bold: Option<&FontId>,
@@ -157,13 +193,10 @@ fn item_ops(
                 Style::Bold => bold,
             };
             let Some(font) = font else { return };
+            ops.push(Op::StartTextSection);
+            pen.fill(ops, *level);
+            pen.font(ops, *style, font, *size_pt);
             ops.extend([
-                Op::StartTextSection,
-                Op::SetFillColor { col: grey(*level) },
-                Op::SetFont {
-                    font: PdfFontHandle::External(font.clone()),
-                    size: Pt(*size_pt),
-                },
                 Op::SetTextCursor {
                     pos: at(*x, *baseline),
                 },
@@ -217,7 +250,7 @@ fn item_ops(
             ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
             let mode = match fill_grey {
                 Some(level) => {
-                    ops.push(Op::SetFillColor { col: grey(*level) });
+                    pen.fill(ops, *level);
                     PaintMode::FillStroke
                 }
                 None => PaintMode::Stroke,
@@ -248,5 +281,62 @@ fn item_ops(
                 },
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(style: Style, size_pt: f32, grey: f32) -> Item {
+        Item::Text {
+            x: 20.0,
+            baseline: 30.0,
+            size_pt,
+            style,
+            grey,
+            text: "Zoë".to_owned(),
+        }
+    }
+
+    /// A page's lines share their colour and font: each is set once, and again
+    /// only after it changes (a shaded box sets the fill too).
+    #[test]
+    fn colour_and_font_are_written_only_when_they_change() {
+        let (regular, bold) = (FontId("regular".into()), FontId("bold".into()));
+        let items = [
+            text(Style::Regular, 10.0, 0.0),
+            text(Style::Regular, 10.0, 0.0),
+            text(Style::Bold, 10.0, 0.0),
+            text(Style::Bold, 12.0, 0.0),
+            Item::Rect {
+                x: 10.0,
+                y: 10.0,
+                w: 50.0,
+                h: 10.0,
+                width_pt: 0.5,
+                stroke_grey: 0.0,
+                fill_grey: Some(0.9),
+            },
+            text(Style::Bold, 12.0, 0.0),
+            text(Style::Bold, 12.0, 0.3),
+        ];
+        let mut ops = Vec::new();
+        let mut pen = Pen::default();
+        for item in &items {
+            item_ops(&mut ops, &mut pen, item, Some(&regular), Some(&bold), None);
+        }
+        let count = |f: fn(&Op) -> bool| ops.iter().filter(|op| f(op)).count();
+        assert_eq!(count(|op| matches!(op, Op::ShowText { .. })), 6);
+        assert_eq!(count(|op| matches!(op, Op::StartTextSection)), 6);
+        assert_eq!(count(|op| matches!(op, Op::EndTextSection)), 6);
+        // Regular 10, bold 10, bold 12.
+        assert_eq!(count(|op| matches!(op, Op::SetFont { .. })), 3);
+        // Black, the box's grey, black again after the box, then 0.3.
+        assert_eq!(count(|op| matches!(op, Op::SetFillColor { .. })), 4);
+        // Each text's font and colour come before its text.
+        let first_show = ops.iter().position(|op| matches!(op, Op::ShowText { .. }));
+        let first_font = ops.iter().position(|op| matches!(op, Op::SetFont { .. }));
+        assert!(first_font < first_show);
     }
 }
