@@ -668,7 +668,7 @@ fn the_handout_is_printed_at_twelve_point_or_larger() {
     let (path, doc) = handout_pdf("handout-size", &recorded(complete_data()));
     // In the layout: every piece of text, tables and footer included.
     let fonts = FontSet::embedded().expect("fonts");
-    let laid = layout(&doc, &fonts, None);
+    let laid = layout(&doc, fonts, None);
     for (n, page) in laid.pages.iter().enumerate() {
         for item in &page.items {
             if let Item::Text { size_pt, text, .. } = item {
@@ -714,7 +714,7 @@ fn no_heading_is_left_alone_at_a_page_foot_and_signatures_stay_together() {
             1,
             CREATED,
         );
-        let laid = layout(&doc, &fonts, None);
+        let laid = layout(&doc, fonts, None);
         // The signing area is one piece: heading, statement and all three lines.
         let page_of = |wanted: &str| {
             laid.pages

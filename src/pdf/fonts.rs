@@ -7,6 +7,7 @@
 //! glyphs that document uses, made here with `allsorts`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use allsorts::{
     binary::read::ReadScope,
@@ -151,12 +152,19 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    /// Reads the two embedded fonts.
-    pub fn embedded() -> Result<Self, PdfError> {
-        Ok(Self {
-            regular: FontMetrics::from_bytes(REGULAR_TTF)?,
-            bold: FontMetrics::from_bytes(BOLD_TTF)?,
-        })
+    /// The two embedded fonts, read on first use and kept: they never change,
+    /// and reading their maps was a sixth of a small document's render.
+    pub fn embedded() -> Result<&'static Self, PdfError> {
+        static FONTS: OnceLock<Result<FontSet, PdfError>> = OnceLock::new();
+        FONTS
+            .get_or_init(|| {
+                Ok(Self {
+                    regular: FontMetrics::from_bytes(REGULAR_TTF)?,
+                    bold: FontMetrics::from_bytes(BOLD_TTF)?,
+                })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The metrics of one style.

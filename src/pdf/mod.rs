@@ -53,11 +53,11 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         .as_ref()
         .and_then(|b| b.signature_png.as_deref())
         .and_then(image::decode_png);
-    let layout = layout::layout(doc, &fonts, signature.as_ref().map(|s| (s.width, s.height)));
+    let layout = layout::layout(doc, fonts, signature.as_ref().map(|s| (s.width, s.height)));
     let title = if doc.file_title.trim().is_empty() {
         &doc.title
     } else {
         &doc.file_title
     };
-    write::write(&layout, &fonts, title, signature.as_ref())
+    write::write(&layout, fonts, title, signature.as_ref())
 }

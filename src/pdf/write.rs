@@ -84,9 +84,12 @@ pub fn write(
 const DEFLATE_LEVEL: u32 = 4;
 
 /// Compresses each stream that allows it and has no filter yet, as lopdf's
-/// `Document::compress` does (kept only when it saves bytes), at `DEFLATE_LEVEL`.
+/// `Document::compress` does (kept only when it saves bytes), at
+/// `DEFLATE_LEVEL`. One deflate state serves every stream: making one
+/// allocates and clears its tables, which cost more than compressing a
+/// small page.
 fn compress_streams(pdf: &mut lopdf::Document) {
-    use std::io::Write;
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), true);
     for object in pdf.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -94,19 +97,30 @@ fn compress_streams(pdf: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 2),
-            flate2::Compression::new(DEFLATE_LEVEL),
-        );
-        let Ok(compressed) = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish())
-        else {
+        deflate.reset();
+        let Some(compressed) = zlib(&mut deflate, &stream.content) else {
             continue;
         };
         if compressed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
+        }
+    }
+}
+
+/// `input` as one zlib stream, from a freshly reset `deflate`.
+fn zlib(deflate: &mut flate2::Compress, input: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len() / 2 + 64);
+    loop {
+        let read = usize::try_from(deflate.total_in()).ok()?;
+        let rest = input.get(read..)?;
+        match deflate
+            .compress_vec(rest, &mut out, flate2::FlushCompress::Finish)
+            .ok()?
+        {
+            flate2::Status::StreamEnd => return Some(out),
+            // Out of room: compress_vec only writes into spare capacity.
+            flate2::Status::Ok | flate2::Status::BufError => out.reserve(out.capacity().max(1024)),
         }
     }
 }
@@ -338,5 +352,36 @@ mod tests {
         let first_show = ops.iter().position(|op| matches!(op, Op::ShowText { .. }));
         let first_font = ops.iter().position(|op| matches!(op, Op::SetFont { .. }));
         assert!(first_font < first_show);
+    }
+
+    /// One deflate state, reset between streams, makes each a whole zlib
+    /// stream: empty, small, and incompressible input larger than the first
+    /// guess at the output's size all read back exactly.
+    #[test]
+    fn one_deflate_state_makes_each_stream_whole() {
+        use std::io::Read;
+        let mut noise = Vec::with_capacity(200_000);
+        let mut x: u32 = 12_345;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            noise.push((x >> 16) as u8);
+        }
+        let inputs: [Vec<u8>; 4] = [
+            Vec::new(),
+            b"BT /F1 10 Tf 56.7 770.2 Td <0012> Tj ET".to_vec(),
+            noise,
+            "Zoë Łukasiewicz ".repeat(5_000).into_bytes(),
+        ];
+        let mut deflate = flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), true);
+        for input in &inputs {
+            deflate.reset();
+            let Some(compressed) = zlib(&mut deflate, input) else {
+                panic!("compresses {} bytes", input.len());
+            };
+            let mut back = Vec::new();
+            let read = flate2::read::ZlibDecoder::new(&compressed[..]).read_to_end(&mut back);
+            assert!(read.is_ok(), "a whole zlib stream");
+            assert_eq!(&back, input);
+        }
     }
 }
