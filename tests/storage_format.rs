@@ -16,6 +16,16 @@ use caf_lite::storage::{
 };
 use serde_json::{json, Value};
 
+/// The in-memory store's moves are ready at once (only the locked store,
+/// in a browser, waits for its writes to be sealed).
+fn now<T>(future: impl std::future::Future<Output = T>) -> T {
+    let waker = std::task::Waker::noop();
+    match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("an in-memory store's move waited"),
+    }
+}
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
         "{}/tests/fixtures/import/{name}",
@@ -562,17 +572,16 @@ fn a_revision_frozen_at_max_still_gives_a_conflict() {
     let store = DraftStore::in_memory(None);
     let mut from_file = draft("a1", "imported");
     from_file.revision = u64::MAX;
-    let imported = store
-        .import(
-            caf_lite::storage::Imported {
-                draft: from_file,
-                exported_at: String::new(),
-                unknown_keys: Vec::new(),
-            },
-            ImportMode::Replace,
-            day("2026-12-01"),
-        )
-        .expect("imported");
+    let imported = now(store.import(
+        caf_lite::storage::Imported {
+            draft: from_file,
+            exported_at: String::new(),
+            unknown_keys: Vec::new(),
+        },
+        ImportMode::Replace,
+        day("2026-12-01"),
+    ))
+    .expect("imported");
     assert_eq!(imported.revision, u64::MAX);
     // Two tabs open it; tab B saves first.
     let tab_a = loaded(&store, "a1");
@@ -602,21 +611,20 @@ fn the_same_revision_after_delete_and_reimport_is_still_a_conflict() {
         .expect("saved");
     let open_tab = loaded(&store, "a1");
     let exported = loaded(&store, "a1");
-    store.delete("a1", day("2026-12-01")).expect("deleted");
+    now(store.delete("a1", day("2026-12-01"))).expect("deleted");
     // Re-imported from a file with the same revision, different answers.
     let mut from_file = exported;
     from_file.data.child.given_name = "from the file".to_string();
-    let back = store
-        .import(
-            caf_lite::storage::Imported {
-                draft: from_file,
-                exported_at: String::new(),
-                unknown_keys: Vec::new(),
-            },
-            ImportMode::Replace,
-            day("2026-12-01"),
-        )
-        .expect("imported");
+    let back = now(store.import(
+        caf_lite::storage::Imported {
+            draft: from_file,
+            exported_at: String::new(),
+            unknown_keys: Vec::new(),
+        },
+        ImportMode::Replace,
+        day("2026-12-01"),
+    ))
+    .expect("imported");
     assert_eq!(back.revision, open_tab.revision + 1);
     // Put the number back to what the open tab holds: still refused.
     let mut same_number = back.clone();
@@ -726,20 +734,20 @@ fn store_deletes_to_recently_deleted_and_restores() {
     store
         .save(&draft("a1", "Ali"), &Base::default())
         .expect("saved");
-    let key = store.delete("a1", day("2026-12-01")).expect("deleted");
+    let key = now(store.delete("a1", day("2026-12-01"))).expect("deleted");
     assert_eq!(store.load("a1"), Ok(None));
     let listing = store.list().expect("listed");
     assert_eq!(listing.drafts.len(), 0);
     assert_eq!(listing.deleted.len(), 1);
     assert_eq!(listing.deleted[0].key, key);
     assert_eq!(listing.deleted[0].deleted_on, Some(day("2026-12-01")));
-    assert_eq!(store.restore(&key, "unused"), Ok(Restored::AsItWas));
+    assert_eq!(now(store.restore(&key, "unused")), Ok(Restored::AsItWas));
     assert_eq!(loaded(&store, "a1").revision, 1);
-    let key = store.delete("a1", day("2026-12-01")).expect("deleted");
-    assert_eq!(store.empty_deleted(std::slice::from_ref(&key)), Ok(1));
+    let key = now(store.delete("a1", day("2026-12-01"))).expect("deleted");
+    assert_eq!(now(store.empty_deleted(std::slice::from_ref(&key))), Ok(1));
     assert_eq!(store.list().map(|l| l.deleted.len()), Ok(0));
     assert!(matches!(
-        store.restore(&key, "unused"),
+        now(store.restore(&key, "unused")),
         Err(SaveError::NotFound { .. })
     ));
 }
@@ -750,20 +758,18 @@ fn deleting_the_same_caf_twice_keeps_both_copies_and_both_come_back() {
     store
         .save(&draft("a1", "first version"), &Base::default())
         .expect("saved");
-    let first = store.delete("a1", day("2026-12-01")).expect("deleted");
+    let first = now(store.delete("a1", day("2026-12-01"))).expect("deleted");
     // The same CAF comes back (imported from an older file) and is deleted again.
     store
         .save(&draft("a1", "older file"), &Base::default())
         .expect("saved");
-    let second = store
-        .delete("a1", day("2026-12-01"))
-        .expect("deleted again");
+    let second = now(store.delete("a1", day("2026-12-01"))).expect("deleted again");
     assert_ne!(first, second);
     let listing = store.list().expect("listed");
     assert_eq!(listing.deleted.len(), 2, "both deletions are kept");
-    assert_eq!(store.restore(&first, "b2"), Ok(Restored::AsItWas));
+    assert_eq!(now(store.restore(&first, "b2")), Ok(Restored::AsItWas));
     assert_eq!(
-        store.restore(&second, "b2"),
+        now(store.restore(&second, "b2")),
         Ok(Restored::AsCopy {
             new_id: "b2".to_string()
         })
@@ -779,7 +785,7 @@ fn empty_removes_exactly_the_copies_that_were_listed() {
     for id in ["a1", "b2"] {
         store.save(&draft(id, id), &Base::default()).expect("saved");
     }
-    store.delete("a1", day("2026-12-01")).expect("deleted");
+    now(store.delete("a1", day("2026-12-01"))).expect("deleted");
     let seen: Vec<String> = store
         .list()
         .expect("listed")
@@ -788,8 +794,8 @@ fn empty_removes_exactly_the_copies_that_were_listed() {
         .map(|d| d.key)
         .collect();
     // Another tab deletes b2 after the list was drawn.
-    let later = store.delete("b2", day("2026-12-01")).expect("deleted");
-    assert_eq!(store.empty_deleted(&seen), Ok(1));
+    let later = now(store.delete("b2", day("2026-12-01"))).expect("deleted");
+    assert_eq!(now(store.empty_deleted(&seen)), Ok(1));
     let left: Vec<String> = store
         .list()
         .expect("listed")
@@ -818,9 +824,9 @@ fn deleted_copies_are_kept_30_days() {
     let store = DraftStore::in_memory(None);
     for (id, on) in [("old", "2026-11-01"), ("new", "2026-11-20")] {
         store.save(&draft(id, id), &Base::default()).expect("saved");
-        store.delete(id, day(on)).expect("deleted");
+        now(store.delete(id, day(on))).expect("deleted");
     }
-    assert_eq!(store.remove_expired(day("2026-12-01")), Ok(1));
+    assert_eq!(now(store.remove_expired(day("2026-12-01"))), Ok(1));
     let left = store.list().expect("listed").deleted;
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].draft.id, "new");
@@ -860,25 +866,23 @@ fn store_imports_replacing_or_keeping_both() {
         .expect("saved");
     let open_tab = loaded(&store, "a1");
     assert_eq!(store.exists("a1"), Ok(true));
-    let kept = store
-        .import(
-            from_file("a1", "copy"),
-            ImportMode::KeepBoth {
-                new_id: "b2".to_string(),
-            },
-            day("2026-12-01"),
-        )
-        .expect("kept both");
+    let kept = now(store.import(
+        from_file("a1", "copy"),
+        ImportMode::KeepBoth {
+            new_id: "b2".to_string(),
+        },
+        day("2026-12-01"),
+    ))
+    .expect("kept both");
     assert_eq!((kept.id.as_str(), kept.revision), ("b2", 1));
     assert_eq!(store.list().map(|l| l.drafts.len()), Ok(2));
 
-    let replaced = store
-        .import(
-            from_file("a1", "replacement"),
-            ImportMode::Replace,
-            day("2026-12-01"),
-        )
-        .expect("replaced");
+    let replaced = now(store.import(
+        from_file("a1", "replacement"),
+        ImportMode::Replace,
+        day("2026-12-01"),
+    ))
+    .expect("replaced");
     // Above the stored revision, so a tab still editing revision 1 gets a conflict.
     assert_eq!(replaced.revision, 2);
     assert_eq!(
@@ -893,19 +897,18 @@ fn replace_on_import_can_be_undone_from_recently_deleted() {
     store
         .save(&draft("a1", "on this device"), &Base::default())
         .expect("saved");
-    store
-        .import(
-            from_file("a1", "from the file"),
-            ImportMode::Replace,
-            day("2026-12-01"),
-        )
-        .expect("replaced");
+    now(store.import(
+        from_file("a1", "from the file"),
+        ImportMode::Replace,
+        day("2026-12-01"),
+    ))
+    .expect("replaced");
     assert_eq!(loaded(&store, "a1").data.child.given_name, "from the file");
     let deleted = store.list().expect("listed").deleted;
     assert_eq!(deleted.len(), 1, "the replaced copy is in Recently deleted");
     assert_eq!(deleted[0].draft.data.child.given_name, "on this device");
     assert_eq!(
-        store.restore(&deleted[0].key, "c3"),
+        now(store.restore(&deleted[0].key, "c3")),
         Ok(Restored::AsCopy {
             new_id: "c3".to_string()
         })
@@ -923,7 +926,7 @@ fn a_failed_replace_leaves_the_stored_copy_where_it_was() {
     let mut big = from_file("a1", "big");
     big.draft.data.family.notes = "x".repeat(5_000);
     assert_eq!(
-        store.import(big, ImportMode::Replace, day("2026-12-01")),
+        now(store.import(big, ImportMode::Replace, day("2026-12-01"))),
         Err(SaveError::QuotaExceeded)
     );
     assert_eq!(store.raw_entry(&draft_key("a1")), before);
@@ -940,15 +943,14 @@ fn a_file_without_an_id_imports_as_a_new_draft() {
         .expect("read");
     assert_eq!(imported.draft.id, "");
     let store = DraftStore::in_memory(None);
-    let stored = store
-        .import(
-            imported,
-            ImportMode::KeepBoth {
-                new_id: "n1".to_string(),
-            },
-            day("2026-12-01"),
-        )
-        .expect("imported");
+    let stored = now(store.import(
+        imported,
+        ImportMode::KeepBoth {
+            new_id: "n1".to_string(),
+        },
+        day("2026-12-01"),
+    ))
+    .expect("imported");
     assert_eq!(stored.id, "n1");
     assert_eq!(loaded(&store, "n1").data.child.given_name, "No id");
 }
@@ -1034,15 +1036,14 @@ fn a_copy_beside_the_original_does_not_inherit_its_agreement() {
         .expect("saved");
     let mut file = from_file("a1", "copy");
     file.draft = recorded_draft("a1");
-    let kept = store
-        .import(
-            file,
-            ImportMode::KeepBoth {
-                new_id: "b2".to_string(),
-            },
-            day("2026-12-01"),
-        )
-        .expect("kept both");
+    let kept = now(store.import(
+        file,
+        ImportMode::KeepBoth {
+            new_id: "b2".to_string(),
+        },
+        day("2026-12-01"),
+    ))
+    .expect("kept both");
     let copy = loaded(&store, &kept.id);
     assert!(copy.data.consent.recorded_fingerprint.is_empty());
     assert_eq!(copy.data.consent.history[0].copied_from, "a1");
@@ -1053,12 +1054,12 @@ fn a_copy_beside_the_original_does_not_inherit_its_agreement() {
         .recorded_fingerprint
         .is_empty());
 
-    let deleted = store.delete("a1", day("2026-12-01")).expect("deleted");
+    let deleted = now(store.delete("a1", day("2026-12-01"))).expect("deleted");
     store
         .save(&recorded_draft("a1"), &Base::default())
         .expect("saved again");
     assert_eq!(
-        store.restore(&deleted, "c3"),
+        now(store.restore(&deleted, "c3")),
         Ok(Restored::AsCopy {
             new_id: "c3".to_string()
         })
@@ -1073,22 +1074,21 @@ fn a_file_with_no_id_and_a_draft_restored_as_it_was_keep_their_agreement() {
     let store = DraftStore::in_memory(None);
     let mut file = from_file("", "from a file");
     file.draft = recorded_draft("");
-    let kept = store
-        .import(
-            file,
-            ImportMode::KeepBoth {
-                new_id: "d4".to_string(),
-            },
-            day("2026-12-01"),
-        )
-        .expect("stored as new");
+    let kept = now(store.import(
+        file,
+        ImportMode::KeepBoth {
+            new_id: "d4".to_string(),
+        },
+        day("2026-12-01"),
+    ))
+    .expect("stored as new");
     assert!(!loaded(&store, &kept.id)
         .data
         .consent
         .recorded_fingerprint
         .is_empty());
-    let deleted = store.delete("d4", day("2026-12-01")).expect("deleted");
-    assert_eq!(store.restore(&deleted, "e5"), Ok(Restored::AsItWas));
+    let deleted = now(store.delete("d4", day("2026-12-01"))).expect("deleted");
+    assert_eq!(now(store.restore(&deleted, "e5")), Ok(Restored::AsItWas));
     assert!(!loaded(&store, "d4")
         .data
         .consent

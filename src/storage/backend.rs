@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::errors::{Availability, LoadError, SaveError};
+use super::moves::{self, Entries, Move};
 #[cfg(target_arch = "wasm32")]
 use super::PROBE_KEY;
 
@@ -121,6 +122,22 @@ impl From<BackendError> for LoadError {
 pub(super) struct MemoryStore {
     pub(super) entries: BTreeMap<String, String>,
     pub(super) capacity_bytes: Option<usize>,
+    /// For tests of moves: the write (counting from 0) that fails, and the
+    /// one from which every write is lost, as when the tab closes.
+    pub(super) fail_at: Option<usize>,
+    pub(super) stop_at: Option<usize>,
+    pub(super) writes: usize,
+}
+
+impl MemoryStore {
+    fn fault(&mut self) -> Result<(), BackendError> {
+        let n = self.writes;
+        self.writes += 1;
+        if self.fail_at == Some(n) || self.stop_at.is_some_and(|stop| n >= stop) {
+            return Err(BackendError::Quota);
+        }
+        Ok(())
+    }
 }
 
 impl Backend {
@@ -159,6 +176,7 @@ impl Backend {
             }
             Backend::Memory(memory) => {
                 let mut memory = memory.borrow_mut();
+                memory.fault()?;
                 if let Some(capacity) = memory.capacity_bytes {
                     let used: usize = memory
                         .entries
@@ -183,15 +201,15 @@ impl Backend {
                 .remove_item(key)
                 .map_err(|err| BackendError::Other(browser::describe(&err))),
             #[cfg(target_arch = "wasm32")]
-            Backend::Sealed(sealed) => {
-                if sealed.is_forgotten() {
-                    return Err(BackendError::Locked);
-                }
-                sealed.remove(key);
-                Ok(())
-            }
+            // The locked store removes entries only within a move, which
+            // it makes itself (`run_move`).
+            Backend::Sealed(_) => Err(BackendError::Other(format!(
+                "{key} can only be removed as part of a move"
+            ))),
             Backend::Memory(memory) => {
-                memory.borrow_mut().entries.remove(key);
+                let mut memory = memory.borrow_mut();
+                memory.fault()?;
+                memory.entries.remove(key);
                 Ok(())
             }
         }
@@ -219,6 +237,42 @@ impl Backend {
             }
             Backend::Memory(memory) => Ok(memory.borrow().entries.keys().cloned().collect()),
         }
+    }
+}
+
+impl Backend {
+    /// Runs a move (`moves.rs`): all of its writes land, or none do. The
+    /// locked store seals it first, so it lands later; the others at once.
+    pub(super) async fn run_move(&self, mv: Move) -> Result<(), SaveError> {
+        match self {
+            #[cfg(target_arch = "wasm32")]
+            Backend::Sealed(sealed) => sealed.run_move(mv).await,
+            _ => Ok(moves::run(self, &mv, &mv.journal())?),
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    /// Finishes a move that a closed tab or a crash stopped part-way, if its
+    /// journal is here and plain (a locked one is finished at unlock).
+    pub(super) fn finish_move(&self) {
+        if let Ok(Some(journal)) = self.get(moves::JOURNAL_KEY) {
+            if !super::locked::is_locked_entry(&journal) {
+                let _ = moves::recover(self, &journal);
+            }
+        }
+    }
+}
+
+/// The plain backends, as a move sees them.
+impl Entries for Backend {
+    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.get(key)
+    }
+    fn write(&self, key: &str, text: &str) -> Result<(), BackendError> {
+        self.set(key, text)
+    }
+    fn erase(&self, key: &str) -> Result<(), BackendError> {
+        self.remove(key)
     }
 }
 

@@ -65,6 +65,15 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// A save the locked store had accepted but could not store: the entry,
+/// why, and its plain text, so that it can still be downloaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsaved {
+    pub key: String,
+    pub error: SaveError,
+    pub plain: Option<String>,
+}
+
 /// Why a change was not stored. In every case the stored copy is unchanged.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {

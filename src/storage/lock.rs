@@ -82,11 +82,9 @@ impl DraftStore {
 
 #[cfg(target_arch = "wasm32")]
 mod browser_side {
-    use std::rc::Rc;
 
     use super::super::backend::{browser, Backend};
     use super::super::crypto::{self, Key};
-    use super::super::errors::SaveError;
     use super::super::locked::{
         decode_lock_record, encode_lock_record, is_locked_entry, LockRecord,
     };
@@ -221,7 +219,7 @@ mod browser_side {
 
         /// Where a write the locked store accepted, but could not store,
         /// is reported (conflict, storage full).
-        pub fn on_problem(&self, problem: Rc<dyn Fn(SaveError)>) {
+        pub fn on_problem(&self, problem: super::super::sealed::Problem) {
             if let Backend::Sealed(sealed) = &self.backend {
                 sealed.on_problem(problem);
             }

@@ -11,6 +11,8 @@
 //!   [`DELETED_KEEP_DAYS`] days. (`caf.deleted.<id>`, from before, has no
 //!   day and is kept until emptied.)
 //! - `caf.probe`: written and removed at once by [`probe`].
+//! - `caf.move`: the journal of a move that touches several entries while
+//!   it runs (`moves.rs`), sealed when the drafts are locked.
 //!
 //! There is no separate index key: [`DraftStore::list`] reads every draft, so
 //! the drafts page can never disagree with what is stored, and the summary
@@ -36,6 +38,7 @@ mod errors;
 pub mod format;
 mod lock;
 pub mod locked;
+mod moves;
 #[cfg(target_arch = "wasm32")]
 mod sealed;
 mod store;
@@ -44,7 +47,7 @@ use crate::domain::{Date, Draft};
 
 pub use backend::{probe, request_persistence};
 pub use conflict::{Base, SaveDecision};
-pub use errors::{Availability, LoadError, SaveError, QUOTA_MESSAGE};
+pub use errors::{Availability, LoadError, SaveError, Unsaved, QUOTA_MESSAGE};
 pub use format::{ImportError, Imported, StoredError};
 #[cfg(target_arch = "wasm32")]
 pub use lock::tell_other_tabs_to_lock;

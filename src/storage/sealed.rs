@@ -27,15 +27,18 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
+use futures_channel::oneshot;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::backend::{browser, Backend, BackendError};
 use super::crypto::{self, Key};
-use super::errors::SaveError;
+use super::errors::{SaveError, Unsaved};
 use super::locked::{
     decode_locked_entry, encode_locked_entry, entry_associated_data, is_locked_entry, plain_header,
     LockedEntry,
 };
+use super::moves::{self, Move, Step, JOURNAL_KEY};
 use super::{parse_deleted_key, DELETED_KEY_PREFIX, DRAFT_KEY_PREFIX, REKEY_KEY_PREFIX};
 
 /// Whether `key` holds a draft or a deleted copy (the entries that are locked).
@@ -85,6 +88,15 @@ pub async fn open_entry(key: &Key, storage_key: &str, raw: &str) -> Option<Strin
     String::from_utf8(plain).ok()
 }
 
+/// A refused localStorage write as the store's error.
+fn refused(err: &wasm_bindgen::JsValue) -> BackendError {
+    if browser::is_quota_error(err) {
+        BackendError::Quota
+    } else {
+        BackendError::Other(browser::describe(err))
+    }
+}
+
 /// The revision of stored text, locked or plain, for a conflict's words.
 fn stored_revision(raw: Option<&str>) -> u64 {
     match raw {
@@ -97,20 +109,60 @@ fn stored_revision(raw: Option<&str>) -> u64 {
 }
 
 enum Op {
-    Set { key: String, plain: String },
-    Remove { key: String },
+    Set {
+        key: String,
+        plain: String,
+    },
+    /// Several writes that land together (`moves.rs`); the caller awaits
+    /// the outcome.
+    Move {
+        plain: Move,
+        done: oneshot::Sender<Result<(), SaveError>>,
+    },
 }
 
 impl Op {
-    fn key(&self) -> &str {
+    fn keys(&self) -> Vec<String> {
         match self {
-            Op::Set { key, .. } | Op::Remove { key } => key,
+            Op::Set { key, .. } => vec![key.clone()],
+            Op::Move { plain, .. } => plain.keys().into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// Tells whoever is waiting for this write that it was not made.
+    fn fail(self, store: &SealedStore, err: SaveError) {
+        match self {
+            Op::Set { key, plain } => store.problem(Unsaved {
+                key,
+                error: err,
+                plain: Some(plain),
+            }),
+            Op::Move { done, .. } => {
+                let _ = done.send(Err(err));
+            }
         }
     }
 }
 
-/// Where a write accepted but not stored is reported.
-pub type Problem = Rc<dyn Fn(SaveError)>;
+/// A queued write that was not made: why, and the entries another tab
+/// changed (read again into the mirror once the queue is dropped).
+#[derive(Clone)]
+struct Failed {
+    error: SaveError,
+    changed: Vec<String>,
+}
+
+impl From<SaveError> for Failed {
+    fn from(error: SaveError) -> Failed {
+        Failed {
+            error,
+            changed: Vec::new(),
+        }
+    }
+}
+
+/// Where a save accepted but not stored is reported.
+pub type Problem = Rc<dyn Fn(Unsaved)>;
 type Listener = Closure<dyn FnMut(web_sys::StorageEvent)>;
 
 /// The unlocked store. Shared (`Rc`) by every handle on the store and by
@@ -157,6 +209,12 @@ impl SealedStore {
             on_problem: RefCell::new(None),
             listener: RefCell::new(None),
         });
+        // A move that a closed tab stopped part-way is finished first.
+        if let Some(raw) = store.storage.get_item(JOURNAL_KEY).ok().flatten() {
+            if let Some(journal) = open_entry(&key, JOURNAL_KEY, &raw).await {
+                let _ = moves::recover(&Backend::Local(store.storage.clone()), &journal);
+            }
+        }
         let mut to_seal = Vec::new();
         for storage_key in storage_keys(&store.storage) {
             if !is_entry_key(&storage_key) {
@@ -187,14 +245,14 @@ impl SealedStore {
     }
 
     /// Says what went wrong with a write the store had already accepted.
-    pub fn on_problem(&self, problem: Rc<dyn Fn(SaveError)>) {
+    pub fn on_problem(&self, problem: Problem) {
         *self.on_problem.borrow_mut() = Some(problem);
     }
 
-    fn problem(&self, err: SaveError) {
+    fn problem(&self, unsaved: Unsaved) {
         let problem = self.on_problem.borrow().clone();
         if let Some(problem) = problem {
-            problem(err);
+            problem(unsaved);
         }
     }
 
@@ -248,19 +306,21 @@ impl SealedStore {
         });
     }
 
-    pub fn remove(self: &Rc<Self>, key: &str) {
-        self.mirror.borrow_mut().remove(key);
-        self.push(Op::Remove {
-            key: key.to_owned(),
-        });
+    /// Queues a move; resolves once all of it is in localStorage, or none
+    /// of it is. The mirror changes only when it has landed.
+    pub async fn run_move(self: &Rc<Self>, plain: Move) -> Result<(), SaveError> {
+        if self.is_forgotten() {
+            return Err(SaveError::Locked);
+        }
+        let (done, outcome) = oneshot::channel();
+        self.push(Op::Move { plain, done });
+        outcome.await.unwrap_or(Err(SaveError::Locked))
     }
 
     fn push(self: &Rc<Self>, op: Op) {
-        *self
-            .pending
-            .borrow_mut()
-            .entry(op.key().to_owned())
-            .or_default() += 1;
+        for key in op.keys() {
+            *self.pending.borrow_mut().entry(key).or_default() += 1;
+        }
         self.queue.borrow_mut().push_back(op);
         if !self.running.get() {
             self.running.set(true);
@@ -269,7 +329,19 @@ impl SealedStore {
                 loop {
                     let op = store.queue.borrow_mut().pop_front();
                     let Some(op) = op else { break };
-                    store.apply(op).await;
+                    let keys = op.keys();
+                    let failed = store.apply(op).await;
+                    for key in &keys {
+                        store.done(key);
+                    }
+                    if let Some(Failed { error, changed }) = failed {
+                        store.drop_queued(error);
+                        // Another tab's newer text, now that nothing of
+                        // ours is queued for it.
+                        for key in changed {
+                            store.refresh(&key).await;
+                        }
+                    }
                 }
                 store.running.set(false);
                 if store.forgotten.get() {
@@ -289,75 +361,132 @@ impl SealedStore {
         }
     }
 
-    /// A write failed: the writes queued after it for the same key were made
-    /// on top of it, so they are dropped too.
-    fn drop_queued(&self, key: &str) {
-        let mut queue = self.queue.borrow_mut();
-        let before = queue.len();
-        queue.retain(|op| op.key() != key);
-        let n_dropped = before - queue.len();
-        drop(queue);
-        for _ in 0..n_dropped {
-            self.done(key);
+    /// A write failed: every write queued after it was made by someone who
+    /// took it as done, so none of them is made (as a failed write in the
+    /// plain store stops its caller); each is reported.
+    fn drop_queued(&self, err: SaveError) {
+        let dropped: Vec<Op> = self.queue.borrow_mut().drain(..).collect();
+        for op in dropped {
+            for key in op.keys() {
+                self.done(&key);
+            }
+            op.fail(self, err.clone());
         }
     }
 
-    async fn apply(self: &Rc<Self>, op: Op) {
-        let storage_key = op.key().to_owned();
-        let text = match &op {
-            Op::Set { plain, .. } => {
-                let Some(key) = self.key() else {
-                    self.done(&storage_key);
-                    return;
-                };
-                match seal_entry(&key, &storage_key, plain).await {
-                    Ok(text) => Some(text),
-                    Err(reason) => {
-                        self.done(&storage_key);
-                        self.drop_queued(&storage_key);
-                        self.problem(SaveError::Browser { reason });
-                        return;
-                    }
-                }
+    /// Makes one queued write; `Some` when it failed (the writes queued
+    /// after it are then dropped).
+    async fn apply(self: &Rc<Self>, op: Op) -> Option<Failed> {
+        let (storage_key, plain) = match op {
+            Op::Set { key, plain } => (key, plain),
+            Op::Move { plain, done } => {
+                let outcome = self.apply_move(&plain).await;
+                let failed = outcome.as_ref().err().cloned();
+                let _ = done.send(outcome.map_err(|failed| failed.error));
+                return failed;
             }
-            Op::Remove { .. } => None,
+        };
+        let Some(key) = self.key() else {
+            return Some(SaveError::Locked.into());
+        };
+        let text = match seal_entry(&key, &storage_key, &plain).await {
+            Ok(text) => text,
+            Err(reason) => {
+                let err = SaveError::Browser { reason };
+                self.problem(Unsaved {
+                    key: storage_key,
+                    error: err.clone(),
+                    plain: Some(plain),
+                });
+                return Some(err.into());
+            }
         };
         // From here to the write, nothing awaits: no other tab's write can
         // come between the check and the write.
         let current = self.storage.get_item(&storage_key).ok().flatten();
         let known = self.known.borrow().get(&storage_key).cloned();
         if current != known {
-            self.done(&storage_key);
-            self.drop_queued(&storage_key);
             let stored_revision = stored_revision(current.as_deref());
-            self.refresh(&storage_key).await;
-            self.problem(SaveError::Conflict { stored_revision });
-            return;
+            let error = SaveError::Conflict { stored_revision };
+            self.problem(Unsaved {
+                key: storage_key.clone(),
+                error: error.clone(),
+                plain: Some(plain),
+            });
+            return Some(Failed {
+                error,
+                changed: vec![storage_key],
+            });
         }
-        let written = match &text {
-            Some(text) => self.storage.set_item(&storage_key, text),
-            None => self.storage.remove_item(&storage_key),
-        };
-        self.done(&storage_key);
-        match written {
+        match self.storage.set_item(&storage_key, &text) {
             Ok(()) => {
-                let mut known = self.known.borrow_mut();
-                match text {
-                    Some(text) => known.insert(storage_key, text),
-                    None => known.remove(&storage_key),
-                };
+                self.known.borrow_mut().insert(storage_key, text);
+                None
             }
             Err(err) => {
-                self.drop_queued(&storage_key);
-                self.problem(if super::backend::browser::is_quota_error(&err) {
-                    SaveError::QuotaExceeded
-                } else {
-                    SaveError::Browser {
-                        reason: super::backend::browser::describe(&err),
-                    }
+                let err = SaveError::from(refused(&err));
+                self.problem(Unsaved {
+                    key: storage_key,
+                    error: err.clone(),
+                    plain: Some(plain),
                 });
+                Some(err.into())
             }
         }
+    }
+
+    /// Seals a move's new texts and its journal, then makes it in one task,
+    /// after checking that no other tab wrote any of its entries.
+    async fn apply_move(self: &Rc<Self>, plain: &Move) -> Result<(), Failed> {
+        let Some(key) = self.key() else {
+            return Err(SaveError::Locked.into());
+        };
+        let mut steps = Vec::with_capacity(plain.steps.len());
+        for step in &plain.steps {
+            steps.push(match step {
+                Step::Put { key: to, text } => Step::Put {
+                    key: to.clone(),
+                    text: seal_entry(&key, to, text)
+                        .await
+                        .map_err(|reason| SaveError::from(BackendError::Other(reason)))?,
+                },
+                other => other.clone(),
+            });
+        }
+        let sealed = Move { steps };
+        let journal = seal_entry(&key, JOURNAL_KEY, &sealed.journal())
+            .await
+            .map_err(|reason| SaveError::from(BackendError::Other(reason)))?;
+        // From here to the last write, nothing awaits.
+        let keys: Vec<String> = plain.keys().into_iter().map(str::to_owned).collect();
+        let changed: Vec<String> = keys
+            .iter()
+            .filter(|k| {
+                self.storage.get_item(k).ok().flatten() != self.known.borrow().get(*k).cloned()
+            })
+            .cloned()
+            .collect();
+        if let Some(first) = changed.first() {
+            let stored_revision =
+                stored_revision(self.storage.get_item(first).ok().flatten().as_deref());
+            return Err(Failed {
+                error: SaveError::Conflict { stored_revision },
+                changed,
+            });
+        }
+        let local = Backend::Local(self.storage.clone());
+        moves::run(&local, &sealed, &journal).map_err(SaveError::from)?;
+        for k in &keys {
+            let mut known = self.known.borrow_mut();
+            match self.storage.get_item(k).ok().flatten() {
+                Some(text) => known.insert(k.clone(), text),
+                None => known.remove(k),
+            };
+        }
+        // The mirror follows: the same steps on the plain text.
+        let _ = moves::run(&self.mirror, plain, "");
+        self.mirror.borrow_mut().remove(JOURNAL_KEY);
+        Ok(())
     }
 
     /// Reads what localStorage holds for `storage_key` into the mirror,

@@ -12,6 +12,7 @@ use super::backend::{new_token, Backend, MemoryStore};
 use super::conflict::{self, Base, SaveDecision};
 use super::errors::{Availability, LoadError, SaveError};
 use super::format::{self, Imported, StoredError};
+use super::moves::{Move, Step};
 use super::{deleted_expired, deleted_key, draft_key, parse_deleted_key, DRAFT_KEY_PREFIX};
 
 /// A stored entry that could not be read. Its raw text is untouched and
@@ -120,12 +121,9 @@ impl DraftStore {
                         // The lock was turned off, and that stopped half-way.
                         super::lock::finish_rekey(&storage, None);
                     }
-                    return (
-                        DraftStore {
-                            backend: Backend::Local(storage),
-                        },
-                        availability,
-                    );
+                    let backend = Backend::Local(storage);
+                    backend.finish_move();
+                    return (DraftStore { backend }, availability);
                 }
             }
         }
@@ -140,6 +138,9 @@ impl DraftStore {
             backend: Backend::Memory(Rc::new(RefCell::new(MemoryStore {
                 entries: BTreeMap::new(),
                 capacity_bytes,
+                fail_at: None,
+                stop_at: None,
+                writes: 0,
             }))),
         }
     }
@@ -263,29 +264,43 @@ impl DraftStore {
 
     /// Moves a draft (readable or not, its text unchanged) to "Recently
     /// deleted" as a copy of its own, dated `today`; an earlier deleted copy
-    /// of the same CAF stays as it is. Returns the deleted copy's key.
-    pub fn delete(&self, id: &str, today: Date) -> Result<String, SaveError> {
+    /// of the same CAF stays as it is. Returns the deleted copy's key. One
+    /// move (`moves.rs`): if any write fails, the draft stays where it was.
+    pub async fn delete(&self, id: &str, today: Date) -> Result<String, SaveError> {
         let from = draft_key(id);
-        let Some(text) = self.backend.get(&from)? else {
+        if self.backend.get(&from)?.is_none() {
             return Err(SaveError::NotFound { id: id.to_string() });
-        };
-        let to = loop {
+        }
+        let to = self.fresh_deleted_key(id, today)?;
+        self.backend
+            .run_move(Move {
+                steps: vec![
+                    Step::Copy {
+                        from: from.clone(),
+                        to: to.clone(),
+                    },
+                    Step::Remove { key: from },
+                ],
+            })
+            .await?;
+        Ok(to)
+    }
+
+    /// A key for a new deleted copy of `id` that nothing is stored under.
+    fn fresh_deleted_key(&self, id: &str, today: Date) -> Result<String, SaveError> {
+        loop {
             let key = deleted_key(id, today, &new_token());
             if self.backend.get(&key)?.is_none() {
-                break key;
+                return Ok(key);
             }
-        };
-        // Copy first: if the copy fails, nothing has changed.
-        self.backend.set(&to, &text)?;
-        self.backend.remove(&from)?;
-        Ok(to)
+        }
     }
 
     /// Brings back the deleted copy stored under `key`. When a draft with its
     /// id is stored again, a readable copy comes back as a separate draft
     /// under `new_id` (from `crypto.randomUUID()`); an unreadable one is
     /// refused with `AlreadyExists`, since its text is never changed.
-    pub fn restore(&self, key: &str, new_id: &str) -> Result<Restored, SaveError> {
+    pub async fn restore(&self, key: &str, new_id: &str) -> Result<Restored, SaveError> {
         let Some((id, _)) = parse_deleted_key(key) else {
             return Err(SaveError::NotFound {
                 id: key.to_string(),
@@ -295,9 +310,19 @@ impl DraftStore {
             return Err(SaveError::NotFound { id });
         };
         let own_key = draft_key(&id);
+        let remove = Step::Remove {
+            key: key.to_owned(),
+        };
         if self.backend.get(&own_key)?.is_none() {
-            self.backend.set(&own_key, &text)?;
-            self.backend.remove(key)?;
+            let copy = Step::Copy {
+                from: key.to_owned(),
+                to: own_key,
+            };
+            self.backend
+                .run_move(Move {
+                    steps: vec![copy, remove],
+                })
+                .await?;
             return Ok(Restored::AsItWas);
         }
         let Ok(mut draft) = format::decode_stored(&text) else {
@@ -316,9 +341,15 @@ impl DraftStore {
         draft.id = new_id.to_string();
         draft.revision = 1;
         draft.write_token = new_token();
+        let put = Step::Put {
+            key: draft_key(new_id),
+            text: format::encode_stored(&draft),
+        };
         self.backend
-            .set(&draft_key(new_id), &format::encode_stored(&draft))?;
-        self.backend.remove(key)?;
+            .run_move(Move {
+                steps: vec![put, remove],
+            })
+            .await?;
         Ok(Restored::AsCopy {
             new_id: new_id.to_string(),
         })
@@ -327,20 +358,24 @@ impl DraftStore {
     /// Removes exactly the deleted copies under `keys` (the ones the user saw
     /// listed), not any deleted since in another tab; returns how many were
     /// removed. Keys that are not deleted copies, or are gone, are skipped.
-    pub fn empty_deleted(&self, keys: &[String]) -> Result<usize, SaveError> {
-        let mut n_removed = 0;
+    /// One move: all of them go, or none.
+    pub async fn empty_deleted(&self, keys: &[String]) -> Result<usize, SaveError> {
+        let mut steps = Vec::new();
         for key in keys.iter().filter(|key| parse_deleted_key(key).is_some()) {
             if self.backend.get(key)?.is_some() {
-                self.backend.remove(key)?;
-                n_removed += 1;
+                steps.push(Step::Remove { key: key.clone() });
             }
+        }
+        let n_removed = steps.len();
+        if n_removed > 0 {
+            self.backend.run_move(Move { steps }).await?;
         }
         Ok(n_removed)
     }
 
     /// Removes the deleted copies kept their [`DELETED_KEEP_DAYS`] days by
     /// `today` ([`deleted_expired`]); returns how many were removed.
-    pub fn remove_expired(&self, today: Date) -> Result<usize, SaveError> {
+    pub async fn remove_expired(&self, today: Date) -> Result<usize, SaveError> {
         let keys = self.backend.keys().map_err(|_| SaveError::Unavailable)?;
         let due: Vec<String> = keys
             .into_iter()
@@ -348,41 +383,36 @@ impl DraftStore {
                 parse_deleted_key(key).is_some_and(|(_, day)| deleted_expired(day, today))
             })
             .collect();
-        self.empty_deleted(&due)
+        self.empty_deleted(&due).await
     }
 
     /// Stores an imported draft and returns it as stored (with its id,
-    /// revision and write token), ready to open. `Replace` first moves the
-    /// stored copy to "Recently deleted" (dated `today`), so it can be undone,
-    /// and never touches an unreadable entry; `KeepBoth` never overwrites
-    /// anything.
-    pub fn import(
+    /// revision and write token), ready to open. `Replace` moves the stored
+    /// copy to "Recently deleted" (dated `today`) in the same move, so it
+    /// can be undone, and never touches an unreadable entry; `KeepBoth`
+    /// never overwrites anything.
+    pub async fn import(
         &self,
         imported: Imported,
         mode: ImportMode,
         today: Date,
     ) -> Result<Draft, SaveError> {
         let mut draft = imported.draft;
+        let mut steps = Vec::new();
         match mode {
             ImportMode::Replace => {
                 if draft.id.is_empty() {
                     return Err(SaveError::NoId);
                 }
-                let stored = self.stored_base(&draft_key(&draft.id))?;
+                let key = draft_key(&draft.id);
+                let stored = self.stored_base(&key)?;
                 draft.revision =
                     conflict::import_revision(stored.as_ref().map(|b| b.revision), draft.revision);
                 if stored.is_some() {
-                    let deleted = self.delete(&draft.id, today)?;
-                    draft.write_token = new_token();
-                    let written = self
-                        .backend
-                        .set(&draft_key(&draft.id), &format::encode_stored(&draft));
-                    if let Err(err) = written {
-                        // Put the stored copy back where it was (the same text).
-                        let _ = self.restore(&deleted, "");
-                        return Err(err.into());
-                    }
-                    return Ok(draft);
+                    steps.push(Step::Copy {
+                        from: key,
+                        to: self.fresh_deleted_key(&draft.id, today)?,
+                    });
                 }
             }
             ImportMode::KeepBoth { new_id } => {
@@ -402,8 +432,11 @@ impl DraftStore {
             }
         }
         draft.write_token = new_token();
-        self.backend
-            .set(&draft_key(&draft.id), &format::encode_stored(&draft))?;
+        steps.push(Step::Put {
+            key: draft_key(&draft.id),
+            text: format::encode_stored(&draft),
+        });
+        self.backend.run_move(Move { steps }).await?;
         Ok(draft)
     }
 
@@ -433,6 +466,177 @@ impl DraftStore {
                     key: key.to_string(),
                 }),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    use super::*;
+    use crate::storage::format::decode_import;
+
+    /// The plain stores' moves finish at once.
+    fn now<T>(future: impl Future<Output = T>) -> T {
+        match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(value) => value,
+            Poll::Pending => unreachable!("a plain store's move never waits"),
+        }
+    }
+
+    fn day() -> Date {
+        Date::parse_iso("2026-12-07").unwrap_or_else(|| unreachable!())
+    }
+
+    fn draft(id: &str, name: &str) -> Draft {
+        let mut draft = Draft {
+            id: id.to_owned(),
+            version: 1,
+            ..Draft::default()
+        };
+        draft.data.child.given_name = name.to_owned();
+        draft
+    }
+
+    fn memory(store: &DraftStore) -> Rc<RefCell<MemoryStore>> {
+        match &store.backend {
+            Backend::Memory(memory) => Rc::clone(memory),
+            #[cfg(target_arch = "wasm32")]
+            _ => unreachable!(),
+        }
+    }
+
+    /// What is stored, with the random parts of keys and texts left out.
+    fn shape(store: &DraftStore) -> BTreeMap<String, usize> {
+        let mut found = BTreeMap::new();
+        for (key, text) in &memory(store).borrow().entries {
+            let key = key.split('~').take(2).collect::<Vec<_>>().join("~");
+            let text = match format::decode_stored(text) {
+                Ok(draft) => format!("{} {}", draft.id, draft.data.child.given_name),
+                Err(_) => text.clone(),
+            };
+            *found.entry(format!("{key} = {text}")).or_default() += 1;
+        }
+        found
+    }
+
+    /// A store holding drafts a1 and b2, and a deleted copy of a1 and of c3.
+    fn fixture() -> (DraftStore, Vec<String>) {
+        let store = DraftStore::in_memory(None);
+        for (id, name) in [("a1", "Older A"), ("c3", "C")] {
+            store
+                .save(&draft(id, name), &Base::default())
+                .unwrap_or_else(|err| unreachable!("{err}"));
+        }
+        let deleted: Vec<String> = ["a1", "c3"]
+            .iter()
+            .map(|id| now(store.delete(id, day())).unwrap_or_else(|err| unreachable!("{err}")))
+            .collect();
+        for (id, name) in [("a1", "A"), ("b2", "B")] {
+            store
+                .save(&draft(id, name), &Base::default())
+                .unwrap_or_else(|err| unreachable!("{err}"));
+        }
+        (store, deleted)
+    }
+
+    type Operation = fn(&DraftStore, &[String]) -> Result<(), SaveError>;
+
+    fn operations() -> Vec<(&'static str, Operation)> {
+        vec![
+            ("delete", |store, _| {
+                now(store.delete("a1", day())).map(|_| ())
+            }),
+            ("restore as it was", |store, deleted| {
+                now(store.restore(&deleted[1], "n9")).map(|_| ())
+            }),
+            ("restore as a copy", |store, deleted| {
+                now(store.restore(&deleted[0], "n9")).map(|_| ())
+            }),
+            ("empty", |store, deleted| {
+                now(store.empty_deleted(deleted)).map(|_| ())
+            }),
+            ("import, replace", |store, _| {
+                let file = format::encode_export(&draft("b2", "File B"), "2026-12-07T10:00:00Z");
+                let imported =
+                    decode_import(file.as_bytes()).unwrap_or_else(|err| unreachable!("{err}"));
+                now(store.import(imported, ImportMode::Replace, day())).map(|_| ())
+            }),
+            ("import, keep both", |store, _| {
+                let file = format::encode_export(&draft("b2", "File B"), "2026-12-07T10:00:00Z");
+                let imported =
+                    decode_import(file.as_bytes()).unwrap_or_else(|err| unreachable!("{err}"));
+                let mode = ImportMode::KeepBoth {
+                    new_id: "n9".to_owned(),
+                };
+                now(store.import(imported, mode, day())).map(|_| ())
+            }),
+        ]
+    }
+
+    #[test]
+    fn every_move_fails_whole_at_any_write() {
+        for (name, operation) in operations() {
+            let (whole, deleted) = fixture();
+            operation(&whole, &deleted).unwrap_or_else(|err| unreachable!("{name}: {err}"));
+            let complete = shape(&whole);
+            for fail_at in 0.. {
+                let (store, deleted) = fixture();
+                let before = shape(&store);
+                let memory = memory(&store);
+                let writes = memory.borrow().writes;
+                memory.borrow_mut().fail_at = Some(writes + fail_at);
+                let result = operation(&store, &deleted);
+                memory.borrow_mut().fail_at = None;
+                let n_written = memory.borrow().writes - writes;
+                match result {
+                    Err(_) => {
+                        assert_eq!(shape(&store), before, "{name} failing at write {fail_at}")
+                    }
+                    Ok(()) => {
+                        // Only the journal's removal was refused: it stays,
+                        // and finishing it changes nothing.
+                        store.backend.finish_move();
+                        assert_eq!(shape(&store), complete, "{name} failing at write {fail_at}");
+                    }
+                }
+                if fail_at >= n_written {
+                    break;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_move_stopped_at_any_write_ends_as_before_or_complete() {
+        for (name, operation) in operations() {
+            let (whole, deleted) = fixture();
+            operation(&whole, &deleted).unwrap_or_else(|err| unreachable!("{name}: {err}"));
+            let complete = shape(&whole);
+            for stop_at in 0.. {
+                let (store, deleted) = fixture();
+                let before = shape(&store);
+                let memory = memory(&store);
+                let writes = memory.borrow().writes;
+                memory.borrow_mut().stop_at = Some(writes + stop_at);
+                let _ = operation(&store, &deleted);
+                let n_tried = memory.borrow().writes - writes;
+                // The next open, on storage that works.
+                memory.borrow_mut().stop_at = None;
+                store.backend.finish_move();
+                let found = shape(&store);
+                assert!(
+                    found == before || found == complete,
+                    "{name} stopped at write {stop_at}: {found:#?}"
+                );
+                if stop_at >= n_tried {
+                    break;
+                }
+            }
         }
     }
 }

@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use crate::domain::settings::parse_local_settings;
 use crate::domain::{set_aside_for_copy, Draft, Settings};
 use crate::form::Step;
+use crate::storage::format::{decode_stored, encode_stored};
 use crate::storage::format::{encode_export, export_file_name};
-use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError};
+use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError, Unsaved};
 use crate::ui::crash;
 use crate::ui::pages::{
     CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage, UnlockPage,
@@ -54,9 +55,11 @@ pub struct AppState {
     pub lock: RwSignal<Lock>,
     /// The open draft's "save now", so locking stores it first.
     pub save_open: StoredValue<Option<Callback<()>>>,
-    /// A save the locked store accepted but could not write (another tab's
-    /// newer work, storage full), for the open draft to show.
-    pub store_problem: RwSignal<Option<SaveError>>,
+    /// The last save that was not stored, whichever page made it (autosave,
+    /// "Lock now", the idle lock, leaving a draft, the locked store's
+    /// queue): shown on every page by `<StorageProblem/>`, and by the open
+    /// draft when it is that draft's.
+    pub store_problem: RwSignal<Option<Unsaved>>,
     /// `Date.now()` of the last key press, tap or input (the idle lock).
     pub last_active: StoredValue<f64>,
     /// The draft and page the address named when the app opened locked.
@@ -135,7 +138,10 @@ impl AppState {
     /// the passphrase), and opens the draft the address named, if any.
     pub fn unlocked(&self, store: DraftStore) {
         let app = *self;
-        store.on_problem(Rc::new(move |err| app.store_problem.set(Some(err))));
+        store.on_problem(Rc::new(move |unsaved: Unsaved| {
+            app.say(unsaved.error.to_string(), true);
+            app.store_problem.set(Some(unsaved));
+        }));
         self.store.set_value(store);
         self.last_active.set_value(js_sys::Date::now());
         self.lock.set(Lock::Unlocked);
@@ -344,10 +350,64 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="caf-width-container">
             {banner}
+            <StorageProblem/>
             <p class=status_class role="status" aria-live="polite" id="save-status">{move || app.status.with(|s| s.text.clone())}</p>
             <p class="caf-visually-hidden" id=router::PAGE_ANNOUNCER_ID aria-live="polite"></p>
             <main class="caf-main" id="main-content" tabindex="-1">{page}</main>
         </div>
+    }
+}
+
+/// The one place a save that was not stored is shown with its remedy, on
+/// every page (the drafts page, the unlock page, a draft): the words, and
+/// "Download this draft now" with the text that was not stored. The open
+/// draft's own failures are shown beside its form instead (`DraftView`),
+/// where the download holds what is on screen.
+#[component]
+fn StorageProblem() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let shown = move || {
+        let unsaved = app.store_problem.get()?;
+        let open_here = app.view.with(|view| match view {
+            View::Open(draft) => storage::draft_key(&draft.id) == unsaved.key,
+            View::Drafts => false,
+        }) && app.lock.get() != Lock::Locked;
+        (!open_here).then_some(unsaved)
+    };
+    let download = move |_| {
+        let Some(unsaved) = app.store_problem.get_untracked() else {
+            return;
+        };
+        let Some(draft) = unsaved
+            .plain
+            .as_deref()
+            .and_then(|text| decode_stored(text).ok())
+        else {
+            return app.say("That draft's text is no longer held here.", true);
+        };
+        let text = encode_export(&draft, &platform::now_rfc3339());
+        match platform::download(text.as_bytes(), &export_file_name(&draft), "application/json") {
+            Ok(()) => app.say(
+                "The draft that was not saved was downloaded as a draft file. Keep it somewhere safe: it holds personal details.",
+                false,
+            ),
+            Err(err) => app.say(format!("The draft file could not be made: {err}."), true),
+        }
+    };
+    move || {
+        shown().map(|unsaved| {
+            let can_download = unsaved.plain.is_some();
+            view! {
+                <div class="caf-warning-panel" role="alert" id="storage-problem">
+                    <h2 class="caf-heading-m">"A change was not saved"</h2>
+                    <p class="caf-body">{unsaved.error.to_string()}</p>
+                    {can_download.then(|| view! {
+                        <button type="button" class="caf-button" id="download-unsaved" on:click=download>"Download this draft now"</button>
+                    })}
+                    <button type="button" class="caf-button caf-button--secondary" id="dismiss-unsaved" on:click=move |_| app.store_problem.set(None)>"I have kept it"</button>
+                </div>
+            }
+        })
     }
 }
 
@@ -402,6 +462,14 @@ fn DraftView(
                 let _ = base.try_set_value(saved.base());
                 let _ = dirty.try_update_value(|dirty| *dirty = false);
                 let _ = save_failed.try_set(None);
+                let own = storage::draft_key(&draft.id);
+                if app
+                    .store_problem
+                    .try_with_untracked(|p| p.as_ref().is_some_and(|p| p.key == own))
+                    .unwrap_or(false)
+                {
+                    let _ = app.store_problem.try_set(None);
+                }
                 // Without localStorage the store is in memory: saying "Saved
                 // on this device" would promise what a reload takes away.
                 if app.store.with_value(|store| store.is_persistent()) {
@@ -418,7 +486,13 @@ fn DraftView(
             }
             Err(err) => {
                 app.say(err.to_string(), true);
-                let _ = save_failed.try_set(Some(err));
+                let _ = save_failed.try_set(Some(err.clone()));
+                // Shown on whatever page comes next (this one may be closing).
+                let _ = app.store_problem.try_set(Some(Unsaved {
+                    key: storage::draft_key(&draft.id),
+                    error: err,
+                    plain: Some(encode_stored(&draft)),
+                }));
             }
         }
     };
@@ -440,18 +514,19 @@ fn DraftView(
     });
     app.save_open
         .set_value(Some(Callback::new(move |_: ()| save_now())));
-    // A save the locked store accepted but could not write.
-    app.store_problem.set(None);
-    Effect::new(move |_| match app.store_problem.get() {
-        Some(SaveError::Conflict { stored_revision }) => {
-            conflict.set(Some(stored_revision));
-            app.say(SaveError::Conflict { stored_revision }.to_string(), true);
+    // A save of this draft that the locked store accepted but could not write.
+    let own_key = storage::draft_key(&id);
+    Effect::new(move |_| {
+        let Some(unsaved) = app.store_problem.get() else {
+            return;
+        };
+        if unsaved.key != own_key {
+            return;
         }
-        Some(err) => {
-            app.say(err.to_string(), true);
-            save_failed.set(Some(err));
+        match unsaved.error {
+            SaveError::Conflict { stored_revision } => conflict.set(Some(stored_revision)),
+            err => save_failed.set(Some(err)),
         }
-        None => (),
     });
     // Asked before any printout: is what this tab holds still what is
     // stored? Saving first makes it so unless another tab or window has

@@ -24,28 +24,34 @@ use crate::validate::{check, consent_status, steps_complete};
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    // Copies deleted 30 days ago or more go first (caf-form.md §6).
-    match app
-        .store
-        .with_value(|store| store.remove_expired(platform::today()))
-    {
-        Ok(0) => {}
-        Ok(n) => app.say(
-            format!(
-                "{n} deleted draft{} kept for {DELETED_KEEP_DAYS} days {} removed.",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "was" } else { "were" }
-            ),
-            false,
-        ),
-        Err(err) => app.say(err.to_string(), true),
-    }
     let listing = RwSignal::new(Listing::default());
     let refresh = move || match app.store.with_value(|store| store.list()) {
         Ok(found) => listing.set(found),
         Err(err) => app.say(err.to_string(), true),
     };
     refresh();
+    // Copies deleted 30 days ago or more go (caf-form.md §6).
+    let store = app.store.get_value();
+    leptos::task::spawn_local(async move {
+        match store.remove_expired(platform::today()).await {
+            Ok(0) => {}
+            Ok(n) => {
+                refresh();
+                app.say(
+                    format!(
+                        "{n} deleted draft{} kept for {DELETED_KEEP_DAYS} days {} removed.",
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "was" } else { "were" }
+                    ),
+                    false,
+                )
+            }
+            Err(err) => app.say(
+                not_stored_words(&err, "Old deleted drafts were not removed"),
+                true,
+            ),
+        }
+    });
     // One choice for every place a CAF is named (domain/naming.rs).
     let show_names = app.show_names;
     // A file whose draft is already stored, and when that stored copy was saved.
@@ -70,26 +76,27 @@ pub fn DraftsPage() -> impl IntoView {
         // Its "Last saved" is the file's: the list says "Imported on" until
         // it is changed here.
         imported.draft.imported_at = platform::now_rfc3339();
-        match app
-            .store
-            .with_value(|store| store.import(imported, mode, platform::today()))
-        {
-            Ok(draft) => {
-                let mut words = "The draft file was imported.".to_owned();
-                if !note.is_empty() {
-                    words.push(' ');
-                    words.push_str(note);
+        let store = app.store.get_value();
+        let note = note.to_owned();
+        leptos::task::spawn_local(async move {
+            match store.import(imported, mode, platform::today()).await {
+                Ok(draft) => {
+                    let mut words = "The draft file was imported.".to_owned();
+                    if !note.is_empty() {
+                        words.push(' ');
+                        words.push_str(&note);
+                    }
+                    if let Some(unknown) = unknown {
+                        words.push(' ');
+                        words.push_str(&unknown);
+                    }
+                    app.say(words, false);
+                    pending_import.set(None);
+                    app.view.set(View::Open(Box::new(draft)));
                 }
-                if let Some(unknown) = unknown {
-                    words.push(' ');
-                    words.push_str(&unknown);
-                }
-                app.say(words, false);
-                pending_import.set(None);
-                app.view.set(View::Open(Box::new(draft)));
+                Err(err) => app.say(not_stored_words(&err, "The file was not imported"), true),
             }
-            Err(err) => app.say(not_stored_words(&err, "The file was not imported"), true),
-        }
+        });
     };
     let import_bytes = move |bytes: Vec<u8>| match decode_import(&bytes) {
         Err(err) => app.say(format!("The file was not imported: {err}"), true),
@@ -215,12 +222,16 @@ pub fn DraftsPage() -> impl IntoView {
                             <strong>{name.clone()}</strong>
                             <p class="caf-drafts__meta">{deleted_words}</p>
                             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {
-                                match app.store.with_value(|store| store.restore(&key, &platform::new_id())) {
-                                    Ok(Restored::AsItWas) => app.say("The draft was restored.", false),
-                                    Ok(Restored::AsCopy { .. }) => app.say("The draft was restored as a separate draft, because this CAF is already on the list.", false),
-                                    Err(err) => app.say(not_stored_words(&err, "The draft was not restored"), true),
-                                }
-                                refresh();
+                                let store = app.store.get_value();
+                                let key = key.clone();
+                                leptos::task::spawn_local(async move {
+                                    match store.restore(&key, &platform::new_id()).await {
+                                        Ok(Restored::AsItWas) => app.say("The draft was restored.", false),
+                                        Ok(Restored::AsCopy { .. }) => app.say("The draft was restored as a separate draft, because this CAF is already on the list.", false),
+                                        Err(err) => app.say(not_stored_words(&err, "The draft was not restored"), true),
+                                    }
+                                    refresh();
+                                });
                             }>"Restore"<span class="caf-visually-hidden">{format!(" {name}")}</span></button>
                         </li>
                     }
@@ -240,11 +251,15 @@ pub fn DraftsPage() -> impl IntoView {
                         <button type="button" class="caf-button caf-button--warning" on:click={
                             let listed = listed.clone();
                             move |_| {
-                                match app.store.with_value(|store| store.empty_deleted(&listed)) {
-                                    Ok(n) => app.say(format!("Removed {n} deleted draft{}.", if n == 1 { "" } else { "s" }), false),
-                                    Err(err) => app.say(err.to_string(), true),
-                                }
-                                refresh();
+                                let store = app.store.get_value();
+                                let listed = listed.clone();
+                                leptos::task::spawn_local(async move {
+                                    match store.empty_deleted(&listed).await {
+                                        Ok(n) => app.say(format!("Removed {n} deleted draft{}.", if n == 1 { "" } else { "s" }), false),
+                                        Err(err) => app.say(not_stored_words(&err, "Nothing was removed"), true),
+                                    }
+                                    refresh();
+                                });
                             }
                         }>"Yes, empty it"</button>
                         <button type="button" class="caf-button caf-button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
@@ -320,7 +335,7 @@ pub fn DraftsPage() -> impl IntoView {
 fn not_stored_words(err: &SaveError, what: &str) -> String {
     match err {
         SaveError::QuotaExceeded => format!(
-            "{what}: this browser's storage is full. Export drafts you no longer need here, delete them, then try again."
+            "{what}: this browser's storage is full. Empty Recently deleted to make room, or export drafts you no longer need and delete them, then try again."
         ),
         SaveError::Unavailable => format!("{what}: this browser is not letting CAF Lite save anything."),
         other => format!("{what}: {}", other.to_string().trim_start_matches("Not saved: ")),
@@ -402,11 +417,15 @@ fn DraftRow(
                     <button type="button" class="caf-button caf-button--warning" on:click={
                         let id = id.clone();
                         move |_| {
-                            match app.store.with_value(|store| store.delete(&id, platform::today())) {
-                                Ok(_) => app.say("The draft was moved to Recently deleted.", false),
-                                Err(err) => app.say(err.to_string(), true),
-                            }
-                            on_change.run(());
+                            let store = app.store.get_value();
+                            let id = id.clone();
+                            leptos::task::spawn_local(async move {
+                                match store.delete(&id, platform::today()).await {
+                                    Ok(_) => app.say("The draft was moved to Recently deleted.", false),
+                                    Err(err) => app.say(not_stored_words(&err, "The draft was not deleted"), true),
+                                }
+                                on_change.run(());
+                            });
                         }
                     }>"Yes, delete it"</button>
                     <button type="button" class="caf-button caf-button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>

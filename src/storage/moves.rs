@@ -1,0 +1,358 @@
+//! Moves: the store operations that touch more than one entry (delete,
+//! restore, Replace on import, emptying Recently deleted, removing expired
+//! copies) made one unit, whatever holds the entries. All of a move's
+//! writes land, or none do.
+//!
+//! - **A write fails** (storage full, the browser refuses): the steps
+//!   already made are undone, newest first, from the text each key held
+//!   before, and the caller is told. Undoing frees or reuses the room the
+//!   step took, so it does not run out of room itself.
+//! - **The work stops** (the tab closes, the browser crashes): before its
+//!   first step a move writes its *journal* under [`JOURNAL_KEY`], and
+//!   removes it after its last. A journal found when the store next opens
+//!   is finished: every step is written so that doing it again is
+//!   harmless ([`recover`]), so the entries end as the move meant.
+//!
+//! Steps name stored text, never plain values: with a passphrase set the
+//! locked store seals every [`Step::Put`] and the journal before the move
+//! runs (`sealed.rs`), and the journal is found and finished at unlock.
+//!
+//! Nothing here knows where entries live: [`Entries`] is localStorage,
+//! memory, or a test's store that fails where it is told.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::backend::BackendError;
+
+/// Where a move's journal is kept while it runs.
+pub const JOURNAL_KEY: &str = "caf.move";
+
+/// One write of a move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// Copies the text stored under `from` to `to`, a key that holds
+    /// nothing: so once `to` holds something, the copy has been made.
+    Copy { from: String, to: String },
+    /// Stores `text` under `key`.
+    Put { key: String, text: String },
+    /// Removes `key`.
+    Remove { key: String },
+}
+
+impl Step {
+    /// The key this step writes or removes.
+    pub fn target(&self) -> &str {
+        match self {
+            Step::Copy { to, .. } => to,
+            Step::Put { key, .. } | Step::Remove { key } => key,
+        }
+    }
+}
+
+/// Several writes that land together, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Move {
+    pub steps: Vec<Step>,
+}
+
+/// The journal as stored: a marker, so that nothing else is taken for one.
+#[derive(Serialize, Deserialize)]
+struct Journal {
+    caf_move: u32,
+    steps: Vec<Step>,
+}
+
+impl Move {
+    /// The journal's text (before sealing, when the drafts are locked).
+    pub fn journal(&self) -> String {
+        serde_json::to_string(&Journal {
+            caf_move: 1,
+            steps: self.steps.clone(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Every key the move reads or writes.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for step in &self.steps {
+            if let Step::Copy { from, .. } = step {
+                keys.push(from);
+            }
+            keys.push(step.target());
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// What holds the entries: stored text in, stored text out.
+pub trait Entries {
+    fn read(&self, key: &str) -> Result<Option<String>, BackendError>;
+    fn write(&self, key: &str, text: &str) -> Result<(), BackendError>;
+    fn erase(&self, key: &str) -> Result<(), BackendError>;
+}
+
+/// The locked store's plain text while unlocked (and a test's store).
+impl Entries for std::cell::RefCell<BTreeMap<String, String>> {
+    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.borrow().get(key).cloned())
+    }
+    fn write(&self, key: &str, text: &str) -> Result<(), BackendError> {
+        self.borrow_mut().insert(key.to_owned(), text.to_owned());
+        Ok(())
+    }
+    fn erase(&self, key: &str) -> Result<(), BackendError> {
+        self.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+/// Runs `mv`, with `journal` (its [`Move::journal`], sealed or not) written
+/// first. On `Err` every entry holds what it held before, unless the undo
+/// itself failed: then the journal stays, and the next open finishes the
+/// move, so that nothing is half-made for long.
+pub fn run(entries: &impl Entries, mv: &Move, journal: &str) -> Result<(), BackendError> {
+    let mut before: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    for step in &mv.steps {
+        let target = step.target();
+        if !before.contains_key(target) {
+            before.insert(target, entries.read(target)?);
+        }
+    }
+    entries.write(JOURNAL_KEY, journal)?;
+    for (n_done, step) in mv.steps.iter().enumerate() {
+        if let Err(err) = apply(entries, step) {
+            let undone = mv.steps[..n_done].iter().rev().all(|step| {
+                let target = step.target();
+                match before.get(target).cloned().flatten() {
+                    Some(text) => entries.write(target, &text).is_ok(),
+                    None => entries.erase(target).is_ok(),
+                }
+            });
+            if undone {
+                // Nothing was changed; a journal left behind would only be
+                // finished harmlessly, so its removal may fail.
+                let _ = entries.erase(JOURNAL_KEY);
+            }
+            return Err(err);
+        }
+    }
+    // The move is complete; a journal left behind redoes nothing.
+    let _ = entries.erase(JOURNAL_KEY);
+    Ok(())
+}
+
+/// One step, made so that making it again changes nothing.
+fn apply(entries: &impl Entries, step: &Step) -> Result<(), BackendError> {
+    match step {
+        Step::Copy { from, to } => {
+            if entries.read(to)?.is_some() {
+                return Ok(());
+            }
+            match entries.read(from)? {
+                Some(text) => entries.write(to, &text),
+                // Moved already by a later step of the same move.
+                None => Ok(()),
+            }
+        }
+        Step::Put { key, text } => entries.write(key, text),
+        Step::Remove { key } => entries.erase(key),
+    }
+}
+
+/// Whether `text` is a journal this version can finish.
+pub fn read_journal(text: &str) -> Option<Move> {
+    let journal: Journal = serde_json::from_str(text).ok()?;
+    (journal.caf_move == 1).then_some(Move {
+        steps: journal.steps,
+    })
+}
+
+/// Finishes a move that stopped part-way, from its journal's (opened)
+/// text, and removes the journal. `Ok(false)` when there was nothing to
+/// finish or the journal is not one this version reads (it is then kept as
+/// it is). On `Err` the journal stays for the next open.
+pub fn recover(entries: &impl Entries, journal: &str) -> Result<bool, BackendError> {
+    let Some(mv) = read_journal(journal) else {
+        return Ok(false);
+    };
+    for step in &mv.steps {
+        apply(entries, step)?;
+    }
+    entries.erase(JOURNAL_KEY)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use std::cell::{Cell, RefCell};
+
+    use super::*;
+
+    /// A store that fails the `fail_at`-th write (counting from 0; writes
+    /// and removals both count), or stops dead at `stop_at`: that write and
+    /// every later one are lost, as when the tab closes.
+    #[derive(Default)]
+    pub struct Faulty {
+        pub entries: RefCell<BTreeMap<String, String>>,
+        pub fail_at: Option<usize>,
+        pub stop_at: Option<usize>,
+        pub writes: Cell<usize>,
+    }
+
+    impl Faulty {
+        pub fn with(entries: &BTreeMap<String, String>) -> Faulty {
+            Faulty {
+                entries: RefCell::new(entries.clone()),
+                ..Faulty::default()
+            }
+        }
+
+        fn count(&self) -> Result<(), BackendError> {
+            let n = self.writes.get();
+            self.writes.set(n + 1);
+            if self.fail_at == Some(n) || self.stop_at.is_some_and(|stop| n >= stop) {
+                return Err(BackendError::Quota);
+            }
+            Ok(())
+        }
+
+        pub fn snapshot(&self) -> BTreeMap<String, String> {
+            self.entries.borrow().clone()
+        }
+    }
+
+    impl Entries for Faulty {
+        fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+            Ok(self.entries.borrow().get(key).cloned())
+        }
+        fn write(&self, key: &str, text: &str) -> Result<(), BackendError> {
+            self.count()?;
+            self.entries
+                .borrow_mut()
+                .insert(key.to_owned(), text.to_owned());
+            Ok(())
+        }
+        fn erase(&self, key: &str) -> Result<(), BackendError> {
+            self.count()?;
+            self.entries.borrow_mut().remove(key);
+            Ok(())
+        }
+    }
+
+    fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    fn moves() -> Vec<(BTreeMap<String, String>, Move, BTreeMap<String, String>)> {
+        let copy = |from: &str, to: &str| Step::Copy {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        };
+        let put = |key: &str, text: &str| Step::Put {
+            key: key.to_owned(),
+            text: text.to_owned(),
+        };
+        let remove = |key: &str| Step::Remove {
+            key: key.to_owned(),
+        };
+        vec![
+            // Delete.
+            (
+                map(&[("d.a", "A"), ("d.b", "B")]),
+                Move {
+                    steps: vec![copy("d.a", "x.a"), remove("d.a")],
+                },
+                map(&[("x.a", "A"), ("d.b", "B")]),
+            ),
+            // Replace: the stored copy aside, the file's text in its place.
+            (
+                map(&[("d.a", "A")]),
+                Move {
+                    steps: vec![copy("d.a", "x.a"), put("d.a", "A2")],
+                },
+                map(&[("x.a", "A"), ("d.a", "A2")]),
+            ),
+            // Restore as a copy, and empty three.
+            (
+                map(&[("x.a", "A"), ("x.b", "B"), ("x.c", "C"), ("d.a", "N")]),
+                Move {
+                    steps: vec![
+                        put("d.n", "A as copy"),
+                        remove("x.a"),
+                        remove("x.b"),
+                        remove("x.c"),
+                    ],
+                },
+                map(&[("d.a", "N"), ("d.n", "A as copy")]),
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_write_failing_at_any_position_leaves_every_entry_as_before() {
+        for (before, mv, after) in moves() {
+            let n_writes = mv.steps.len() + 2;
+            for fail_at in 0..n_writes {
+                let store = Faulty {
+                    fail_at: Some(fail_at),
+                    ..Faulty::with(&before)
+                };
+                let result = run(&store, &mv, &mv.journal());
+                // The last write is the journal's removal: the move is whole.
+                if fail_at == n_writes - 1 {
+                    assert!(result.is_ok());
+                    let mut expected = after.clone();
+                    expected.insert(JOURNAL_KEY.to_owned(), mv.journal());
+                    assert_eq!(store.snapshot(), expected, "{mv:?} failing at {fail_at}");
+                } else {
+                    assert!(result.is_err(), "{mv:?} failing at {fail_at}");
+                    assert_eq!(store.snapshot(), before, "{mv:?} failing at {fail_at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn work_stopping_at_any_position_ends_as_before_or_complete_once_recovered() {
+        for (before, mv, after) in moves() {
+            for stop_at in 0..mv.steps.len() + 3 {
+                let store = Faulty {
+                    stop_at: Some(stop_at),
+                    ..Faulty::with(&before)
+                };
+                let _ = run(&store, &mv, &mv.journal());
+                // The next open, on a store that works again.
+                let reopened = Faulty::with(&store.snapshot());
+                if let Some(journal) = reopened.read(JOURNAL_KEY).ok().flatten() {
+                    assert_eq!(recover(&reopened, &journal), Ok(true));
+                }
+                let found = reopened.snapshot();
+                assert!(
+                    found == before || found == after,
+                    "{mv:?} stopping at {stop_at}: {found:?}"
+                );
+                // Finishing twice changes nothing.
+                assert_eq!(recover(&reopened, &mv.journal()), Ok(true));
+                assert!(reopened.snapshot() == found || found == before);
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_journal_is_finished() {
+        let store = Faulty::with(&map(&[(JOURNAL_KEY, "not a journal")]));
+        assert_eq!(recover(&store, "not a journal"), Ok(false));
+        assert_eq!(store.snapshot(), map(&[(JOURNAL_KEY, "not a journal")]));
+        assert_eq!(read_journal(r#"{"caf_move":2,"steps":[]}"#), None);
+    }
+}
