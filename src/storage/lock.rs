@@ -88,9 +88,10 @@ mod browser_side {
     use super::super::locked::{
         decode_lock_record, encode_lock_record, is_locked_entry, LockRecord,
     };
+    use super::super::moves::JOURNAL_KEY;
     use super::super::sealed::{is_entry_key, seal_entry, storage_keys, SealedStore};
     use super::super::store::DraftStore;
-    use super::super::{LOCK_KEY, LOCK_NOW_KEY, REKEY_KEY_PREFIX};
+    use super::super::{LOCK_KEY, LOCK_NOW_KEY, PROBE_KEY, REKEY_KEY_PREFIX};
     use super::{LockError, LockStatus};
 
     fn storage() -> Result<web_sys::Storage, LockError> {
@@ -128,6 +129,14 @@ mod browser_side {
         }
     }
 
+    /// The last "Lock now" any tab sent, to notice one this page missed.
+    pub fn lock_now_token() -> Option<String> {
+        browser::local_storage()?
+            .get_item(LOCK_NOW_KEY)
+            .ok()
+            .flatten()
+    }
+
     /// A test may stop a re-write half-way, as a crash would:
     /// `window.__cafLiteTestStopRekey = "after-first-copy"` or `"after-commit"`.
     fn test_asked_to_stop(at: &str) -> bool {
@@ -141,6 +150,53 @@ mod browser_side {
             })
             .and_then(|value| value.as_string())
             .is_some_and(|asked| asked == at)
+    }
+
+    /// The length of `text` as localStorage counts it (UTF-16 code units).
+    fn units(text: &str) -> usize {
+        text.encode_utf16().count()
+    }
+
+    /// Whether `n_units` more fit in localStorage: the browser cannot be
+    /// asked how much is free, so a filler of that size is written under
+    /// the probe's key and removed at once.
+    fn has_room(storage: &web_sys::Storage, n_units: usize) -> Result<bool, LockError> {
+        let filler = "x".repeat(n_units + ROOM_MARGIN);
+        match storage.set_item(PROBE_KEY, &filler) {
+            Ok(()) => {
+                let _ = storage.remove_item(PROBE_KEY);
+                Ok(true)
+            }
+            Err(err) if browser::is_quota_error(&err) => Ok(false),
+            Err(err) => Err(refused(err)),
+        }
+    }
+
+    /// Room kept free beyond what a re-write needs, for the next saves.
+    const ROOM_MARGIN: usize = 4096;
+
+    fn no_room_to_lock() -> LockError {
+        LockError::Browser(
+            "this browser's storage does not have room to lock the drafts (each one grows when it is locked), so nothing was locked. Empty Recently deleted, or export drafts you no longer need and delete them, then try again".to_owned(),
+        )
+    }
+
+    /// How many stored entries (drafts, deleted copies, temporary copies, a
+    /// move's journal) are not locked: read back from localStorage itself.
+    pub fn readable_entries(storage: &web_sys::Storage) -> usize {
+        storage_keys(storage)
+            .iter()
+            .filter(|key| {
+                is_entry_key(key) || key.starts_with(REKEY_KEY_PREFIX) || *key == JOURNAL_KEY
+            })
+            .filter(|key| {
+                storage
+                    .get_item(key)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|text| !is_locked_entry(&text))
+            })
+            .count()
     }
 
     /// Waits until every write the locked store accepted is in localStorage.
@@ -206,6 +262,23 @@ mod browser_side {
             }
         }
 
+        /// After the page comes back from the back/forward cache, where it
+        /// heard no storage events: whether its key is still the one in
+        /// use (always true when the lock is off here), and, when it is,
+        /// the entries changed behind its back are read again. Returns
+        /// `(key current, anything changed)`.
+        pub async fn catch_up(&self) -> (bool, bool) {
+            match &self.backend {
+                Backend::Sealed(sealed) if !sealed.is_forgotten() => {
+                    if !sealed.key_is_current() {
+                        return (false, false);
+                    }
+                    (true, sealed.resync().await)
+                }
+                _ => (true, false),
+            }
+        }
+
         /// Whether this is the locked store, unlocked in this page.
         pub fn is_unlocked(&self) -> bool {
             matches!(&self.backend, Backend::Sealed(sealed) if !sealed.is_forgotten())
@@ -248,10 +321,17 @@ mod browser_side {
             Ok(DraftStore::from_backend(Backend::Sealed(sealed)))
         }
 
-        /// Sets a passphrase: writes the lock record, then seals every entry
-        /// in place (each one written once, from plain to locked; a stop
-        /// half-way leaves plain entries that the next unlock seals).
-        pub async fn set_passphrase(&self, passphrase: &str) -> Result<DraftStore, LockError> {
+        /// Sets a passphrase. Every entry's locked text is made first, and
+        /// the room it needs (locked text is larger) is tried by writing a
+        /// filler of that size: when it does not fit, nothing is written.
+        /// Then, in one task, the lock record and every entry; if a write
+        /// still fails, every entry is put back as it was and the record
+        /// removed. Returns the store and whether storage, read back, holds
+        /// nothing readable.
+        pub async fn set_passphrase(
+            &self,
+            passphrase: &str,
+        ) -> Result<(DraftStore, bool), LockError> {
             let storage = storage()?;
             if record(&storage)?.is_some() {
                 return Err(LockError::AlreadyLocked);
@@ -259,13 +339,53 @@ mod browser_side {
             let (record, key) = crypto::new_lock(passphrase)
                 .await
                 .map_err(LockError::Browser)?;
-            storage
-                .set_item(LOCK_KEY, &encode_lock_record(&record))
-                .map_err(refused)?;
+            let record_text = encode_lock_record(&record);
+            let mut planned = Vec::new();
+            let mut room = units(LOCK_KEY) + units(&record_text);
+            for entry_key in storage_keys(&storage) {
+                if !is_entry_key(&entry_key) {
+                    continue;
+                }
+                let Some(plain) = storage.get_item(&entry_key).ok().flatten() else {
+                    continue;
+                };
+                if is_locked_entry(&plain) {
+                    continue;
+                }
+                let text = seal_entry(&key, &entry_key, &plain)
+                    .await
+                    .map_err(LockError::Browser)?;
+                room += units(&text).saturating_sub(units(&plain));
+                planned.push((entry_key, plain, text));
+            }
+            if !has_room(&storage, room)? {
+                return Err(no_room_to_lock());
+            }
+            // From here to the last write, nothing awaits.
+            storage.set_item(LOCK_KEY, &record_text).map_err(refused)?;
+            let mut sealed_so_far: Vec<(&str, &str)> = Vec::new();
+            for (entry_key, plain, text) in &planned {
+                // Changed by another tab since: the locked store seals it as it opens.
+                if storage.get_item(entry_key).ok().flatten().as_deref() != Some(plain.as_str()) {
+                    continue;
+                }
+                if storage.set_item(entry_key, text).is_err() {
+                    for (done, plain) in sealed_so_far.iter().rev() {
+                        let _ = storage.set_item(done, plain);
+                    }
+                    let _ = storage.remove_item(LOCK_KEY);
+                    return Err(no_room_to_lock());
+                }
+                sealed_so_far.push((entry_key, plain));
+            }
             tell_other_tabs_to_lock();
-            let sealed = SealedStore::open(storage, key).await;
+            let sealed = SealedStore::open(storage.clone(), key).await;
             drained(&sealed).await;
-            Ok(DraftStore::from_backend(Backend::Sealed(sealed)))
+            let nothing_readable = readable_entries(&storage) == 0;
+            Ok((
+                DraftStore::from_backend(Backend::Sealed(sealed)),
+                nothing_readable,
+            ))
         }
 
         /// Changes the passphrase (`new` is `Some`) or turns the lock off
@@ -299,8 +419,9 @@ mod browser_side {
                 ),
                 None => None,
             };
-            // 1. A copy of each entry beside it.
-            let mut copies = Vec::new();
+            // 1. A copy of each entry beside it, once there is room for all.
+            let mut planned = Vec::new();
+            let mut room = 0;
             for entry_key in sealed.keys() {
                 if !is_entry_key(&entry_key) {
                     continue;
@@ -318,6 +439,19 @@ mod browser_side {
                         .map_err(LockError::Browser)?,
                     None => plain,
                 };
+                room += units(REKEY_KEY_PREFIX) + units(&entry_key) + units(&copy);
+                planned.push((entry_key, copy));
+            }
+            if let Some((record, _)) = &new_lock {
+                room += units(&encode_lock_record(record));
+            }
+            if !has_room(&storage, room)? {
+                return Err(LockError::Browser(
+                    "this browser's storage does not have room to re-write the drafts, so nothing was changed. Empty Recently deleted, or export drafts you no longer need and delete them, then try again".to_owned(),
+                ));
+            }
+            let mut copies = Vec::new();
+            for (entry_key, copy) in planned {
                 let temp = format!("{REKEY_KEY_PREFIX}{entry_key}");
                 if let Err(err) = storage.set_item(&temp, &copy) {
                     for (done, _, _) in &copies {
@@ -368,7 +502,7 @@ mod browser_side {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser_side::{finish_rekey, tell_other_tabs_to_lock};
+pub use browser_side::{finish_rekey, lock_now_token, tell_other_tabs_to_lock};
 
 /// Outside a browser there is no lock.
 #[cfg(not(target_arch = "wasm32"))]

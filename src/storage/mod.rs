@@ -50,7 +50,7 @@ pub use conflict::{Base, SaveDecision};
 pub use errors::{Availability, LoadError, SaveError, Unsaved, QUOTA_MESSAGE};
 pub use format::{ImportError, Imported, StoredError};
 #[cfg(target_arch = "wasm32")]
-pub use lock::tell_other_tabs_to_lock;
+pub use lock::{lock_now_token, tell_other_tabs_to_lock};
 pub use lock::{LockError, LockStatus};
 pub use store::{DeletedDraft, DraftStore, ImportMode, Listing, Restored, Saved, UnreadableEntry};
 

@@ -253,7 +253,10 @@ pub(super) mod tests {
             .collect()
     }
 
-    fn moves() -> Vec<(BTreeMap<String, String>, Move, BTreeMap<String, String>)> {
+    type Stored = BTreeMap<String, String>;
+
+    /// Each move with the entries before it and after it.
+    fn moves() -> Vec<(Stored, Move, Stored)> {
         let copy = |from: &str, to: &str| Step::Copy {
             from: from.to_owned(),
             to: to.to_owned(),

@@ -489,6 +489,49 @@ impl SealedStore {
         Ok(())
     }
 
+    /// Whether localStorage still holds, under `key`, what this page last
+    /// saw there: false when another tab wrote it, even if no storage
+    /// event came (a page restored from the back/forward cache gets none).
+    pub fn unchanged_behind(&self, key: &str) -> bool {
+        self.storage.get_item(key).ok().flatten() == self.known.borrow().get(key).cloned()
+    }
+
+    /// Whether the lock record now stored is still the one this page's key
+    /// was made for (another tab may have changed the passphrase or turned
+    /// the lock off).
+    pub fn key_is_current(&self) -> bool {
+        let stored = self
+            .storage
+            .get_item(super::LOCK_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| super::locked::decode_lock_record(&text).ok());
+        match (stored, self.key()) {
+            (Some(record), Some(key)) => record.key_id() == key.id,
+            _ => false,
+        }
+    }
+
+    /// Reads again every entry that changed in localStorage behind this
+    /// page's back; true if any did.
+    pub async fn resync(self: &Rc<Self>) -> bool {
+        let mut keys: Vec<String> = storage_keys(&self.storage)
+            .into_iter()
+            .filter(|key| is_entry_key(key))
+            .collect();
+        keys.extend(self.known.borrow().keys().cloned());
+        keys.sort_unstable();
+        keys.dedup();
+        let changed: Vec<String> = keys
+            .into_iter()
+            .filter(|key| !self.unchanged_behind(key))
+            .collect();
+        for key in &changed {
+            self.refresh(key).await;
+        }
+        !changed.is_empty()
+    }
+
     /// Reads what localStorage holds for `storage_key` into the mirror,
     /// unless a write of ours to it is queued.
     async fn refresh(self: &Rc<Self>, storage_key: &str) {

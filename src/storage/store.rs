@@ -252,6 +252,13 @@ impl DraftStore {
     /// Whether what is stored under `id` is still `base` (or nothing is
     /// stored): no other tab or window has written it since.
     pub fn holds(&self, id: &str, base: &Base) -> Result<bool, SaveError> {
+        #[cfg(target_arch = "wasm32")]
+        if let Backend::Sealed(sealed) = &self.backend {
+            // The plain text in memory may be behind localStorage.
+            if !sealed.unchanged_behind(&draft_key(id)) {
+                return Ok(false);
+            }
+        }
         let stored = self.stored_base(&draft_key(id))?;
         let stored = stored
             .as_ref()

@@ -60,6 +60,9 @@ pub struct AppState {
     /// queue): shown on every page by `<StorageProblem/>`, and by the open
     /// draft when it is that draft's.
     pub store_problem: RwSignal<Option<Unsaved>>,
+    /// The last "Lock now" token this page has acted on (or seen when it
+    /// was unlocked), to notice one it missed in the back/forward cache.
+    pub lock_now_seen: StoredValue<Option<String>>,
     /// `Date.now()` of the last key press, tap or input (the idle lock).
     pub last_active: StoredValue<f64>,
     /// The draft and page the address named when the app opened locked.
@@ -143,6 +146,7 @@ impl AppState {
             app.store_problem.set(Some(unsaved));
         }));
         self.store.set_value(store);
+        self.lock_now_seen.set_value(storage::lock_now_token());
         self.last_active.set_value(js_sys::Date::now());
         self.lock.set(Lock::Unlocked);
         if let Some(Some((id, page))) = self.after_unlock.try_update_value(Option::take) {
@@ -232,6 +236,7 @@ pub fn App() -> impl IntoView {
         lock: RwSignal::new(lock),
         save_open: StoredValue::new(None),
         store_problem: RwSignal::new(None),
+        lock_now_seen: StoredValue::new(storage::lock_now_token()),
         last_active: StoredValue::new(js_sys::Date::now()),
         after_unlock: StoredValue::new(after_unlock),
     };
@@ -578,6 +583,25 @@ fn DraftView(
             }
         }
     });
+    // Back from the back/forward cache: another tab may have written this
+    // draft (a withdrawal, say) with no storage event reaching this page.
+    let id_for_return = id.clone();
+    let on_return = window_event_listener(leptos::ev::pageshow, move |ev| {
+        if !ev.persisted() || conflict.get_untracked().is_some() {
+            return;
+        }
+        let current = base.get_value();
+        if let Ok(false) = app
+            .store
+            .with_value(|store| store.holds(&id_for_return, &current))
+        {
+            conflict.set(Some(current.revision));
+            app.say(
+                "This draft has been changed in another tab or window.",
+                true,
+            );
+        }
+    });
     // Back or Forward to another page of this draft (or the address changed
     // by hand): show it. Other addresses are followed by `App`.
     let id_for_history = id.clone();
@@ -598,6 +622,7 @@ fn DraftView(
         on_hide.remove();
         on_visibility.remove();
         on_storage.remove();
+        on_return.remove();
     });
 
     // On every page change, a history entry (router.rs); focus goes to the
@@ -767,31 +792,68 @@ fn watch_lock(app: AppState) {
     ));
     // Runs as long as the page: the handle is never needed.
     let _ = set_interval_with_handle(check, Duration::from_secs(1));
-    std::mem::forget(window_event_listener(leptos::ev::storage, move |ev| {
-        match ev.key().as_deref() {
-            Some(storage::LOCK_NOW_KEY) => app.lock_now(false),
-            Some(storage::LOCK_KEY) => {
-                // Another tab set, changed or removed the passphrase: the key
-                // this page holds (if any) is no longer the one in use.
+    let lock_now_seen = app.lock_now_seen;
+    std::mem::forget(window_event_listener(
+        leptos::ev::storage,
+        move |ev| match ev.key().as_deref() {
+            Some(storage::LOCK_NOW_KEY) => {
+                lock_now_seen.set_value(ev.new_value());
                 app.lock_now(false);
-                let status = app.store.with_value(DraftStore::lock_status);
-                if status == LockStatus::Off {
-                    app.store.set_value(DraftStore::open().0);
-                    app.lock.set(Lock::Off);
-                } else if app.lock.get_untracked() == Lock::Off {
-                    if let Some(save) = app.save_open.get_value() {
-                        save.run(());
-                    }
-                    app.view.set(View::Drafts);
-                    app.store.set_value(DraftStore::open().0);
-                    app.lock.set(Lock::Locked);
-                    app.say(
-                        "A passphrase was set in another tab: the drafts are locked.",
-                        false,
-                    );
-                }
+            }
+            Some(storage::LOCK_KEY) => lock_record_changed(app),
+            _ => (),
+        },
+    ));
+    // Back from the back/forward cache, the page heard no storage events
+    // while it was away: read the lock, the stored drafts and their status
+    // again before anything is printed or saved.
+    std::mem::forget(window_event_listener(leptos::ev::pageshow, move |ev| {
+        if !ev.persisted() {
+            return;
+        }
+        let token = storage::lock_now_token();
+        let status = app.store.with_value(DraftStore::lock_status);
+        match app.lock.get_untracked() {
+            Lock::Off if status != LockStatus::Off => return lock_record_changed(app),
+            Lock::Locked if status == LockStatus::Off => return lock_record_changed(app),
+            Lock::Unlocked if token != lock_now_seen.get_value() => {
+                lock_now_seen.set_value(token);
+                return app.lock_now(false);
             }
             _ => (),
         }
+        let store = app.store.get_value();
+        leptos::task::spawn_local(async move {
+            let (key_current, _) = store.catch_up().await;
+            if !key_current {
+                return lock_record_changed(app);
+            }
+            // The drafts page lists again (an open draft checks itself).
+            if app.view.with_untracked(|view| matches!(view, View::Drafts)) {
+                app.view.set(View::Drafts);
+            }
+        });
     }));
+}
+
+/// Another tab set, changed or removed the passphrase: the key this page
+/// holds (if any) is no longer the one in use.
+fn lock_record_changed(app: AppState) {
+    app.lock_now(false);
+    let status = app.store.with_value(DraftStore::lock_status);
+    if status == LockStatus::Off {
+        app.store.set_value(DraftStore::open().0);
+        app.lock.set(Lock::Off);
+    } else if app.lock.get_untracked() == Lock::Off {
+        if let Some(save) = app.save_open.get_value() {
+            save.run(());
+        }
+        app.view.set(View::Drafts);
+        app.store.set_value(DraftStore::open().0);
+        app.lock.set(Lock::Locked);
+        app.say(
+            "A passphrase was set in another tab: the drafts are locked.",
+            false,
+        );
+    }
 }

@@ -276,11 +276,15 @@ fn SetPassphrase(on_change: Callback<()>) -> impl IntoView {
             let locked = store.set_passphrase(&passphrase).await;
             busy.set(false);
             match locked {
-                Ok(store) => {
+                Ok((store, nothing_readable)) => {
                     clear(typed);
                     open.set(false);
                     app.unlocked(store);
-                    app.say("The drafts on this device are now locked with your passphrase. Nothing readable about them is left in this browser's storage.", false);
+                    if nothing_readable {
+                        app.say("The drafts on this device are now locked with your passphrase. Nothing readable about them is left in this browser's storage.", false);
+                    } else {
+                        app.say("The passphrase is set, but some drafts are still stored without it: this browser did not take every change. Keep this page open and try Lock now, or download the drafts and delete them here.", true);
+                    }
                     on_change.run(());
                 }
                 Err(err) => problems.set(one("new-passphrase", err.to_string())),
