@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { emptyJunk, fillStorage } from './lock-helpers.mjs';
 import { draftId, newDraftOnChildStep, storedGivenName, storedGivenNameAt } from './drafts-helpers.mjs';
 import { OUT, eventually, startApp, withPage } from './harness.mjs';
 
@@ -43,30 +44,6 @@ async function downloadFrom(page, button, name) {
   await download.saveAs(path);
   return { path, text: readFileSync(path, 'utf8') };
 }
-
-async function fillStorage(page) {
-  return page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
-      const junk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`junk.${n}`, junk);
-          n += 1;
-        } catch (err) {
-          if (err.name !== 'QuotaExceededError') throw err;
-          break;
-        }
-      }
-    }
-    return n;
-  });
-}
-
-const emptyJunk = (page) =>
-  page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('junk.')) localStorage.removeItem(key);
-  });
 
 test('item 1: storage full, "Download this draft now" saves what is on screen, unsaved text included', () =>
   withPage(async (page, app) => {

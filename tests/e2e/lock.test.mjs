@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { draftId, newDraftOnChildStep } from './drafts-helpers.mjs';
 import { OUT, REPO, eventually, startApp } from './harness.mjs';
+import { PASSPHRASE, allLocked, cafEntries, saveNow, setPassphrase, toDraftsPage, unlock } from './lock-helpers.mjs';
 
-const PASSPHRASE = 'otter kettle marble';
 const NEW_PASSPHRASE = 'lantern pebble orchard';
 
 // What is typed, and must never be readable in storage.
@@ -22,10 +22,6 @@ const TYPED = {
 };
 const NOTES = 'Speech is behind what we would expect; Wednesdays are hard';
 const DELETED_NAME = 'Bartholomew';
-
-/** Every `caf.*` entry in localStorage, key → raw text. */
-const cafEntries = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('caf.')).map((k) => [k, localStorage.getItem(k)])));
 
 /** Every key and value in localStorage, and the base64-decoded form of every run of base64 in them. */
 async function everythingStored(page) {
@@ -52,45 +48,10 @@ function assertNoneStored(haystack, what) {
   }
 }
 
-const saveNow = (page) => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-
-async function toDraftsPage(page) {
-  await page.locator('a.caf-header__name').click();
-  await page.locator('#start-new').waitFor();
-}
-
 async function typeInto(page, id, text) {
   const box = page.locator(`#${id}`);
   await box.fill(text);
 }
-
-/** Sets the passphrase from the drafts page. */
-async function setPassphrase(page, passphrase = PASSPHRASE) {
-  await page.locator('#lock-start').click();
-  await page.locator('#lock-explained').waitFor();
-  await page.locator('#new-passphrase').fill(passphrase);
-  await page.locator('#new-passphrase-again').fill(passphrase);
-  await page.locator('#set-passphrase').click();
-  await page.locator('#lock-now-drafts').waitFor({ timeout: 15000 });
-}
-
-async function unlock(page, passphrase = PASSPHRASE) {
-  await page.locator('#unlock-passphrase').fill(passphrase);
-  await page.locator('#unlock').click();
-  await page.locator('#unlock-form').waitFor({ state: 'detached', timeout: 15000 });
-  await page.locator('#step-heading').waitFor();
-}
-
-/** Waits until every stored draft entry is locked (the queue has sealed it). */
-const allLocked = (page) =>
-  eventually(
-    async () => {
-      const entries = await cafEntries(page);
-      const drafts = Object.entries(entries).filter(([k]) => k.startsWith('caf.draft.') || k.startsWith('caf.deleted.'));
-      return drafts.length > 0 && drafts.every(([, v]) => v.startsWith('{"format":"caf-lite.locked"'));
-    },
-    { message: 'every entry locked' },
-  );
 
 /** A new app whose local-settings.json says `settings` (no service worker, so the route answers). */
 async function appWith(settings) {
