@@ -483,9 +483,12 @@ impl SealedStore {
                 None => known.remove(k),
             };
         }
-        // The mirror follows: the same steps on the plain text.
-        let _ = moves::run(&self.mirror, plain, "");
-        self.mirror.borrow_mut().remove(JOURNAL_KEY);
+        // The mirror follows (unless locked meanwhile): the same steps on
+        // the plain text.
+        if !self.forgotten.get() {
+            let _ = moves::run(&self.mirror, plain, "");
+            self.mirror.borrow_mut().remove(JOURNAL_KEY);
+        }
         Ok(())
     }
 

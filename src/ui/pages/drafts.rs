@@ -424,7 +424,8 @@ fn DraftRow(
                                     Ok(_) => app.say("The draft was moved to Recently deleted.", false),
                                     Err(err) => app.say(not_stored_words(&err, "The draft was not deleted"), true),
                                 }
-                                on_change.run(());
+                                // The page may have gone while the move was sealed.
+                                on_change.try_run(());
                             });
                         }
                     }>"Yes, delete it"</button>
