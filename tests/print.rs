@@ -31,7 +31,7 @@ use common::*;
 /// The consent status as the check page derives it.
 fn status(data: &Data) -> ConsentStatus {
     let checked = validate::check(data, today(), &Settings::default());
-    consent_status(data, &checked.report)
+    consent_status(data, &checked.report, &[])
 }
 
 fn has_errors(data: &Data) -> bool {
@@ -64,8 +64,8 @@ fn print_caf_with(
     settings: &Settings,
 ) -> (PathBuf, ConsentStatus, u64) {
     let report = validate::check(&draft.data, today(), settings).report;
-    let status = consent_status(&draft.data, &report);
-    let job = caf_pdf(draft, &report, settings, created);
+    let status = consent_status(&draft.data, &report, &[]);
+    let job = caf_pdf(draft, &report, &[], settings, created);
     let version = job.version;
     let bytes = render(&job.document).expect("the CAF renders");
     let path = out_dir().join(format!("{name}.pdf"));
@@ -580,7 +580,7 @@ fn handout_pdf(name: &str, data: &Data) -> (PathBuf, Document) {
 fn handout_pdf_with(name: &str, data: &Data, settings: &Settings) -> (PathBuf, Document) {
     let d = draft(data.clone());
     let report = validate::check(data, today(), settings).report;
-    let doc = print::handout_pdf(&d, &report, settings, CREATED).document;
+    let doc = print::handout_pdf(&d, &report, &[], settings, CREATED).document;
     (print_doc(name, &doc), doc)
 }
 

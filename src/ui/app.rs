@@ -440,6 +440,12 @@ fn DraftView(
     });
     app.save_open
         .set_value(Some(Callback::new(move |_: ()| save_now())));
+    // A withdrawal this device remembers was written into the draft as it
+    // opened (`FormState::provide`): stored at once, so its exports carry it.
+    if state.wrote_in_withdrawal {
+        dirty.set_value(true);
+        save_now();
+    }
     // A save the locked store accepted but could not write.
     app.store_problem.set(None);
     Effect::new(move |_| match app.store_problem.get() {
