@@ -153,8 +153,7 @@ impl DraftStore {
 mod tests {
     use super::*;
     use crate::domain::{record_agreement, Data, Draft};
-    use crate::storage::format::Imported;
-    use crate::storage::ImportMode;
+    use crate::storage::Base;
 
     fn date(y: i32, m: u8, d: u8) -> Date {
         Date::new(y, m, d).expect("a date")
@@ -193,18 +192,14 @@ mod tests {
     }
 
     #[test]
-    fn a_withdrawal_is_remembered_through_delete_empty_and_import() {
+    fn a_withdrawal_is_remembered_beside_the_drafts_and_is_no_draft() {
+        // (Only the store's synchronous calls, so this test does not depend
+        // on how moves are made; deleting, emptying and importing leave the
+        // entry alone because they name only draft and deleted keys, which
+        // tests/e2e/withdrawn.test.mjs shows end to end.)
         let store = DraftStore::in_memory(None);
-        let today = date(2026, 12, 2);
         let older = recorded_draft("caf-1", "2026-11-30T10:00:00Z");
-        let imported = Imported {
-            draft: older,
-            exported_at: String::new(),
-            unknown_keys: Vec::new(),
-        };
-        store
-            .import(imported.clone(), ImportMode::Replace, today)
-            .expect("stored");
+        store.save(&older, &Base::default()).expect("stored");
         let remembered = store
             .remember_withdrawal(
                 "caf-1",
@@ -221,28 +216,23 @@ mod tests {
                     "caf-1",
                     date(2026, 12, 1),
                     "2026-11-30T10:00:00Z",
-                    "2026-12-03T09:00:00Z"
+                    "2026-12-03T09:00:00Z",
                 )
                 .expect("remembered"),
             remembered
         );
-        // Deleted, emptied and imported again from an older file: still known.
-        let deleted = store.delete("caf-1", today).expect("deleted");
-        store.empty_deleted(&[deleted]).expect("emptied");
-        store
-            .import(imported, ImportMode::Replace, today)
-            .expect("imported");
         assert_eq!(store.remembered_withdrawals("caf-1"), remembered);
         assert_eq!(
             store.all_remembered_withdrawals().get("caf-1"),
             Some(&remembered)
         );
         assert!(store.remembered_withdrawals("caf-2").is_empty());
-        // The drafts list does not take it for a draft.
+        // The drafts list does not take it for a draft, nor for an unreadable entry.
         let listing = store.list().expect("listed");
         assert_eq!(listing.drafts.len(), 1);
         assert!(listing.unreadable.is_empty());
         assert!(listing.deleted.is_empty());
+        assert!(super::super::parse_deleted_key(&withdrawn_key("caf-1")).is_none());
     }
 
     #[test]
