@@ -519,6 +519,12 @@ fn DraftView(
     });
     app.save_open
         .set_value(Some(Callback::new(move |_: ()| save_now())));
+    // A withdrawal this device remembers was written into the draft as it
+    // opened (`FormState::provide`): stored at once, so its exports carry it.
+    if state.wrote_in_withdrawal {
+        dirty.set_value(true);
+        save_now();
+    }
     // A save of this draft that the locked store accepted but could not write.
     let own_key = storage::draft_key(&id);
     Effect::new(move |_| {
