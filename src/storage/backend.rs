@@ -95,6 +95,9 @@ pub(super) enum BackendError {
     Unavailable,
     /// The drafts were locked again: the key and the plain text are gone.
     Locked,
+    /// An entry a move copies or removes is no longer there (another tab,
+    /// or a second click, moved it since).
+    Gone(String),
     Other(String),
 }
 
@@ -104,6 +107,7 @@ impl From<BackendError> for SaveError {
             BackendError::Quota => SaveError::QuotaExceeded,
             BackendError::Unavailable => SaveError::Unavailable,
             BackendError::Locked => SaveError::Locked,
+            BackendError::Gone(key) => SaveError::NotFound { id: key },
             BackendError::Other(reason) => SaveError::Browser { reason },
         }
     }
@@ -247,7 +251,12 @@ impl Backend {
         match self {
             #[cfg(target_arch = "wasm32")]
             Backend::Sealed(sealed) => sealed.run_move(mv).await,
-            _ => Ok(moves::run(self, &mv, &mv.journal())?),
+            _ => Ok(moves::run(
+                self,
+                &mv,
+                &mv.journal(),
+                &Move::default().journal(),
+            )?),
         }
     }
 

@@ -336,6 +336,8 @@ mod browser_side {
             if record(&storage)?.is_some() {
                 return Err(LockError::AlreadyLocked);
             }
+            // A plain move's journal holds plain text: finished first.
+            Backend::Local(storage.clone()).finish_move();
             let (record, key) = crypto::new_lock(passphrase)
                 .await
                 .map_err(LockError::Browser)?;
@@ -361,7 +363,11 @@ mod browser_side {
             if !has_room(&storage, room)? {
                 return Err(no_room_to_lock());
             }
-            // From here to the last write, nothing awaits.
+            // From here to the last write, nothing awaits. Another tab may
+            // have set a passphrase while this one derived its key.
+            if self::record(&storage)?.is_some() {
+                return Err(LockError::AlreadyLocked);
+            }
             storage.set_item(LOCK_KEY, &record_text).map_err(refused)?;
             let mut sealed_so_far: Vec<(&str, &str)> = Vec::new();
             for (entry_key, plain, text) in &planned {
@@ -466,7 +472,14 @@ mod browser_side {
                     return Err(LockError::Browser("stopped by a test".to_owned()));
                 }
             }
-            // 2. The point of no return.
+            // 2. The point of no return, unless another tab changed the
+            // lock meanwhile (its record is then the one in use).
+            if record(&storage)?.as_ref() != Some(&stored) {
+                for (done, _, _) in &copies {
+                    let _ = storage.remove_item(&format!("{REKEY_KEY_PREFIX}{done}"));
+                }
+                return Err(LockError::AlreadyLocked);
+            }
             match &new_lock {
                 Some((record, _)) => storage
                     .set_item(LOCK_KEY, &encode_lock_record(record))

@@ -37,9 +37,21 @@ pub enum Step {
     /// nothing: so once `to` holds something, the copy has been made.
     Copy { from: String, to: String },
     /// Stores `text` under `key`.
-    Put { key: String, text: String },
-    /// Removes `key`.
-    Remove { key: String },
+    Put {
+        key: String,
+        text: String,
+        /// When set, made only while `key` holds the same text as this key
+        /// (a copy made of it earlier in the move): finishing the move
+        /// after a crash keeps a newer save to `key` made since.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unless_changed: Option<String>,
+    },
+    /// Removes `key` (with `unless_changed` as for `Put`).
+    Remove {
+        key: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unless_changed: Option<String>,
+    },
 }
 
 impl Step {
@@ -47,7 +59,7 @@ impl Step {
     pub fn target(&self) -> &str {
         match self {
             Step::Copy { to, .. } => to,
-            Step::Put { key, .. } | Step::Remove { key } => key,
+            Step::Put { key, .. } | Step::Remove { key, .. } => key,
         }
     }
 }
@@ -113,11 +125,42 @@ impl Entries for std::cell::RefCell<BTreeMap<String, String>> {
     }
 }
 
-/// Runs `mv`, with `journal` (its [`Move::journal`], sealed or not) written
-/// first. On `Err` every entry holds what it held before, unless the undo
-/// itself failed: then the journal stays, and the next open finishes the
-/// move, so that nothing is half-made for long.
-pub fn run(entries: &impl Entries, mv: &Move, journal: &str) -> Result<(), BackendError> {
+/// Why a move was not made.
+fn gone(key: &str) -> BackendError {
+    BackendError::Gone(key.to_owned())
+}
+
+/// Runs `mv`. `journal` is its [`Move::journal`] and `empty` an empty
+/// move's, each sealed or not as the entries are. The entries a move copies
+/// or removes must be there (another tab, or a second click, may have moved
+/// them since the move was planned). `journal` is written first; on `Err`
+/// every entry holds what it held before, and the journal is removed or
+/// emptied, so nothing the user was told failed is finished later; if the
+/// undo itself failed, the journal stays and the next open finishes the
+/// move.
+///
+/// A move that only removes entries (emptying Recently deleted, removing
+/// expired copies) is still made when its journal does not fit: on a full
+/// disk removing is the way to make room, and a stop part-way leaves some of
+/// the copies the user asked to remove, never loses anything else.
+pub fn run(
+    entries: &impl Entries,
+    mv: &Move,
+    journal: &str,
+    empty: &str,
+) -> Result<(), BackendError> {
+    for step in &mv.steps {
+        let needed = match step {
+            Step::Copy { from, .. } => Some(from),
+            Step::Remove { key, .. } => Some(key),
+            Step::Put { .. } => None,
+        };
+        if let Some(key) = needed {
+            if entries.read(key)?.is_none() {
+                return Err(gone(key));
+            }
+        }
+    }
     let mut before: BTreeMap<&str, Option<String>> = BTreeMap::new();
     for step in &mv.steps {
         let target = step.target();
@@ -125,7 +168,15 @@ pub fn run(entries: &impl Entries, mv: &Move, journal: &str) -> Result<(), Backe
             before.insert(target, entries.read(target)?);
         }
     }
-    entries.write(JOURNAL_KEY, journal)?;
+    let only_removes = mv
+        .steps
+        .iter()
+        .all(|step| matches!(step, Step::Remove { .. }));
+    let journalled = match entries.write(JOURNAL_KEY, journal) {
+        Ok(()) => true,
+        Err(BackendError::Quota) if only_removes => false,
+        Err(err) => return Err(err),
+    };
     for (n_done, step) in mv.steps.iter().enumerate() {
         if let Err(err) = apply(entries, step) {
             let undone = mv.steps[..n_done].iter().rev().all(|step| {
@@ -135,21 +186,29 @@ pub fn run(entries: &impl Entries, mv: &Move, journal: &str) -> Result<(), Backe
                     None => entries.erase(target).is_ok(),
                 }
             });
-            if undone {
-                // Nothing was changed; a journal left behind would only be
-                // finished harmlessly, so its removal may fail.
-                let _ = entries.erase(JOURNAL_KEY);
+            if undone && journalled && entries.erase(JOURNAL_KEY).is_err() {
+                // Its removal refused: emptied instead, so the next open
+                // does not finish what the user was told did not happen.
+                let _ = entries.write(JOURNAL_KEY, empty);
             }
             return Err(err);
         }
     }
-    // The move is complete; a journal left behind redoes nothing.
-    let _ = entries.erase(JOURNAL_KEY);
+    if journalled {
+        // The move is complete; a journal left behind redoes nothing.
+        let _ = entries.erase(JOURNAL_KEY);
+    }
     Ok(())
 }
 
 /// One step, made so that making it again changes nothing.
 fn apply(entries: &impl Entries, step: &Step) -> Result<(), BackendError> {
+    let unchanged = |key: &str, copy: &Option<String>| -> Result<bool, BackendError> {
+        Ok(match copy {
+            Some(copy) => entries.read(key)? == entries.read(copy)?,
+            None => true,
+        })
+    };
     match step {
         Step::Copy { from, to } => {
             if entries.read(to)?.is_some() {
@@ -161,8 +220,25 @@ fn apply(entries: &impl Entries, step: &Step) -> Result<(), BackendError> {
                 None => Ok(()),
             }
         }
-        Step::Put { key, text } => entries.write(key, text),
-        Step::Remove { key } => entries.erase(key),
+        Step::Put {
+            key,
+            text,
+            unless_changed,
+        } => {
+            if unchanged(key, unless_changed)? {
+                entries.write(key, text)?;
+            }
+            Ok(())
+        }
+        Step::Remove {
+            key,
+            unless_changed,
+        } => {
+            if unchanged(key, unless_changed)? {
+                entries.erase(key)?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -264,9 +340,11 @@ pub(super) mod tests {
         let put = |key: &str, text: &str| Step::Put {
             key: key.to_owned(),
             text: text.to_owned(),
+            unless_changed: None,
         };
         let remove = |key: &str| Step::Remove {
             key: key.to_owned(),
+            unless_changed: None,
         };
         vec![
             // Delete.
@@ -310,7 +388,7 @@ pub(super) mod tests {
                     fail_at: Some(fail_at),
                     ..Faulty::with(&before)
                 };
-                let result = run(&store, &mv, &mv.journal());
+                let result = run(&store, &mv, &mv.journal(), &Move::default().journal());
                 // The last write is the journal's removal: the move is whole.
                 if fail_at == n_writes - 1 {
                     assert!(result.is_ok());
@@ -333,7 +411,7 @@ pub(super) mod tests {
                     stop_at: Some(stop_at),
                     ..Faulty::with(&before)
                 };
-                let _ = run(&store, &mv, &mv.journal());
+                let _ = run(&store, &mv, &mv.journal(), &Move::default().journal());
                 // The next open, on a store that works again.
                 let reopened = Faulty::with(&store.snapshot());
                 if let Some(journal) = reopened.read(JOURNAL_KEY).ok().flatten() {
@@ -358,4 +436,117 @@ pub(super) mod tests {
         assert_eq!(store.snapshot(), map(&[(JOURNAL_KEY, "not a journal")]));
         assert_eq!(read_journal(r#"{"caf_move":2,"steps":[]}"#), None);
     }
+}
+
+#[cfg(test)]
+mod conditions {
+    use std::cell::RefCell;
+
+    use super::*;
+
+    fn store(pairs: &[(&str, &str)]) -> RefCell<BTreeMap<String, String>> {
+        RefCell::new(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+
+    fn delete() -> Move {
+        Move {
+            steps: vec![
+                Step::Copy {
+                    from: "d.a".to_owned(),
+                    to: "x.a".to_owned(),
+                },
+                Step::Remove {
+                    key: "d.a".to_owned(),
+                    unless_changed: Some("x.a".to_owned()),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn finishing_a_delete_after_a_crash_keeps_a_newer_save_made_since() {
+        // Copied, then the tab closed; another tab saved d.a again.
+        let entries = store(&[("d.a", "A2"), ("x.a", "A"), (JOURNAL_KEY, "")]);
+        assert_eq!(recover(&entries, &delete().journal()), Ok(true));
+        assert_eq!(entries.read("d.a"), Ok(Some("A2".to_owned())));
+        assert_eq!(entries.read("x.a"), Ok(Some("A".to_owned())));
+    }
+
+    #[test]
+    fn a_move_whose_entries_went_meanwhile_is_refused_whole() {
+        let entries = store(&[("x.b", "B")]);
+        assert_eq!(
+            run(&entries, &delete(), &delete().journal(), ""),
+            Err(BackendError::Gone("d.a".to_owned()))
+        );
+        assert_eq!(entries.borrow().len(), 1);
+    }
+
+    #[test]
+    fn removals_are_made_when_even_the_journal_does_not_fit() {
+        let full = Faulty {
+            fail_at: Some(0),
+            ..Faulty::with(
+                &[("x.a", "A"), ("x.b", "B")]
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .into(),
+            )
+        };
+        let mv = Move {
+            steps: ["x.a", "x.b"]
+                .map(|key| Step::Remove {
+                    key: key.to_owned(),
+                    unless_changed: None,
+                })
+                .to_vec(),
+        };
+        assert_eq!(run(&full, &mv, &mv.journal(), ""), Ok(()));
+        assert!(full.snapshot().is_empty());
+    }
+
+    #[test]
+    fn a_failed_move_whose_journal_cannot_be_removed_leaves_an_empty_one() {
+        // Fails at the copy (write 1), and at the journal's removal (write 3).
+        struct TwoFaults(Faulty);
+        impl Entries for TwoFaults {
+            fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+                self.0.read(key)
+            }
+            fn write(&self, key: &str, text: &str) -> Result<(), BackendError> {
+                self.0.write(key, text)
+            }
+            fn erase(&self, key: &str) -> Result<(), BackendError> {
+                if key == JOURNAL_KEY {
+                    return Err(BackendError::Quota);
+                }
+                self.0.erase(key)
+            }
+        }
+        let entries = TwoFaults(Faulty {
+            fail_at: Some(1),
+            ..Faulty::with(
+                &[("d.a", "A")]
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .into(),
+            )
+        });
+        let empty = Move::default().journal();
+        assert!(run(&entries, &delete(), &delete().journal(), &empty).is_err());
+        let left = entries.0.snapshot();
+        assert_eq!(left.get("d.a").map(String::as_str), Some("A"));
+        assert_eq!(left.get(JOURNAL_KEY), Some(&empty));
+        // The next open finishes nothing.
+        assert_eq!(recover(&entries.0, &empty), Ok(true));
+        assert_eq!(
+            entries.0.snapshot().get("d.a").map(String::as_str),
+            Some("A")
+        );
+    }
+
+    use super::tests::Faulty;
 }

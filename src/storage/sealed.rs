@@ -452,7 +452,12 @@ impl SealedStore {
         let mut steps = Vec::with_capacity(plain.steps.len());
         for step in &plain.steps {
             steps.push(match step {
-                Step::Put { key: to, text } => Step::Put {
+                Step::Put {
+                    key: to,
+                    text,
+                    unless_changed,
+                } => Step::Put {
+                    unless_changed: unless_changed.clone(),
                     key: to.clone(),
                     text: seal_entry(&key, to, text)
                         .await
@@ -463,6 +468,9 @@ impl SealedStore {
         }
         let sealed = Move { steps };
         let journal = seal_entry(&key, JOURNAL_KEY, &sealed.journal())
+            .await
+            .map_err(|reason| SaveError::from(BackendError::Other(reason)))?;
+        let empty = seal_entry(&key, JOURNAL_KEY, &Move::default().journal())
             .await
             .map_err(|reason| SaveError::from(BackendError::Other(reason)))?;
         // From here to the last write, nothing awaits.
@@ -483,7 +491,7 @@ impl SealedStore {
             });
         }
         let local = Backend::Local(self.storage.clone());
-        moves::run(&local, &sealed, &journal).map_err(SaveError::from)?;
+        moves::run(&local, &sealed, &journal, &empty).map_err(SaveError::from)?;
         for k in &keys {
             let mut known = self.known.borrow_mut();
             match self.storage.get_item(k).ok().flatten() {
@@ -494,7 +502,7 @@ impl SealedStore {
         // The mirror follows (unless locked meanwhile): the same steps on
         // the plain text.
         if !self.forgotten.get() {
-            let _ = moves::run(&self.mirror, plain, "");
+            let _ = moves::run(&self.mirror, plain, "", "");
             self.mirror.borrow_mut().remove(JOURNAL_KEY);
         }
         Ok(())

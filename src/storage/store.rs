@@ -286,7 +286,10 @@ impl DraftStore {
                         from: from.clone(),
                         to: to.clone(),
                     },
-                    Step::Remove { key: from },
+                    Step::Remove {
+                        key: from,
+                        unless_changed: Some(to.clone()),
+                    },
                 ],
             })
             .await?;
@@ -319,6 +322,7 @@ impl DraftStore {
         let own_key = draft_key(&id);
         let remove = Step::Remove {
             key: key.to_owned(),
+            unless_changed: None,
         };
         if self.backend.get(&own_key)?.is_none() {
             let copy = Step::Copy {
@@ -351,6 +355,7 @@ impl DraftStore {
         let put = Step::Put {
             key: draft_key(new_id),
             text: format::encode_stored(&draft),
+            unless_changed: None,
         };
         self.backend
             .run_move(Move {
@@ -370,7 +375,10 @@ impl DraftStore {
         let mut steps = Vec::new();
         for key in keys.iter().filter(|key| parse_deleted_key(key).is_some()) {
             if self.backend.get(key)?.is_some() {
-                steps.push(Step::Remove { key: key.clone() });
+                steps.push(Step::Remove {
+                    key: key.clone(),
+                    unless_changed: None,
+                });
             }
         }
         let n_removed = steps.len();
@@ -406,6 +414,9 @@ impl DraftStore {
     ) -> Result<Draft, SaveError> {
         let mut draft = imported.draft;
         let mut steps = Vec::new();
+        // Replace: where the stored copy goes, and the file's text is put
+        // only while the draft is still that copy.
+        let mut set_aside = None;
         match mode {
             ImportMode::Replace => {
                 if draft.id.is_empty() {
@@ -416,10 +427,12 @@ impl DraftStore {
                 draft.revision =
                     conflict::import_revision(stored.as_ref().map(|b| b.revision), draft.revision);
                 if stored.is_some() {
+                    let aside = self.fresh_deleted_key(&draft.id, today)?;
                     steps.push(Step::Copy {
                         from: key,
-                        to: self.fresh_deleted_key(&draft.id, today)?,
+                        to: aside.clone(),
                     });
+                    set_aside = Some(aside);
                 }
             }
             ImportMode::KeepBoth { new_id } => {
@@ -442,6 +455,7 @@ impl DraftStore {
         steps.push(Step::Put {
             key: draft_key(&draft.id),
             text: format::encode_stored(&draft),
+            unless_changed: set_aside,
         });
         self.backend.run_move(Move { steps }).await?;
         Ok(draft)

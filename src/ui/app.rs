@@ -141,10 +141,7 @@ impl AppState {
     /// the passphrase), and opens the draft the address named, if any.
     pub fn unlocked(&self, store: DraftStore) {
         let app = *self;
-        store.on_problem(Rc::new(move |unsaved: Unsaved| {
-            app.say(unsaved.error.to_string(), true);
-            app.store_problem.set(Some(unsaved));
-        }));
+        store.on_problem(Rc::new(move |unsaved: Unsaved| app.not_stored(unsaved)));
         self.store.set_value(store);
         self.lock_now_seen.set_value(storage::lock_now_token());
         self.last_active.set_value(js_sys::Date::now());
@@ -154,6 +151,21 @@ impl AppState {
                 self.start_page.set_value(Some(page));
                 self.view.set(View::Open(Box::new(draft)));
             }
+        }
+    }
+
+    /// Shows a save that was not stored (`StorageProblem`). One is kept: a
+    /// draft's text is not replaced by a later report about another entry
+    /// (a CAF's remembered withdrawals), which holds no draft to download.
+    pub fn not_stored(&self, unsaved: Unsaved) {
+        self.say(unsaved.error.to_string(), true);
+        let is_draft = |u: &Unsaved| u.key.starts_with(storage::DRAFT_KEY_PREFIX);
+        let keep_current = self
+            .store_problem
+            .try_with_untracked(|current| current.as_ref().is_some_and(is_draft))
+            .unwrap_or(false);
+        if is_draft(&unsaved) || !keep_current {
+            let _ = self.store_problem.try_set(Some(unsaved));
         }
     }
 
@@ -401,15 +413,23 @@ fn StorageProblem() -> impl IntoView {
     };
     move || {
         shown().map(|unsaved| {
-            let can_download = unsaved.plain.is_some();
+            // While locked, what was not stored is offered only to whoever
+            // unlocks: the page shows nothing of it.
+            let locked = app.lock.get() == Lock::Locked;
+            let can_download = unsaved.plain.is_some() && !locked;
             view! {
                 <div class="caf-warning-panel" role="alert" id="storage-problem">
                     <h2 class="caf-heading-m">"A change was not saved"</h2>
                     <p class="caf-body">{unsaved.error.to_string()}</p>
+                    {(locked && unsaved.plain.is_some()).then(|| view! {
+                        <p class="caf-body" id="unlock-to-download">"Unlock the drafts to download what was not saved. Keep this page open until you have: it is held only here."</p>
+                    })}
                     {can_download.then(|| view! {
                         <button type="button" class="caf-button" id="download-unsaved" on:click=download>"Download this draft now"</button>
                     })}
-                    <button type="button" class="caf-button caf-button--secondary" id="dismiss-unsaved" on:click=move |_| app.store_problem.set(None)>"I have kept it"</button>
+                    {(!locked).then(|| view! {
+                        <button type="button" class="caf-button caf-button--secondary" id="dismiss-unsaved" on:click=move |_| app.store_problem.set(None)>"I have kept it"</button>
+                    })}
                 </div>
             }
         })
@@ -493,11 +513,11 @@ fn DraftView(
                 app.say(err.to_string(), true);
                 let _ = save_failed.try_set(Some(err.clone()));
                 // Shown on whatever page comes next (this one may be closing).
-                let _ = app.store_problem.try_set(Some(Unsaved {
+                app.not_stored(Unsaved {
                     key: storage::draft_key(&draft.id),
                     error: err,
                     plain: Some(encode_stored(&draft)),
-                }));
+                });
             }
         }
     };
@@ -525,8 +545,25 @@ fn DraftView(
         dirty.set_value(true);
         save_now();
     }
-    // A save of this draft that the locked store accepted but could not write.
+    // This draft's last change that was not stored (before "Lock now", say):
+    // back on screen, and saved again, so that unlocking loses nothing.
     let own_key = storage::draft_key(&id);
+    let held = app.store_problem.with_untracked(|problem| {
+        problem
+            .as_ref()
+            .filter(|unsaved| unsaved.key == own_key)
+            .and_then(|unsaved| unsaved.plain.as_deref())
+            .and_then(|text| decode_stored(text).ok())
+    });
+    if let Some(unsaved) = held {
+        app.store_problem.set(None);
+        if state.draft.with_untracked(|draft| draft.data != unsaved.data) {
+            state.draft.update(|draft| draft.data = unsaved.data);
+            dirty.set_value(true);
+            save_now();
+        }
+    }
+    // A save of this draft that the locked store accepted but could not write.
     Effect::new(move |_| {
         let Some(unsaved) = app.store_problem.get() else {
             return;
@@ -824,7 +861,8 @@ fn watch_lock(app: AppState) {
             Lock::Locked if status == LockStatus::Off => return lock_record_changed(app),
             Lock::Unlocked if token != lock_now_seen.get_value() => {
                 lock_now_seen.set_value(token);
-                return app.lock_now(false);
+                // Locks, and follows a lock turned off or changed meanwhile.
+                return lock_record_changed(app);
             }
             _ => (),
         }

@@ -79,7 +79,7 @@ test('item 1: a locked delete fails whole at every write position; on full stora
     await toDraftsPage(page);
     await allLocked(page);
     const draftKey = `caf.draft.${id}`;
-    const row = page.locator('#drafts li', { hasText: 'D' });
+    const row = page.locator('#drafts li').first();
 
     // Every write position of the delete, until one run has none left to fail.
     let positions = 0;
@@ -119,15 +119,35 @@ test('item 1: a locked delete fails whole at every write position; on full stora
       break;
     }
 
-    // Storage full: the delete is refused and nothing is lost.
+    // A large draft, deleted, so that emptying Recently deleted makes room.
+    await page.locator('#start-new').click();
+    await page.locator('#task-child').click();
+    await page.locator('#child-given_name').fill('Large');
+    await page.locator('#child-family_name').fill('y'.repeat(5000));
+    await saveNow(page);
+    await toDraftsPage(page);
+    const large = page.locator('#drafts li', { hasText: 'L' }).first();
+    await large.getByRole('button', { name: 'Delete draft' }).click();
+    await settled(page, () => large.getByRole('button', { name: 'Yes, delete it' }).click());
+    assert.match(await statusText(page), /moved to Recently deleted/);
+
+    // Storage full: the delete is refused and nothing is lost; emptying
+    // Recently deleted, as the message advises, still works and makes room.
     const before = await cafEntries(page);
     assert.ok((await fillStorage(page)) > 0);
     try {
-      await row.getByRole('button', { name: 'Delete draft' }).click();
-      await settled(page, () => row.getByRole('button', { name: 'Yes, delete it' }).click());
-      assert.doesNotMatch(await statusText(page), /moved to Recently deleted/);
+      const delia = page.locator('#drafts li').first();
+      await delia.getByRole('button', { name: 'Delete draft' }).click();
+      await settled(page, () => delia.getByRole('button', { name: 'Yes, delete it' }).click());
+      assert.match(await statusText(page), /not deleted: this browser's storage is full\. Empty Recently deleted/);
       assert.deepEqual(await cafEntries(page), before, 'the draft is where it was, unchanged');
-      await row.waitFor();
+      await page.getByRole('button', { name: 'Empty recently deleted' }).click();
+      await settled(page, () => page.getByRole('button', { name: 'Yes, empty it' }).click());
+      assert.match(await statusText(page), /Removed 1 deleted draft/);
+      assert.equal(Object.keys(await cafEntries(page)).filter((k) => k.startsWith('caf.deleted.')).length, 0);
+      await delia.getByRole('button', { name: 'Delete draft' }).click();
+      await settled(page, () => delia.getByRole('button', { name: 'Yes, delete it' }).click());
+      assert.match(await statusText(page), /moved to Recently deleted/);
     } finally {
       await emptyJunk(page);
     }
@@ -142,31 +162,37 @@ test('item 1: a delete stopped after its journal, as by a closed tab, is finishe
     await toDraftsPage(page);
     await allLocked(page);
     const before = await cafEntries(page);
-    // The tab "dies" right after the journal is written: every later write is lost.
+    // The tab stops dead right after the journal is written, as a tab
+    // closed at that instant does: its next storage write never returns.
     await page.evaluate(() => {
       const real = Storage.prototype.setItem;
-      const realRemove = Storage.prototype.removeItem;
       let dead = false;
-      Storage.prototype.setItem = function (key, value) {
-        if (dead) throw new DOMException('gone', 'QuotaExceededError');
-        real.call(this, key, value);
-        if (key === 'caf.move') dead = true;
+      const hang = () => {
+        for (;;);
       };
-      Storage.prototype.removeItem = function (key) {
-        if (dead) throw new DOMException('gone', 'QuotaExceededError');
-        return realRemove.call(this, key);
+      Storage.prototype.setItem = function (key, value) {
+        if (dead) hang();
+        real.call(this, key, value);
+        if (key === 'caf.move') {
+          real.call(this, 'test.journal', value);
+          dead = true;
+        }
+      };
+      Storage.prototype.removeItem = function () {
+        if (dead) hang();
       };
     });
-    const row = page.locator('#drafts li', { hasText: 'S' });
+    const row = page.locator('#drafts li').first();
     await row.getByRole('button', { name: 'Delete draft' }).click();
-    await row.getByRole('button', { name: 'Yes, delete it' }).click();
-    await eventually(async () => (await cafEntries(page))['caf.move'], { message: 'the journal' });
-    const left = await cafEntries(page);
-    assert.ok(left['caf.move'].startsWith(LOCKED), 'the journal is sealed');
-    assert.equal(left[`caf.draft.${id}`], before[`caf.draft.${id}`], 'the draft is untouched so far');
+    await row.getByRole('button', { name: 'Yes, delete it' }).click({ noWaitAfter: true });
     // A new page (the tab reopened) finishes the move once unlocked.
-    await page.close();
     const again = await app.newPage();
+    await eventually(() => again.evaluate(() => localStorage.getItem('caf.move')), { message: 'the journal' });
+    const left = await again.evaluate(() => ({ ...localStorage }));
+    assert.ok(left['caf.move'].startsWith(LOCKED), 'the journal is sealed');
+    assert.equal(left['test.journal'], left['caf.move']);
+    assert.equal(left[`caf.draft.${id}`], before[`caf.draft.${id}`], 'the draft is untouched so far');
+    // The stopped page is left as it is; closing the browser ends it.
     await again.goto(app.url('/'));
     await again.locator('#unlock-passphrase').waitFor();
     await again.locator('#unlock-passphrase').fill('otter kettle marble');
@@ -227,13 +253,20 @@ test('item 3: a save that fails after "Lock now" is shown on the unlock page, wi
       await panel.waitFor();
       assert.match(await panel.textContent(), /storage is full/);
       assert.match(await statusText(page), /Not saved/);
-      const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('#download-unsaved').click()]);
-      const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
-      assert.equal(file.draft.id, id);
-      assert.equal(file.draft.data.child.given_name, 'Typed Just Before Locking', 'the download holds what was not saved');
+      // Locked: nothing of it is offered to whoever is at the device.
+      await panel.locator('#unlock-to-download').waitFor();
+      assert.equal(await panel.locator('#download-unsaved').count(), 0);
+      assert.doesNotMatch(await page.content(), /Typed Just Before Locking/);
     } finally {
       await emptyJunk(page);
     }
+    // Unlocked, the draft opens with what was typed, and it is saved.
+    await unlock(page);
+    await page.locator('#child-given_name').waitFor();
+    assert.equal(await page.locator('#child-given_name').inputValue(), 'Typed Just Before Locking');
+    await eventually(async () => /Saved on this device/.test(await statusText(page)), { message: 'the text saved' });
+    assert.equal(await draftId(page), id);
+    assert.equal(await page.locator('#storage-problem').count(), 0);
   }));
 
 test('item 3: a save that fails on leaving a draft is shown on the drafts page, with the text to download', () =>
@@ -258,14 +291,26 @@ test('item 3: a save that fails on leaving a draft is shown on the drafts page, 
     }
   }));
 
-/** Stops this page's own listeners from hearing storage events, as a page in the back/forward cache does not. */
-const deafen = (page) =>
-  page.evaluate(() => window.addEventListener('storage', (ev) => ev.stopImmediatePropagation(), { capture: true }));
+/**
+ * A page that can be made deaf to storage events, as a page in the
+ * back/forward cache is: the listener comes before the app's, since
+ * listeners on the window run in the order they were added.
+ */
+async function deafenable(app) {
+  const page = await app.newPage();
+  await page.addInitScript(() =>
+    window.addEventListener('storage', (ev) => {
+      if (window.__deaf) ev.stopImmediatePropagation();
+    }),
+  );
+  return page;
+}
+const deafen = (page) => page.evaluate(() => (window.__deaf = true));
 const restoredFromCache = (page) => page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
 
 test('item 4: back from the back/forward cache, a tab sees another tab\'s change to its draft before it prints, and another tab\'s Lock now', () =>
   withApp(async (app) => {
-    const away = await app.newPage();
+    const away = await deafenable(app);
     await away.goto(app.url('/'));
     await setPassphrase(away);
     const id = await draftNamed(away, 'Before');
@@ -296,13 +341,14 @@ test('item 4: back from the back/forward cache, a tab sees another tab\'s change
 
 test('item 4: back from the back/forward cache after another tab changed the passphrase, a tab locks instead of writing entries no key opens', () =>
   withApp(async (app) => {
-    const away = await app.newPage();
+    const away = await deafenable(app);
     await away.goto(app.url('/'));
     await setPassphrase(away);
     await draftNamed(away, 'Keyed');
     await allLocked(away);
     await toDraftsPage(away);
     await deafen(away);
+    const seenToken = await away.evaluate(() => localStorage.getItem('caf.lock.now'));
     const other = await app.newPage();
     await other.goto(app.url('/'));
     await unlock(other);
@@ -312,6 +358,8 @@ test('item 4: back from the back/forward cache after another tab changed the pas
     await other.locator('#new-passphrase-again').fill('lantern pebble orchard');
     await other.locator('#change-passphrase-button').click();
     await eventually(async () => /passphrase was changed/.test(await statusText(other)), { timeoutMs: 20000, message: 'the change' });
+    // Only the lock record tells: the last Lock now is the one the tab saw.
+    await other.evaluate((token) => localStorage.setItem('caf.lock.now', token), seenToken);
     assert.equal(await away.locator('#unlock-passphrase').count(), 0);
     await restoredFromCache(away);
     await away.locator('#unlock-passphrase').waitFor();

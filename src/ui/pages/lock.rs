@@ -177,8 +177,9 @@ fn value(values: Values, idx: usize) -> String {
     values.with_value(|values| values[idx].get_untracked())
 }
 
+/// Empties the boxes; called after an await, when the form may be gone.
 fn clear(values: Values) {
-    values.with_value(|values| values.iter().for_each(|v| v.set(String::new())));
+    let _ = values.try_with_value(|values| values.iter().for_each(|v| v.set(String::new())));
 }
 
 fn one(id: &str, words: impl Into<String>) -> Vec<(String, String)> {
@@ -286,7 +287,7 @@ fn SetPassphrase(on_change: Callback<()>) -> impl IntoView {
                     } else {
                         app.say("The passphrase is set, but some drafts are still stored without it: this browser did not take every change. Keep this page open and try Lock now, or download the drafts and delete them here.", true);
                     }
-                    on_change.run(());
+                    on_change.try_run(());
                 }
                 Err(err) => problems.set(one("new-passphrase", err.to_string())),
             }
@@ -355,14 +356,14 @@ fn LockedPanel(on_change: Callback<()>) -> impl IntoView {
                         "The passphrase was changed. Use the new one from now on.",
                         false,
                     );
-                    on_change.run(());
+                    on_change.try_run(());
                 }
                 Ok(store) => {
                     clear(typed);
                     app.store.set_value(store);
                     app.lock.set(Lock::Off);
                     app.say("The lock is off: the drafts on this device are stored without a passphrase again.", false);
-                    on_change.run(());
+                    on_change.try_run(());
                 }
                 Err(LockError::WrongPassphrase) => {
                     problems.set(one(field, "That is not the current passphrase"))
