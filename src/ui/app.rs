@@ -557,7 +557,10 @@ fn DraftView(
     });
     if let Some(unsaved) = held {
         app.store_problem.set(None);
-        if state.draft.with_untracked(|draft| draft.data != unsaved.data) {
+        if state
+            .draft
+            .with_untracked(|draft| draft.data != unsaved.data)
+        {
             state.draft.update(|draft| draft.data = unsaved.data);
             dirty.set_value(true);
             save_now();
