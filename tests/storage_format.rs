@@ -1003,6 +1003,30 @@ fn the_unknown_keys_notice_names_at_most_10() {
     assert!(!notice.contains("child.k10"), "{notice}");
 }
 
+/// Issue 24, item 7: a file's unknown key is named in the notice shortened
+/// like every other name a file gives, so one huge key cannot fill the page.
+#[test]
+fn an_unknown_key_is_named_shortened() {
+    let mut file: Value =
+        serde_json::from_slice(&fixture("unknown_keys.caf.json")).expect("the fixture is JSON");
+    let huge = "k".repeat(100_000);
+    file["draft"]["data"]["child"][&huge] = json!("x");
+    let imported = decode_import(file.to_string().as_bytes()).expect("imported");
+    let notice = unknown_keys_notice(&imported.unknown_keys).expect("a notice");
+    assert!(notice.chars().count() < 600, "{} characters", notice.len());
+    assert!(
+        notice.contains(&format!("child.{}…", "k".repeat(54))),
+        "{notice}"
+    );
+    assert!(notice.contains("parents[0].shoe_size"), "{notice}");
+
+    // The same for what a file that is not a draft file says it is.
+    file["format"] = json!(huge);
+    let refused = decode_import(file.to_string().as_bytes()).expect_err("refused");
+    let message = refused.to_string();
+    assert!(message.chars().count() < 300, "{message}");
+}
+
 #[test]
 fn summary_shows_initials_and_year_of_birth() {
     let mut zoe = draft("a1", " zoë ");
