@@ -516,6 +516,22 @@ pub fn LockedImport(
     let problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let bytes = StoredValue::new(bytes);
+    // WebCrypto cannot be asked to stop a key derivation, so Cancel (or
+    // leaving the page) stops waiting for it instead: a file opened after
+    // Cancel is dropped, never imported. `locked::MAX_ITERATIONS` bounds how
+    // long the browser goes on deriving in the background.
+    let cancelled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let on_cancel = {
+        let cancelled = cancelled.clone();
+        Callback::new(move |_: ()| {
+            cancelled.store(true, std::sync::atomic::Ordering::SeqCst);
+            on_cancel.run(());
+        })
+    };
+    {
+        let cancelled = cancelled.clone();
+        on_cleanup(move || cancelled.store(true, std::sync::atomic::Ordering::SeqCst));
+    }
     let submit = Callback::new(move |_: ()| {
         let passphrase = value(typed, 0);
         if passphrase.is_empty() {
@@ -531,8 +547,12 @@ pub fn LockedImport(
             }
         };
         busy.set(true);
+        let cancelled = cancelled.clone();
         leptos::task::spawn_local(async move {
             let opened = crypto::open_file(&passphrase, &file).await;
+            if cancelled.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
             busy.set(false);
             match opened {
                 Ok(Some(plain)) => on_open.run(plain),
