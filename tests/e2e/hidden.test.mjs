@@ -43,7 +43,7 @@ test('an invalid answer to a question hidden by an earlier answer is kept, not c
 
     // Hidden by "no": Continue moves on; the step is Completed.
     await choose(page, 'child-disability', 'no');
-    await page.locator('#child-disability_details').waitFor({ state: 'detached' });
+    await page.locator('#child-disability_details').waitFor({ state: 'hidden' });
     await page.locator('#continue').click();
     await page.waitForFunction(() => !location.hash.endsWith('/child'));
     await page.locator('#step-heading').waitFor();
