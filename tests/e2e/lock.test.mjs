@@ -517,6 +517,9 @@ test('a locked export holds none of the typed values; importing it with the righ
     await page.locator('#import-passphrase').fill(NEW_PASSPHRASE);
     await page.locator('#import-unlock').click();
     await eventually(async () => (await cafEntries(page))[`caf.draft.${id}`], { timeoutMs: Math.max(30000, 10 * nodeMs), message: 'the slow file imported' });
+    // The import opens the draft: back to the drafts page to delete it again.
+    await page.locator('#step-heading').waitFor();
+    await toDraftsPage(page);
     await row.getByRole('button', { name: 'Delete draft' }).click();
     await page.getByRole('button', { name: 'Yes, delete it' }).click();
     await eventually(async () => (await cafEntries(page))[`caf.draft.${id}`] === undefined, { message: 'deleted again' });
