@@ -180,6 +180,8 @@ fn every_long_text_is_checked_against_the_limit_its_counter_shows() {
     let mut data = caf_lite::domain::Data::default();
     data.reviews.push(Default::default());
     data.reviews[0].child_comments = "a".repeat(1001);
+    // Closing notes show (and so are checked) only when the review closes.
+    data.reviews[0].decision = "close".into();
     data.reviews[0].closure_notes = "a".repeat(1002);
     let report = caf_lite::validate::check(
         &data,

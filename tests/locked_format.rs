@@ -70,6 +70,34 @@ fn an_unknown_or_weaker_key_derivation_is_refused() {
     );
 }
 
+/// Issue 24, item 7: a record or file may not name so many iterations that
+/// deriving its key keeps the page busy for minutes; up to the cap is read.
+#[test]
+fn too_many_iterations_are_refused_as_damaged() {
+    let record = fixture("lock_record_v1.json");
+    let file = fixture("file_v1.caf.json");
+    for n in [
+        u64::from(MAX_ITERATIONS) + 1,
+        u64::from(u32::MAX),
+        u64::from(u32::MAX) + 1,
+    ] {
+        let err =
+            decode_lock_record(&record.replace("600000", &n.to_string())).expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            format!("the locked data is damaged (it names {n} iterations, more than the 3000000 CAF Lite ever uses)")
+        );
+        let err = decode_locked_file(file.replace("600000", &n.to_string()).as_bytes())
+            .expect_err("refused");
+        assert!(matches!(err, LockedError::Damaged { .. }), "{err}");
+    }
+    assert_eq!(MAX_ITERATIONS, 3_000_000);
+    let most = decode_lock_record(&record.replace("600000", "3000000")).expect("read");
+    assert_eq!(most.iterations, MAX_ITERATIONS);
+    let most = decode_locked_file(file.replace("600000", "3000000").as_bytes()).expect("read");
+    assert_eq!(most.iterations, MAX_ITERATIONS);
+}
+
 #[test]
 fn damaged_envelopes_are_refused_and_say_what_is_wrong() {
     let text = fixture("entry_v1.json");

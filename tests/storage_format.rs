@@ -11,8 +11,9 @@ use caf_lite::storage::format::{
     FORMAT_VERSION, MAX_IMPORT_BYTES, MAX_LIST_ITEMS, MIGRATIONS, OLDEST_FORMAT_VERSION,
 };
 use caf_lite::storage::{
-    deleted_expired, deleted_key, draft_key, import_choice, parse_deleted_key, Base, DraftStore,
-    DraftSummary, ImportChoice, ImportMode, LoadError, Restored, SaveError, QUOTA_MESSAGE,
+    deleted_expired, deleted_key, draft_key, expiry_day, import_choice, newest_stored_day,
+    parse_deleted_key, Base, DraftStore, DraftSummary, ImportChoice, ImportMode, LoadError,
+    Restored, SaveError, QUOTA_MESSAGE,
 };
 use serde_json::{json, Value};
 
@@ -1005,6 +1006,30 @@ fn the_unknown_keys_notice_names_at_most_10() {
     assert!(!notice.contains("child.k10"), "{notice}");
 }
 
+/// Issue 24, item 7: a file's unknown key is named in the notice shortened
+/// like every other name a file gives, so one huge key cannot fill the page.
+#[test]
+fn an_unknown_key_is_named_shortened() {
+    let mut file: Value =
+        serde_json::from_slice(&fixture("unknown_keys.caf.json")).expect("the fixture is JSON");
+    let huge = "k".repeat(100_000);
+    file["draft"]["data"]["child"][&huge] = json!("x");
+    let imported = decode_import(file.to_string().as_bytes()).expect("imported");
+    let notice = unknown_keys_notice(&imported.unknown_keys).expect("a notice");
+    assert!(notice.chars().count() < 600, "{} characters", notice.len());
+    assert!(
+        notice.contains(&format!("child.{}…", "k".repeat(54))),
+        "{notice}"
+    );
+    assert!(notice.contains("parents[0].shoe_size"), "{notice}");
+
+    // The same for what a file that is not a draft file says it is.
+    file["format"] = json!(huge);
+    let refused = decode_import(file.to_string().as_bytes()).expect_err("refused");
+    let message = refused.to_string();
+    assert!(message.chars().count() < 300, "{message}");
+}
+
 #[test]
 fn summary_shows_initials_and_year_of_birth() {
     let mut zoe = draft("a1", " zoë ");
@@ -1110,4 +1135,50 @@ fn holds_says_whether_another_tab_has_written_since() {
     assert_eq!(store.holds("a1", &saved.base()), Ok(false));
     // Nothing stored: nothing newer to lose.
     assert_eq!(store.holds("zz", &Base::default()), Ok(true));
+}
+
+/// Issue 24, item 7: a clock set a month ahead emptied Recently deleted for
+/// good on the next visit. Copies now go only once 30 days have passed by
+/// the clock and by the newest date stored when the page was opened.
+#[test]
+fn a_clock_set_ahead_does_not_empty_recently_deleted() {
+    let store = DraftStore::in_memory(None);
+    for (id, on) in [("old", "2026-10-01"), ("new", "2026-11-20")] {
+        let mut saved = draft(id, id);
+        saved.updated_at = format!("{on}T09:00:00Z");
+        store.save(&saved, &Base::default()).expect("saved");
+        now(store.delete(id, day(on))).expect("deleted");
+    }
+    let mut kept = draft("kept", "kept");
+    kept.updated_at = "2026-11-21T16:30:00Z".into();
+    store.save(&kept, &Base::default()).expect("saved");
+    let newest = newest_stored_day(&store.list().expect("listed"));
+    assert_eq!(newest, Some(day("2026-11-21")));
+
+    // The clock says 2026-12-22, a month ahead of the real 2026-11-22: by it
+    // both copies are 30 days old, but by what was stored only the old one.
+    let wrong_today = day("2026-12-22");
+    assert!(deleted_expired(Some(day("2026-11-20")), wrong_today));
+    let expiry = expiry_day(wrong_today, newest);
+    assert_eq!(expiry, day("2026-11-21"));
+    assert_eq!(now(store.remove_expired(expiry)), Ok(1));
+    let left: Vec<String> = store
+        .list()
+        .expect("listed")
+        .deleted
+        .into_iter()
+        .map(|d| d.draft.id)
+        .collect();
+    assert_eq!(left, ["new"]);
+
+    // A clock that is right, or behind, goes by its own day.
+    assert_eq!(expiry_day(day("2026-11-22"), newest), day("2026-11-21"));
+    assert_eq!(expiry_day(day("2026-11-01"), newest), day("2026-11-01"));
+    assert_eq!(expiry_day(day("2026-11-01"), None), day("2026-11-01"));
+    // Once a save 30 days after the deletion is stored, the copy goes.
+    assert_eq!(
+        expiry_day(day("2027-01-05"), Some(day("2026-12-20"))),
+        day("2026-12-20")
+    );
+    assert!(deleted_expired(Some(day("2026-11-20")), day("2026-12-20")));
 }

@@ -748,9 +748,21 @@ fn child_address_and_identifier_rules() {
         ),
         (
             "disability details 501",
-            |d| d.child.disability_details = text(501),
+            |d| {
+                d.child.disability = "yes".into();
+                d.child.disability_details = text(501);
+            },
             "child.disability_details",
             Error("500 characters or fewer"),
+        ),
+        (
+            "disability details 501, hidden by no disability",
+            |d| {
+                d.child.disability = "no".into();
+                d.child.disability_details = text(501);
+            },
+            "child.disability_details",
+            Pass,
         ),
         (
             "nhs check digit",
@@ -1567,9 +1579,18 @@ fn consent_rules() {
         ),
         (
             "signature junk",
-            |d| d.consent.signature = "<svg/>".into(),
+            |d| {
+                d.consent.method = "signed_on_screen".into();
+                d.consent.signature = "<svg/>".into();
+            },
             "consent.signature",
             Error("could not be read"),
+        ),
+        (
+            "signature junk, hidden by another method",
+            |d| d.consent.signature = "<svg/>".into(),
+            "consent.signature",
+            Pass,
         ),
         (
             "date blank",

@@ -65,18 +65,37 @@ pub const EMERGENCY_LINE: &str = "In an emergency, call 999.";
 
 impl Settings {
     /// What the safeguarding stop says: the council's message, then the
-    /// emergency line unless the message already gives 999.
+    /// emergency line unless the message already tells the reader to call
+    /// 999 (`tells_to_call_999`). A 999 inside a phone number ("01999
+    /// 123456", "0800 999 1234") is not the emergency line.
     pub fn safeguarding_lines(&self) -> Vec<String> {
         let message = self.safeguarding_message.trim();
         let mut lines = Vec::new();
         if !message.is_empty() {
             lines.push(message.to_owned());
         }
-        if !message.contains("999") {
+        if !tells_to_call_999(message) {
             lines.push(EMERGENCY_LINE.to_owned());
         }
         lines
     }
+}
+
+/// Whether `message` gives the emergency line: "call", "dial", "ring",
+/// "phone" or "telephone" followed by the number 999 on its own (not the
+/// start of a longer number such as "999 123 456"), in any case.
+fn tells_to_call_999(message: &str) -> bool {
+    let words: Vec<String> = message.split_whitespace().map(str::to_lowercase).collect();
+    words.windows(2).enumerate().any(|(at, pair)| {
+        let verb = pair[0].trim_matches(|c: char| !c.is_alphanumeric());
+        let number = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let continues = words
+            .get(at + 2)
+            .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+        matches!(verb, "call" | "dial" | "ring" | "phone" | "telephone")
+            && number == "999"
+            && !(continues && pair[1] == number)
+    })
 }
 
 /// The most problems a settings message names one by one.
@@ -323,5 +342,36 @@ mod local_settings_tests {
             ..Settings::default()
         };
         assert_eq!(empty.safeguarding_lines(), [EMERGENCY_LINE]);
+    }
+
+    /// Issue 24, item 7: a 999 inside a phone number is not the emergency
+    /// line, so the line is still added; a message that says to call 999
+    /// does not get it twice.
+    #[test]
+    fn only_the_emergency_line_itself_stands_for_it() {
+        let lines = |message: &str| {
+            Settings {
+                safeguarding_message: message.to_owned(),
+                ..Settings::default()
+            }
+            .safeguarding_lines()
+        };
+        for message in [
+            "Call the front door on 01999 123456.",
+            "Call the front door on 0800 999 1234.",
+            "Ring 999 123 456 for the duty team.",
+            "Reference 999: contact the front door.",
+            "Call 9999 for the switchboard.",
+        ] {
+            assert_eq!(lines(message), [message, EMERGENCY_LINE], "{message}");
+        }
+        for message in [
+            "In an emergency, call 999.",
+            "Contact the front door. In an emergency, CALL 999",
+            "Dial 999 if a child is in danger now.",
+            "If a child is in immediate danger, phone 999 (police).",
+        ] {
+            assert_eq!(lines(message), [message], "{message}");
+        }
     }
 }

@@ -1563,10 +1563,11 @@ pub fn fields(step: Step) -> Vec<&'static Field> {
     acc
 }
 
-/// Whether a step has any answer at all (for "Not started").
+/// Whether a step has any answer the form shows (for "Not started"): a
+/// hidden answer is kept but does not count.
 pub fn step_has_answers(step: Step, data: &Data) -> bool {
     blocks(step).iter().any(|block| match block {
-        Block::Field(field) => !field.is_blank(data, 0),
+        Block::Field(field) => field.is_shown(data, 0) && !field.is_blank(data, 0),
         Block::List(list) => (list.len)(data) > 0,
         _ => false,
     })

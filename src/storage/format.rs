@@ -41,6 +41,20 @@ pub const MAX_LIST_ITEMS: usize = 500;
 /// How many unknown keys the notice after an import names; the rest are counted.
 pub const MAX_UNKNOWN_KEYS_NAMED: usize = 10;
 
+/// The most characters of a name taken from a file (a key, a path, what its
+/// `format` says) that a message shows; a longer one is cut there and ends
+/// in "…", so a file cannot fill the page with one name.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// `name` as a message shows it: at most [`MAX_NAME_CHARS`] characters.
+pub fn shown_name(name: &str) -> String {
+    if name.chars().count() <= MAX_NAME_CHARS {
+        name.to_owned()
+    } else {
+        format!("{}…", name.chars().take(MAX_NAME_CHARS).collect::<String>())
+    }
+}
+
 /// One migration step: turns a `draft` object of version N into version N + 1.
 pub type Migration = fn(Value) -> Result<Value, ImportError>;
 
@@ -109,7 +123,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::TooManyItems { path, n_items } => write!(
                 f,
-                "This draft file could not be imported: {path} has {n_items} items, and a CAF draft has at most {MAX_LIST_ITEMS}."
+                "This draft file could not be imported: {} has {n_items} items, and a CAF draft has at most {MAX_LIST_ITEMS}.",
+                shown_name(path)
             ),
             ImportError::NotUtf8 => f.write_str(
                 "This file is not a CAF draft file: it is not text, so it was not imported.",
@@ -123,7 +138,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::WrongFormat { found: Some(found) } => write!(
                 f,
-                "This file is not a CAF draft file (it says it is \"{found}\"), so it was not imported."
+                "This file is not a CAF draft file (it says it is \"{}\"), so it was not imported.",
+                shown_name(found)
             ),
             ImportError::BadVersion { found } => write!(
                 f,
@@ -138,7 +154,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::WrongType { path, expected, found } => write!(
                 f,
-                "This draft file could not be imported: at {path} it has {found} where {expected} belongs."
+                "This draft file could not be imported: at {} it has {found} where {expected} belongs.",
+                shown_name(path)
             ),
             ImportError::Migration { from_version, reason } => write!(
                 f,
@@ -243,7 +260,8 @@ pub fn check_import_size(n_bytes: u64) -> Result<(), ImportError> {
 }
 
 /// The notice after an import that left keys out: at most
-/// [`MAX_UNKNOWN_KEYS_NAMED`] are named, and the rest counted. `None` when
+/// [`MAX_UNKNOWN_KEYS_NAMED`] are named (each shortened by [`shown_name`]),
+/// and the rest counted. `None` when
 /// every key was known.
 pub fn unknown_keys_notice(unknown_keys: &[String]) -> Option<String> {
     if unknown_keys.is_empty() {
@@ -252,7 +270,7 @@ pub fn unknown_keys_notice(unknown_keys: &[String]) -> Option<String> {
     let named = unknown_keys
         .iter()
         .take(MAX_UNKNOWN_KEYS_NAMED)
-        .map(String::as_str)
+        .map(|key| shown_name(key))
         .collect::<Vec<_>>()
         .join(", ");
     let n_more = unknown_keys.len().saturating_sub(MAX_UNKNOWN_KEYS_NAMED);
@@ -388,7 +406,7 @@ pub fn decode_stored(text: &str) -> Result<Draft, StoredError> {
             expected,
             found,
         } => StoredError::WrongShape {
-            reason: format!("{found} at {path} where {expected} belongs"),
+            reason: format!("{found} at {} where {expected} belongs", shown_name(&path)),
         },
         other => StoredError::WrongShape {
             reason: other.to_string(),

@@ -31,6 +31,14 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// The fewest iterations a lock record may name: a hand-made record with
 /// fewer is refused rather than used.
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// The most iterations a lock record or a locked file may name: five times
+/// this version's own. A record or file naming more is refused as damaged
+/// rather than used, since deriving a key for it could keep "Opening the
+/// file…" or the unlock page busy for minutes (WebCrypto cannot be asked to
+/// stop a derivation once started; `u32::MAX` iterations is tens of
+/// minutes). A later version that raises [`PBKDF2_ITERATIONS`] past this
+/// raises the cap with it.
+pub const MAX_ITERATIONS: u32 = 5 * PBKDF2_ITERATIONS;
 pub const SALT_BYTES: usize = 16;
 pub const NONCE_BYTES: usize = 12;
 /// The shortest passphrase accepted.
@@ -151,7 +159,7 @@ fn number_field(fields: &Map<String, Value>, name: &str) -> Result<u64, LockedEr
 }
 
 /// The key derivation and its salt: only the one this version knows, with
-/// at least [`MIN_ITERATIONS`].
+/// at least [`MIN_ITERATIONS`] and at most [`MAX_ITERATIONS`].
 fn read_kdf(fields: &Map<String, Value>) -> Result<(u32, Vec<u8>), LockedError> {
     let kdf = text_field(fields, "kdf")?;
     if kdf != KDF_NAME {
@@ -164,6 +172,11 @@ fn read_kdf(fields: &Map<String, Value>) -> Result<(u32, Vec<u8>), LockedError> 
         return Err(LockedError::UnknownKdf {
             reason: format!("{iterations} iterations, fewer than {MIN_ITERATIONS}"),
         });
+    }
+    if iterations > u64::from(MAX_ITERATIONS) {
+        return Err(damaged(format!(
+            "it names {iterations} iterations, more than the {MAX_ITERATIONS} CAF Lite ever uses"
+        )));
     }
     let iterations = u32::try_from(iterations).map_err(|_| damaged("too many iterations"))?;
     let salt = bytes_field(fields, "salt")?;

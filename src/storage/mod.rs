@@ -111,6 +111,47 @@ pub fn deleted_expired(deleted_on: Option<Date>, today: Date) -> bool {
     deleted_on.is_some_and(|day| day.days_until(today) >= DELETED_KEEP_DAYS)
 }
 
+/// The day Recently deleted is emptied by: today's date by the device's
+/// clock, but never later than `newest_stored`, the newest date this device
+/// had written when the page was opened ([`newest_stored_day`]).
+///
+/// Why: a clock set a month ahead made every deleted copy look 30 days old,
+/// and the next visit removed them all for good. A copy now goes only once
+/// 30 days have passed by the clock *and* by the dates the app itself wrote
+/// before this visit (a save or a deletion). A clock that is wrong for one
+/// visit cannot empty Recently deleted; one that stays wrong across visits,
+/// with saves in between, still can, as nothing on the device can tell it
+/// from real time passing. Keeping a copy longer is the safe side: it goes
+/// at the first visit after a save made 30 days or more after it was
+/// deleted. A clock that is behind removes nothing early ([`deleted_expired`]).
+pub fn expiry_day(today: Date, newest_stored: Option<Date>) -> Date {
+    newest_stored.map_or(today, |newest| today.min(newest))
+}
+
+/// The newest date in `listing`: the last save of any draft or deleted copy
+/// (`updated_at`, as its UTC day) and the day of any deletion. `None` when
+/// nothing is stored.
+pub fn newest_stored_day(listing: &Listing) -> Option<Date> {
+    let saved = |draft: &Draft| Date::parse_iso(&draft.updated_at);
+    listing
+        .drafts
+        .iter()
+        .filter_map(saved)
+        .chain(
+            listing
+                .deleted
+                .iter()
+                .filter_map(|deleted| saved(&deleted.draft)),
+        )
+        .chain(
+            listing
+                .deleted
+                .iter()
+                .filter_map(|deleted| deleted.deleted_on),
+        )
+        .max()
+}
+
 /// What to do with a draft file that was read. `stored` says whether a
 /// draft with the file's id is already on this device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

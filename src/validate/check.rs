@@ -152,8 +152,15 @@ impl<'a> Checker<'a> {
     }
 
     /// The generic checks of one field of item `idx`, then the rules that
-    /// span answers and report on it.
+    /// span answers and report on it. A question that the other answers
+    /// hide (`Field::is_shown`, per list item) is not checked at all: its
+    /// answer is kept as typed, but an error on a control the user cannot
+    /// see would keep the step from "Completed" and block the agreement.
+    /// It is checked again as soon as it shows.
     fn field(&mut self, field: &Field, idx: usize) {
+        if !field.is_shown(self.data, idx) {
+            return;
+        }
         let path = field.path_at(idx);
         let required = self.is_required(field.required, idx);
         match field.access {

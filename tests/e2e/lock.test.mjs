@@ -4,6 +4,7 @@
 // tabs; a damaged ciphertext is kept, listed and downloadable; a change of
 // passphrase stopped half-way (as by a crash) loses nothing.
 import assert from 'node:assert/strict';
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -51,6 +52,25 @@ function assertNoneStored(haystack, what) {
 async function typeInto(page, id, text) {
   const box = page.locator(`#${id}`);
   await box.fill(text);
+}
+
+/** A locked draft file (LOCKED-FORMAT.md) of `plain` under `passphrase`, made here rather than by the app. */
+function sealFile(plain, passphrase, iterations) {
+  const salt = randomBytes(16);
+  const nonce = randomBytes(12);
+  const key = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha256');
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from('caf-lite.locked-draft 1', 'utf8'));
+  const sealed = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  return {
+    format: 'caf-lite.locked-draft',
+    version: 1,
+    kdf: 'PBKDF2-HMAC-SHA-256',
+    iterations,
+    salt: salt.toString('base64'),
+    nonce: nonce.toString('base64'),
+    ciphertext: sealed.toString('base64'),
+  };
 }
 
 /** A new app whose local-settings.json says `settings` (no service worker, so the route answers). */
@@ -289,6 +309,57 @@ async function axeViolations(page, label) {
 
 const scrollsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
+// Issue 24, item 7: a browser's password manager offers to save a
+// passphrase, and on a shared profile fills it in for the next person.
+test('every passphrase box asks the browser not to save or fill it, and the first box of each form says why', async () => {
+  const app = await appWith(null);
+  try {
+    const page = await app.newPage();
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('input[type=password]')].map((box) => ({
+          id: box.id,
+          autocomplete: box.getAttribute('autocomplete'),
+          name: box.getAttribute('name'),
+          describedBy: box.getAttribute('aria-describedby') ?? '',
+        })),
+      );
+    const hint = /Do not let the browser save this passphrase: on a shared computer it would fill it in for the next person\./;
+    const check = async (where, first) => {
+      const found = await boxes();
+      assert.ok(found.length > 0, `${where}: passphrase boxes`);
+      for (const box of found) {
+        assert.equal(box.autocomplete, 'new-password', `${where}: #${box.id} autocomplete`);
+        assert.equal(box.name, null, `${where}: #${box.id} has no name`);
+      }
+      const others = await page.evaluate(() =>
+        [...document.querySelectorAll('form')]
+          .filter((form) => form.querySelector('input[type=password]'))
+          .flatMap((form) => [...form.querySelectorAll('input:not([type=password])')].map((box) => box.id || box.type)),
+      );
+      assert.deepEqual(others, [], `${where}: no other box (a user name) in a passphrase form`);
+      const saveHint = page.locator(`#${first}-save-hint`);
+      assert.match(await saveHint.textContent(), hint, `${where}: the hint`);
+      assert.ok(await saveHint.isVisible(), `${where}: the hint shows`);
+      assert.ok(found.find((box) => box.id === first).describedBy.split(' ').includes(`${first}-save-hint`), `${where}: the box is described by the hint`);
+    };
+    await page.goto(app.url('/'));
+    await page.locator('#lock-start').click();
+    await page.locator('#lock-explained').waitFor();
+    await check('set passphrase', 'new-passphrase');
+    await page.locator('#new-passphrase').fill(PASSPHRASE);
+    await page.locator('#new-passphrase-again').fill(PASSPHRASE);
+    await page.locator('#set-passphrase').click();
+    await page.locator('#lock-now-drafts').waitFor({ timeout: 15000 });
+    await page.reload();
+    await page.locator('#unlock-passphrase').waitFor();
+    await check('unlock', 'unlock-passphrase');
+    app.assertClean();
+  } finally {
+    await app.close();
+  }
+});
+
 test('the passphrase explanation and the unlock page, at 1024 and 320 CSS px: screenshots, no sideways scroll, no axe violations', async () => {
   const app = await startApp({ contextOptions: { bypassCSP: true } });
   try {
@@ -376,6 +447,44 @@ test('a locked export holds none of the typed values; importing it with the righ
       assert.equal((await cafEntries(page))[`caf.draft.${id}`], undefined, 'nothing was imported');
       await page.locator('#locked-import').getByRole('button', { name: 'Cancel' }).click();
     }
+    // Issue 24, item 7: a file naming more iterations than CAF Lite ever
+    // uses is refused at once as damaged, rather than derived for minutes.
+    const endless = join(OUT, 'endless.locked.caf.json');
+    writeFileSync(endless, JSON.stringify({ ...file, iterations: 4294967295 }));
+    await page.locator('#import-file').setInputFiles(endless);
+    await page.locator('#import-passphrase').fill(NEW_PASSPHRASE);
+    await page.locator('#import-unlock').click();
+    await page.locator('#import-passphrase-error').waitFor({ timeout: 2000 });
+    assert.match(await page.locator('#import-passphrase-error').textContent(), /damaged \(it names 4294967295 iterations/);
+    await page.locator('#locked-import').getByRole('button', { name: 'Cancel' }).click();
+    // Cancel while "Opening the file…" stops waiting: a file that opens
+    // after Cancel is not imported. The same file, sealed by Node with the
+    // most iterations allowed, so its key takes seconds to derive. First
+    // how long it takes to open, not cancelled.
+    const slow = join(OUT, 'slow.locked.caf.json');
+    writeFileSync(slow, JSON.stringify(sealFile(readFileSync(await plainDownload.path()), NEW_PASSPHRASE, 3000000)));
+    await page.locator('#import-file').setInputFiles(slow);
+    await page.locator('#import-passphrase').fill(NEW_PASSPHRASE);
+    const t0 = Date.now();
+    await page.locator('#import-unlock').click();
+    await eventually(async () => (await cafEntries(page))[`caf.draft.${id}`], { timeoutMs: 120000, message: 'the slow file imported' });
+    const openMs = Date.now() - t0;
+    // The import opens the draft: back to the drafts page to delete it again.
+    await page.locator('#step-heading').waitFor();
+    await toDraftsPage(page);
+    await row.getByRole('button', { name: 'Delete draft' }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await eventually(async () => (await cafEntries(page))[`caf.draft.${id}`] === undefined, { message: 'deleted again' });
+    await page.locator('#import-file').setInputFiles(slow);
+    await page.locator('#import-passphrase').fill(NEW_PASSPHRASE);
+    await page.locator('#import-unlock').click();
+    await page.locator('#import-unlock', { hasText: 'Opening the file…' }).waitFor();
+    await page.locator('#locked-import').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('#locked-import').waitFor({ state: 'detached' });
+    await page.waitForTimeout(3 * openMs + 2000);
+    assert.equal((await cafEntries(page))[`caf.draft.${id}`], undefined, 'nothing was imported after Cancel');
+    assert.equal(await page.locator('#import-file').count(), 1, 'still on the drafts page');
+    assert.equal(await page.locator('#locked-import').count(), 0);
     await page.locator('#import-file').setInputFiles(lockedPath);
     await page.locator('#import-passphrase').fill(NEW_PASSPHRASE);
     await page.locator('#import-unlock').click();

@@ -12,28 +12,41 @@ use crate::storage::format::{
 };
 use crate::storage::locked::is_locked_file;
 use crate::storage::{
-    import_choice, DraftSummary, ImportChoice, ImportMode, Listing, Restored, SaveError,
-    UnreadableEntry, DELETED_KEEP_DAYS,
+    expiry_day, import_choice, newest_stored_day, DraftSummary, ImportChoice, ImportMode, Listing,
+    Restored, SaveError, UnreadableEntry, DELETED_KEEP_DAYS,
 };
 use crate::ui::app::{AppState, View};
 use crate::ui::pages::{LockPanel, LockedExport, LockedImport};
 use crate::ui::platform;
 use crate::validate::{check, consent_status, steps_complete};
 
+/// The newest date stored on this device when the drafts page was first
+/// shown after the page was opened (`storage::newest_stored_day`); saves
+/// made since, under what may be a wrong clock, do not count.
+static NEWEST_STORED_AT_OPEN: std::sync::OnceLock<Option<Date>> = std::sync::OnceLock::new();
+
 /// The drafts page.
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
+    // Copies deleted 30 days ago or more go (caf-form.md §6), by a day no
+    // later than the newest date stored when the page was opened, so a
+    // clock set ahead does not empty Recently deleted (`expiry_day`).
+    let newest = *NEWEST_STORED_AT_OPEN.get_or_init(|| {
+        app.store
+            .with_value(|store| store.list().ok())
+            .and_then(|listing| newest_stored_day(&listing))
+    });
+    let expiry = expiry_day(platform::today(), newest);
     let listing = RwSignal::new(Listing::default());
     let refresh = move || match app.store.with_value(|store| store.list()) {
         Ok(found) => listing.set(found),
         Err(err) => app.say(err.to_string(), true),
     };
     refresh();
-    // Copies deleted 30 days ago or more go (caf-form.md §6).
     let store = app.store.get_value();
     leptos::task::spawn_local(async move {
-        match store.remove_expired(platform::today()).await {
+        match store.remove_expired(expiry).await {
             Ok(0) => {}
             Ok(n) => {
                 refresh();

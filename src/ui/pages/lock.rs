@@ -51,12 +51,22 @@ fn FormSummary(problems: Problems, id: &'static str) -> impl IntoView {
     }
 }
 
+/// What the first box of every passphrase form says beside it: a browser's
+/// password manager offers to save what is typed there, and on a shared
+/// computer or browser profile it would then fill it in for the next person.
+pub const DO_NOT_SAVE_HINT: &str = "Do not let the browser save this passphrase: on a shared computer it would fill it in for the next person.";
+
 /// One passphrase box with its label, hint and message beside it.
+/// Every box asks the browser not to fill in or save a password the
+/// standard way: `autocomplete="new-password"` (Chrome ignores "off" on a
+/// password box), and no `name`; no form holds a username box.
+/// `save_warning` shows [`DO_NOT_SAVE_HINT`] beside it as well.
 #[component]
 fn PassphraseField(
     id: &'static str,
     label: &'static str,
     #[prop(optional, into)] hint: String,
+    #[prop(optional)] save_warning: bool,
     value: RwSignal<String>,
     problems: Problems,
 ) -> impl IntoView {
@@ -70,13 +80,18 @@ fn PassphraseField(
     let has_hint = !hint.is_empty();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    let save_id = format!("{id}-save-hint");
     let described = {
         let error_id = error_id.clone();
         let hint_id = hint_id.clone();
+        let save_id = save_id.clone();
         move || {
             let mut ids = Vec::new();
             if has_hint {
                 ids.push(hint_id.clone());
+            }
+            if save_warning {
+                ids.push(save_id.clone());
             }
             if message().is_some() {
                 ids.push(error_id.clone());
@@ -88,11 +103,12 @@ fn PassphraseField(
         <div class=move || if message().is_some() { "caf-field caf-field--error" } else { "caf-field" }>
             <label class="caf-label" for=id>{label}</label>
             {has_hint.then(|| view! { <div class="caf-hint" id=hint_id.clone()>{hint}</div> })}
+            {save_warning.then(|| view! { <div class="caf-hint" id=save_id.clone()>{DO_NOT_SAVE_HINT}</div> })}
             {move || message().map(|words| view! {
                 <p class="caf-error-message" id=error_id.clone()><span class="caf-visually-hidden">"Error: "</span>{words}</p>
             })}
-            <input class="caf-input caf-input--half" type="password" id=id name=id
-                autocomplete="off" spellcheck="false" autocapitalize="off"
+            <input class="caf-input caf-input--half" type="password" id=id
+                autocomplete="new-password" spellcheck="false" autocapitalize="off"
                 aria-describedby=described
                 aria-invalid=move || message().is_some().then_some("true")
                 prop:value=move || value.get()
@@ -142,7 +158,7 @@ fn PassphraseForm(
         .enumerate()
         .map(|(idx, b)| {
             let value = values.with_value(|values| values[idx]);
-            view! { <PassphraseField id=b.id label=b.label hint=b.hint value=value problems=problems/> }
+            view! { <PassphraseField id=b.id label=b.label hint=b.hint save_warning={idx == 0} value=value problems=problems/> }
         })
         .collect_view();
     let class = if warning {
@@ -529,6 +545,22 @@ pub fn LockedImport(
     let problems: Problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let bytes = StoredValue::new(bytes);
+    // WebCrypto cannot be asked to stop a key derivation, so Cancel (or
+    // leaving the page) stops waiting for it instead: a file opened after
+    // Cancel is dropped, never imported. `locked::MAX_ITERATIONS` bounds how
+    // long the browser goes on deriving in the background.
+    let cancelled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let on_cancel = {
+        let cancelled = cancelled.clone();
+        Callback::new(move |_: ()| {
+            cancelled.store(true, std::sync::atomic::Ordering::SeqCst);
+            on_cancel.run(());
+        })
+    };
+    {
+        let cancelled = cancelled.clone();
+        on_cleanup(move || cancelled.store(true, std::sync::atomic::Ordering::SeqCst));
+    }
     let submit = Callback::new(move |_: ()| {
         let passphrase = value(typed, 0);
         if passphrase.is_empty() {
@@ -544,8 +576,12 @@ pub fn LockedImport(
             }
         };
         busy.set(true);
+        let cancelled = cancelled.clone();
         leptos::task::spawn_local(async move {
             let opened = crypto::open_file(&passphrase, &file).await;
+            if cancelled.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
             busy.set(false);
             match opened {
                 Ok(Some(plain)) => on_open.run(plain),
