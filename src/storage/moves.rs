@@ -22,7 +22,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use super::backend::BackendError;
 
@@ -30,8 +30,7 @@ use super::backend::BackendError;
 pub const JOURNAL_KEY: &str = "caf.move";
 
 /// One write of a move.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// Copies the text stored under `from` to `to`, a key that holds
     /// nothing: so once `to` holds something, the copy has been made.
@@ -43,13 +42,11 @@ pub enum Step {
         /// When set, made only while `key` holds the same text as this key
         /// (a copy made of it earlier in the move): finishing the move
         /// after a crash keeps a newer save to `key` made since.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         unless_changed: Option<String>,
     },
     /// Removes `key` (with `unless_changed` as for `Put`).
     Remove {
         key: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         unless_changed: Option<String>,
     },
 }
@@ -65,41 +62,58 @@ impl Step {
 }
 
 /// Several writes that land together, in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Move {
     pub steps: Vec<Step>,
 }
 
-/// The journal as stored: a marker, so that nothing else is taken for one.
-#[derive(Serialize, Deserialize)]
-struct Journal {
-    caf_move: u32,
-    steps: Vec<Step>,
-}
-
 impl Move {
-    /// The journal's text (before sealing, when the drafts are locked).
+    /// The journal's text (before sealing, when the drafts are locked):
+    /// `{"caf_move":1,"steps":[…]}`, each step `{"step":"copy"|"put"|"remove",…}`.
+    /// Written and read through `serde_json::Value`, which the page already
+    /// holds, rather than derived code of its own.
     pub fn journal(&self) -> String {
-        serde_json::to_string(&Journal {
-            caf_move: 1,
-            steps: self.steps.clone(),
-        })
-        .unwrap_or_default()
+        let steps: Vec<Value> = self
+            .steps
+            .iter()
+            .map(|step| {
+                let (mut value, unless_changed) = match step {
+                    Step::Copy { from, to } => {
+                        (json!({"step": "copy", "from": from, "to": to}), &None)
+                    }
+                    Step::Put {
+                        key,
+                        text,
+                        unless_changed,
+                    } => (
+                        json!({"step": "put", "key": key, "text": text}),
+                        unless_changed,
+                    ),
+                    Step::Remove {
+                        key,
+                        unless_changed,
+                    } => (json!({"step": "remove", "key": key}), unless_changed),
+                };
+                if let Some(copy) = unless_changed {
+                    value["unless_changed"] = Value::from(copy.as_str());
+                }
+                value
+            })
+            .collect();
+        json!({"caf_move": 1, "steps": steps}).to_string()
     }
 
     /// Every key the move reads or writes.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub fn keys(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = Vec::new();
+        let mut keys = std::collections::BTreeSet::new();
         for step in &self.steps {
             if let Step::Copy { from, .. } = step {
-                keys.push(from);
+                keys.insert(from.as_str());
             }
-            keys.push(step.target());
+            keys.insert(step.target());
         }
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+        keys.into_iter().collect()
     }
 }
 
@@ -244,10 +258,36 @@ fn apply(entries: &impl Entries, step: &Step) -> Result<(), BackendError> {
 
 /// Whether `text` is a journal this version can finish.
 pub fn read_journal(text: &str) -> Option<Move> {
-    let journal: Journal = serde_json::from_str(text).ok()?;
-    (journal.caf_move == 1).then_some(Move {
-        steps: journal.steps,
-    })
+    let journal: Value = serde_json::from_str(text).ok()?;
+    if journal.get("caf_move").and_then(Value::as_u64) != Some(1) {
+        return None;
+    }
+    let text_of =
+        |step: &Value, name: &str| step.get(name).and_then(Value::as_str).map(str::to_owned);
+    let steps = journal.get("steps")?.as_array()?;
+    let steps = steps
+        .iter()
+        .map(|step| {
+            let unless_changed = text_of(step, "unless_changed");
+            Some(match step.get("step")?.as_str()? {
+                "copy" => Step::Copy {
+                    from: text_of(step, "from")?,
+                    to: text_of(step, "to")?,
+                },
+                "put" => Step::Put {
+                    key: text_of(step, "key")?,
+                    text: text_of(step, "text")?,
+                    unless_changed,
+                },
+                "remove" => Step::Remove {
+                    key: text_of(step, "key")?,
+                    unless_changed,
+                },
+                _ => return None,
+            })
+        })
+        .collect::<Option<Vec<Step>>>()?;
+    Some(Move { steps })
 }
 
 /// Finishes a move that stopped part-way, from its journal's (opened)

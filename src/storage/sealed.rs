@@ -373,7 +373,7 @@ impl SealedStore {
     /// took it as done, so none of them is made (as a failed write in the
     /// plain store stops its caller); each is reported.
     fn drop_queued(&self, err: SaveError) {
-        let dropped: Vec<Op> = self.queue.borrow_mut().drain(..).collect();
+        let dropped = std::mem::take(&mut *self.queue.borrow_mut());
         for op in dropped {
             for key in op.keys() {
                 self.done(&key);
@@ -534,13 +534,11 @@ impl SealedStore {
     /// Reads again every entry that changed in localStorage behind this
     /// page's back; true if any did.
     pub async fn resync(self: &Rc<Self>) -> bool {
-        let mut keys: Vec<String> = storage_keys(&self.storage)
+        let mut keys: std::collections::BTreeSet<String> = storage_keys(&self.storage)
             .into_iter()
             .filter(|key| is_entry_key(key))
             .collect();
         keys.extend(self.known.borrow().keys().cloned());
-        keys.sort_unstable();
-        keys.dedup();
         let changed: Vec<String> = keys
             .into_iter()
             .filter(|key| !self.unchanged_behind(key))

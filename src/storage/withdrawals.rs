@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use crate::domain::{remember, Date, RememberedWithdrawal};
 
@@ -32,64 +32,57 @@ pub fn withdrawn_key(id: &str) -> String {
     format!("{WITHDRAWN_KEY_PREFIX}{id}")
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    format: String,
-    version: u32,
-    #[serde(default)]
-    withdrawals: Vec<serde_json::Value>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredWithdrawal {
-    withdrawn_on: String,
-    entered_at: String,
-    #[serde(default)]
-    ended_recorded_at: String,
-}
+// Read and written through `serde_json::Value`, which the page already
+// holds for drafts: derived readers would add their own code to the first
+// load for two small shapes.
 
 /// The stored text of `remembered`.
 pub fn encode_withdrawals(remembered: &[RememberedWithdrawal]) -> String {
-    let withdrawals = remembered
+    let withdrawals: Vec<Value> = remembered
         .iter()
         .map(|w| {
-            serde_json::to_value(StoredWithdrawal {
-                withdrawn_on: w.withdrawn_on.iso(),
-                entered_at: w.entered_at.clone(),
-                ended_recorded_at: w.ended_recorded_at.clone(),
+            json!({
+                "withdrawn_on": w.withdrawn_on.iso(),
+                "entered_at": w.entered_at,
+                "ended_recorded_at": w.ended_recorded_at,
             })
-            .unwrap_or_default()
         })
         .collect();
-    serde_json::to_string(&Stored {
-        format: WITHDRAWALS_FORMAT.to_owned(),
-        version: WITHDRAWALS_VERSION,
-        withdrawals,
+    json!({
+        "format": WITHDRAWALS_FORMAT,
+        "version": WITHDRAWALS_VERSION,
+        "withdrawals": withdrawals,
     })
-    .unwrap_or_default()
+    .to_string()
 }
 
 /// The withdrawals in stored text; each one that cannot be read is left
 /// out. An error, in words, when the text is not this format or is a
 /// newer version.
 pub fn decode_withdrawals(text: &str) -> Result<Vec<RememberedWithdrawal>, String> {
-    let stored: Stored =
+    let stored: Value =
         serde_json::from_str(text).map_err(|err| format!("it cannot be read: {err}"))?;
-    if stored.format != WITHDRAWALS_FORMAT {
+    if stored.get("format").and_then(Value::as_str) != Some(WITHDRAWALS_FORMAT) {
         return Err(format!("its format is not {WITHDRAWALS_FORMAT}"));
     }
-    if stored.version > WITHDRAWALS_VERSION {
+    let Some(version) = stored.get("version").and_then(Value::as_u64) else {
+        return Err("it cannot be read: it has no version".to_owned());
+    };
+    if version > u64::from(WITHDRAWALS_VERSION) {
         return Err("it was written by a newer version of CAF Lite".to_owned());
     }
+    let text_of = |w: &Value, name: &str| w.get(name).and_then(Value::as_str).map(str::to_owned);
     Ok(stored
-        .withdrawals
-        .into_iter()
-        .filter_map(|value| serde_json::from_value::<StoredWithdrawal>(value).ok())
+        .get("withdrawals")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
         .filter_map(|w| {
             Some(RememberedWithdrawal {
-                withdrawn_on: Date::parse_iso(&w.withdrawn_on)?,
-                entered_at: w.entered_at,
-                ended_recorded_at: w.ended_recorded_at,
+                withdrawn_on: Date::parse_iso(&text_of(w, "withdrawn_on")?)?,
+                entered_at: text_of(w, "entered_at")?,
+                ended_recorded_at: text_of(w, "ended_recorded_at").unwrap_or_default(),
             })
         })
         .filter(|w| !w.entered_at.trim().is_empty())
