@@ -2444,6 +2444,7 @@ mod never_panics {
             for issue in checked.report.issues() {
                 prop_assert!(!issue.path.is_empty());
                 prop_assert!(!issue.message.is_empty());
+                prop_assert!(caf_lite::form::Step::of_path(&issue.path).is_some(), "{} is on no step", issue.path);
             }
             prop_assert_eq!(checked.assessment.is_some(), !checked.report.has_errors());
             let _ = consent_status(&data, &checked.report, &[]);

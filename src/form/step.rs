@@ -1,4 +1,5 @@
-//! The steps of a CAF, in order, and which step each field path belongs to.
+//! The steps of a CAF, in order. Which step a field path is on is read from
+//! the steps' page layouts (`form::caf::blocks`).
 
 /// One page of the form (caf-form.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -97,23 +98,10 @@ impl Step {
             .and_then(|idx| Step::ALL.get(idx).copied())
     }
 
-    /// The step a field path (or a list path) belongs to.
+    /// The step a field path (or a list path) belongs to: the step whose
+    /// page holds it (`form::caf::step_of`).
     pub fn of_path(path: &str) -> Option<Step> {
-        let first = path.split(['.', '[']).next().unwrap_or_default();
-        Some(match first {
-            "start" => Step::Start,
-            "child" => Step::Child,
-            "parents" | "household" | "family" => Step::Family,
-            "assessor" | "assessment" | "services" => Step::Assessor,
-            "reason" => Step::Reason,
-            "needs" => Step::Needs,
-            "views" => Step::Views,
-            "conclusion" => Step::Conclusion,
-            "plan" => Step::Plan,
-            "consent" => Step::Consent,
-            "reviews" => Step::Reviews,
-            _ => return None,
-        })
+        crate::form::caf::step_of(path)
     }
 
     /// The step with this id.

@@ -394,7 +394,7 @@ impl<'a> Checker<'a> {
                 if data.reviews[idx].actions.is_empty() && !data.plan.actions.is_empty() =>
             {
                 self.error(
-                    format!("reviews[{idx}].actions"),
+                    caf::REVIEW_ACTIONS_PATH.replacen("[]", &format!("[{idx}]"), 1),
                     format!("Record where each plan action stands at review {n}"),
                 );
             }
@@ -503,13 +503,13 @@ impl<'a> Checker<'a> {
             && blank(&consent.signature_name)
         {
             self.error(
-                "consent.signature",
+                caf::SIGNATURE_PATH,
                 "Ask them to sign in the box, or to type their name instead",
             );
         }
         if !signature.is_empty() && !readable {
             self.error(
-                "consent.signature",
+                caf::SIGNATURE_PATH,
                 "The signature could not be read – ask them to sign again",
             );
         }
