@@ -4,7 +4,7 @@
 
 use caf_lite::domain::{Data, DateDraft};
 use caf_lite::form::caf::{self, blocks, fields};
-use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Step};
+use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Required, Step};
 use serde_json::Value;
 
 /// A draft with one item in every list, so list item fields have a place.
@@ -286,6 +286,58 @@ fn every_issue_is_on_a_step() {
                 issue.path,
                 issue.message
             );
+        }
+    }
+}
+
+/// Issue 25, item 2: a conditional question needed whenever it shows says
+/// its condition once (`required_when_shown`). A question with a condition
+/// for showing may still say another for being needed only where that is
+/// deliberate, listed here, and then it is needed only while shown.
+#[test]
+fn a_question_is_needed_under_its_own_condition_for_showing_unless_listed() {
+    // The needs notes stay open once typed in, but are needed only for a
+    // concern.
+    let deliberate = |path: &str| path.starts_with("needs.") && path.ends_with(".notes");
+    let mut differ = Vec::new();
+    for field in all_fields() {
+        if field.shown.is_some() && matches!(field.required, Required::When(_)) {
+            assert!(
+                deliberate(field.path),
+                "{} is shown under one condition and needed under another: use required_when_shown",
+                field.path
+            );
+            differ.push(field.path);
+        }
+    }
+    assert_eq!(differ.len(), 14, "{differ:?}");
+    // Each listed question is needed only while it is shown.
+    for field in all_fields().into_iter().filter(|f| deliberate(f.path)) {
+        let Required::When(needed) = field.required else {
+            unreachable!("listed above")
+        };
+        let mut data = Data::default();
+        for rating in caf_lite::form::choices::RATING
+            .iter()
+            .map(|c| c.code)
+            .chain([""])
+        {
+            for notes in ["", "typed"] {
+                let set = |data: &mut Data, value: &str, slot: &str| {
+                    let path = field.path.replace(".notes", slot);
+                    let target = caf::field(&path).expect("the element's question");
+                    if let Access::Text(_, set) = target.access {
+                        *set(data, 0).expect("a place") = value.into();
+                    }
+                };
+                set(&mut data, rating, ".rating");
+                set(&mut data, notes, ".notes");
+                assert!(
+                    !needed(&data, 0) || field.is_shown(&data, 0),
+                    "{} needed while hidden ({rating:?}, {notes:?})",
+                    field.path
+                );
+            }
         }
     }
 }

@@ -226,8 +226,7 @@ pub static CHILD_DATE_OF_BIRTH: Field = date(
 )
 .noun("date of birth")
 .check(Check::PastDate)
-.required(Required::When(born))
-.shown_when(born);
+.required_when_shown(born);
 pub static CHILD_EXPECTED_DATE: Field = date(
     "child.expected_date",
     "Expected date of delivery",
@@ -235,8 +234,7 @@ pub static CHILD_EXPECTED_DATE: Field = date(
     at!(Date: child.expected_date),
 )
 .noun("expected date of delivery")
-.required(Required::When(unborn))
-.shown_when(unborn);
+.required_when_shown(unborn);
 pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex))
     .noun("child's sex")
     .missing("Select the child's sex, or ‘unknown’ or ‘not stated’");
@@ -640,7 +638,9 @@ macro_rules! element {
             .required(Required::When(|data, _| is_need(&data.needs.$code.rating)))
             // Open once rated as a concern (when they are needed) or already
             // holding text, so the needs page stays a compact list of
-            // ratings; other notes open on request (`on_request`).
+            // ratings; other notes open on request (`on_request`). Shown
+            // more often than needed, so both are said (form_table.rs lists
+            // this as the one deliberate difference).
             .shown_when(|data, _| {
                 is_need(&data.needs.$code.rating) || !data.needs.$code.notes.trim().is_empty()
             })
@@ -1304,8 +1304,7 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] next_review),
     )
     .noun("date of the review after review {n}")
-    .required(Required::When(continues))
-    .shown_when(continues),
+    .required_when_shown(continues),
     radios(
         "reviews[].closure_reason",
         "Why is the CAF closing?",
@@ -1313,9 +1312,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         CLOSURE_REASON,
         at!(Text: reviews[] closure_reason),
     )
-    .required(Required::When(closes))
-    .missing("Select why the CAF is closing at review {n}")
-    .shown_when(closes),
+    .required_when_shown(closes)
+    .missing("Select why the CAF is closing at review {n}"),
     optional(
         long(
             "reviews[].closure_notes",
