@@ -49,6 +49,15 @@ impl Step {
         Step::Consent,
     ];
 
+    /// The caption over a numbered step's heading, "Step 3 of 11": every step
+    /// up to Check answers is numbered; the reviews, which come once the CAF
+    /// is agreed, are not.
+    pub fn caption(self) -> Option<String> {
+        let numbered = Step::ALL.iter().filter(|step| **step <= Step::Check);
+        let number = numbered.clone().position(|step| *step == self)? + 1;
+        Some(format!("Step {number} of {}", numbered.count()))
+    }
+
     /// The step id used in page ids and tests, for example `needs`.
     pub fn id(self) -> &'static str {
         match self {
@@ -158,5 +167,13 @@ mod tests {
         assert_eq!(Step::Start.previous(), None);
         assert_eq!(Step::Reviews.next(), None);
         assert_eq!(Step::from_id("needs"), Some(Step::Needs));
+    }
+
+    #[test]
+    fn captions_count_the_steps_up_to_check_answers() {
+        assert_eq!(Step::Start.caption().as_deref(), Some("Step 1 of 11"));
+        assert_eq!(Step::Consent.caption().as_deref(), Some("Step 10 of 11"));
+        assert_eq!(Step::Check.caption().as_deref(), Some("Step 11 of 11"));
+        assert_eq!(Step::Reviews.caption(), None);
     }
 }
