@@ -97,3 +97,42 @@ fn walk(acc: &mut Vec<PathBuf>, dir: &Path) {
         }
     }
 }
+
+/// ARCHITECTURE.md names the files that call browser storage (localStorage's
+/// `getItem`, `setItem`, `removeItem`); a new caller must be added there and
+/// here.
+#[test]
+fn only_the_files_the_architecture_names_call_browser_storage() {
+    const CALLERS: &[&str] = &[
+        "src/storage/backend.rs",
+        "src/storage/lock.rs",
+        "src/storage/sealed.rs",
+        "src/storage/store.rs",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut callers = Vec::new();
+    for file in rust_files(&root.join("src")) {
+        let text = fs::read_to_string(&file).expect("source file is readable");
+        let calls = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .any(|line| {
+                [".get_item(", ".set_item(", ".remove_item("]
+                    .iter()
+                    .any(|call| line.contains(call))
+            });
+        if calls {
+            let relative = file.strip_prefix(root).expect("under the crate");
+            callers.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    callers.sort();
+    assert_eq!(callers, CALLERS);
+    let architecture =
+        fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md is readable");
+    assert!(architecture.contains("Four files call browser storage"));
+    for caller in CALLERS {
+        let name = caller.rsplit('/').next().expect("a file name");
+        assert!(architecture.contains(&format!("`{name}`")), "{name}");
+    }
+}

@@ -4,7 +4,7 @@
 
 use caf_lite::domain::{Data, DateDraft};
 use caf_lite::form::caf::{self, blocks, fields};
-use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Step};
+use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Required, Step};
 use serde_json::Value;
 
 /// A draft with one item in every list, so list item fields have a place.
@@ -234,4 +234,110 @@ fn a_question_says_in_the_table_when_it_is_shown() {
         caf::is_shown("child.expected_date", &data),
         caf::CHILD_EXPECTED_DATE.is_shown(&data, 0)
     );
+}
+
+/// Issue 25, item 1: which step a question is on is written once, in the
+/// steps' page layouts (`blocks`), and `Step::of_path` is read from them: no
+/// path of the table is on two steps, and every question is on one.
+#[test]
+fn every_path_in_the_table_is_on_exactly_one_step() {
+    let mut on: std::collections::BTreeMap<&str, std::collections::BTreeSet<Step>> =
+        Default::default();
+    for step in Step::ALL {
+        for path in caf::paths(step) {
+            on.entry(path).or_default().insert(step);
+        }
+    }
+    for (path, steps) in &on {
+        assert_eq!(steps.len(), 1, "{path} is on the steps {steps:?}");
+        let step = steps.first().copied();
+        assert_eq!(Step::of_path(path), step, "{path}");
+        assert_eq!(Step::of_path(&path.replace("[]", "[3]")), step, "{path}");
+    }
+    for field in all_fields() {
+        let step = Step::of_path(&field.path_at(1));
+        assert!(step.is_some(), "{} is on no step", field.path);
+        assert!(on.contains_key(field.path), "{}", field.path);
+    }
+    assert_eq!(Step::of_path("child.no_such_question"), None);
+}
+
+/// Issue 25, item 1: a problem reported at a path on no step would be left
+/// off every step's list (and "Record agreement" would seem to work while
+/// the status stays NOT RECORDED), so every issue the checks report names a
+/// path on a step: the step's own, a question's, a list's or the signature's.
+#[test]
+fn every_issue_is_on_a_step() {
+    let today = caf_lite::domain::Date::new(2026, 11, 23).expect("a real date");
+    let settings = caf_lite::domain::Settings::default();
+    let mut full = data_with_one_of_each();
+    full.consent.method = caf_lite::form::choices::SIGNED_ON_SCREEN.code.into();
+    full.consent.signature = "not a picture".into();
+    full.reviews[0].decision = caf_lite::form::choices::CONTINUE.code.into();
+    full.reviews.push(Default::default());
+    full.reviews[1].decision = caf_lite::form::choices::CLOSE.code.into();
+    for data in [Data::default(), full] {
+        let report = caf_lite::validate::check(&data, today, &settings).report;
+        assert!(report.has_errors());
+        for issue in report.issues() {
+            assert!(
+                Step::of_path(&issue.path).is_some(),
+                "{} ({}) is on no step",
+                issue.path,
+                issue.message
+            );
+        }
+    }
+}
+
+/// Issue 25, item 2: a conditional question needed whenever it shows says
+/// its condition once (`required_when_shown`). A question with a condition
+/// for showing may still say another for being needed only where that is
+/// deliberate, listed here, and then it is needed only while shown.
+#[test]
+fn a_question_is_needed_under_its_own_condition_for_showing_unless_listed() {
+    // The needs notes stay open once typed in, but are needed only for a
+    // concern.
+    let deliberate = |path: &str| path.starts_with("needs.") && path.ends_with(".notes");
+    let mut differ = Vec::new();
+    for field in all_fields() {
+        if field.shown.is_some() && matches!(field.required, Required::When(_)) {
+            assert!(
+                deliberate(field.path),
+                "{} is shown under one condition and needed under another: use required_when_shown",
+                field.path
+            );
+            differ.push(field.path);
+        }
+    }
+    assert_eq!(differ.len(), 14, "{differ:?}");
+    // Each listed question is needed only while it is shown.
+    for field in all_fields().into_iter().filter(|f| deliberate(f.path)) {
+        let Required::When(needed) = field.required else {
+            unreachable!("listed above")
+        };
+        let mut data = Data::default();
+        for rating in caf_lite::form::choices::RATING
+            .iter()
+            .map(|c| c.code)
+            .chain([""])
+        {
+            for notes in ["", "typed"] {
+                let set = |data: &mut Data, value: &str, slot: &str| {
+                    let path = field.path.replace(".notes", slot);
+                    let target = caf::field(&path).expect("the element's question");
+                    if let Access::Text(_, set) = target.access {
+                        *set(data, 0).expect("a place") = value.into();
+                    }
+                };
+                set(&mut data, rating, ".rating");
+                set(&mut data, notes, ".notes");
+                assert!(
+                    !needed(&data, 0) || field.is_shown(&data, 0),
+                    "{} needed while hidden ({rating:?}, {notes:?})",
+                    field.path
+                );
+            }
+        }
+    }
 }

@@ -12,8 +12,8 @@ use caf_lite::storage::format::{
 };
 use caf_lite::storage::{
     deleted_expired, deleted_key, draft_key, expiry_day, import_choice, newest_stored_day,
-    parse_deleted_key, Base, DraftStore, DraftSummary, ImportChoice, ImportMode, LoadError,
-    Restored, SaveError, QUOTA_MESSAGE,
+    parse_deleted_key, Base, DraftStore, ImportChoice, ImportMode, LoadError, Restored, SaveError,
+    QUOTA_MESSAGE,
 };
 use serde_json::{json, Value};
 
@@ -1028,17 +1028,6 @@ fn an_unknown_key_is_named_shortened() {
     let refused = decode_import(file.to_string().as_bytes()).expect_err("refused");
     let message = refused.to_string();
     assert!(message.chars().count() < 300, "{message}");
-}
-
-#[test]
-fn summary_shows_initials_and_year_of_birth() {
-    let mut zoe = draft("a1", " zoë ");
-    zoe.data.child.family_name = "łukasiewicz".to_string();
-    zoe.data.child.date_of_birth.year = "2021".to_string();
-    let summary = DraftSummary::from_draft(&zoe);
-    assert_eq!(summary.initials, "ZŁ");
-    assert_eq!(summary.year_of_birth, "2021");
-    assert_eq!(summary.full_name, "zoë łukasiewicz");
 }
 
 // ------------------------------------------------- copies and the agreement

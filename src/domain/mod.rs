@@ -2,7 +2,6 @@
 //! crates. `today` is always a parameter.
 
 pub mod agreement;
-pub mod assessment;
 pub mod data_url;
 pub mod date;
 pub mod draft;
@@ -23,7 +22,6 @@ pub use agreement::{
     import_consent_notes, record_agreement, set_aside_for_copy, settle_withdrawal,
     withdrawn_terms_are_current,
 };
-pub use assessment::Assessment;
 pub use date::{Date, DateDraft};
 pub use draft::*;
 pub use elements::{Ecm, Element, ElementDomain, ELEMENTS};

@@ -2,6 +2,9 @@
 //! Step pages, check answers, the error summary order and the PDF body all
 //! read this one description.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::domain::{
     ActionDraft, Data, Date, HouseholdMemberDraft, ParentDraft, ReviewActionDraft, ReviewDraft,
     ServiceDraft, TeamMemberDraft,
@@ -223,8 +226,7 @@ pub static CHILD_DATE_OF_BIRTH: Field = date(
 )
 .noun("date of birth")
 .check(Check::PastDate)
-.required(Required::When(born))
-.shown_when(born);
+.required_when_shown(born);
 pub static CHILD_EXPECTED_DATE: Field = date(
     "child.expected_date",
     "Expected date of delivery",
@@ -232,8 +234,7 @@ pub static CHILD_EXPECTED_DATE: Field = date(
     at!(Date: child.expected_date),
 )
 .noun("expected date of delivery")
-.required(Required::When(unborn))
-.shown_when(unborn);
+.required_when_shown(unborn);
 pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex))
     .noun("child's sex")
     .missing("Select the child's sex, or ‘unknown’ or ‘not stated’");
@@ -637,7 +638,9 @@ macro_rules! element {
             .required(Required::When(|data, _| is_need(&data.needs.$code.rating)))
             // Open once rated as a concern (when they are needed) or already
             // holding text, so the needs page stays a compact list of
-            // ratings; other notes open on request (`on_request`).
+            // ratings; other notes open on request (`on_request`). Shown
+            // more often than needed, so both are said (form_table.rs lists
+            // this as the one deliberate difference).
             .shown_when(|data, _| {
                 is_need(&data.needs.$code.rating) || !data.needs.$code.notes.trim().is_empty()
             })
@@ -1301,8 +1304,7 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] next_review),
     )
     .noun("date of the review after review {n}")
-    .required(Required::When(continues))
-    .shown_when(continues),
+    .required_when_shown(continues),
     radios(
         "reviews[].closure_reason",
         "Why is the CAF closing?",
@@ -1310,9 +1312,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         CLOSURE_REASON,
         at!(Text: reviews[] closure_reason),
     )
-    .required(Required::When(closes))
-    .missing("Select why the CAF is closing at review {n}")
-    .shown_when(closes),
+    .required_when_shown(closes)
+    .missing("Select why the CAF is closing at review {n}"),
     optional(
         long(
             "reviews[].closure_notes",
@@ -1573,9 +1574,64 @@ pub fn step_has_answers(step: Step, data: &Data) -> bool {
     })
 }
 
-/// The position of a field path in the form, for ordering issues: list
-/// indices are compared after the field's place in the table.
-pub fn order_key(path: &str) -> (usize, usize, Vec<usize>) {
+/// Where problems with the drawn signature are reported (`Special::Signature`).
+pub const SIGNATURE_PATH: &str = "consent.signature";
+
+/// Where problems with a review's record of the plan's actions are reported
+/// (the snapshot `start_review` takes, shown by the review editor).
+pub const REVIEW_ACTIONS_PATH: &str = "reviews[].actions";
+
+/// Every path an issue on `step` can name (`[]` where a list index goes): the
+/// step's own id, for a problem with the whole step ("Rate at least one"),
+/// then its questions, its lists and their items' questions, and the drawn
+/// signature; on the reviews step, `REVIEWS` and a review's record of the
+/// actions. Read from the step's blocks, so which step a question is on is
+/// written once, in `blocks`.
+pub fn paths(step: Step) -> Vec<&'static str> {
+    let mut acc = vec![step.id()];
+    let blocks = match step {
+        Step::Reviews => {
+            acc.push(REVIEW_ACTIONS_PATH);
+            vec![Block::List(&REVIEWS)]
+        }
+        _ => blocks(step),
+    };
+    for block in blocks {
+        match block {
+            Block::Field(field) => acc.push(field.path),
+            Block::List(list) => {
+                acc.push(list.path);
+                acc.extend(list.fields.iter().map(|field| field.path));
+            }
+            Block::Special(Special::Signature) => {
+                acc.push(CONSENT_SIGNATURE_NAME.path);
+                acc.push(SIGNATURE_PATH);
+            }
+            Block::Heading(_) | Block::Text(_) | Block::Special(_) => (),
+        }
+    }
+    acc
+}
+
+/// The step that path `path` (a field, list or item path, with or without
+/// indices) is on, as `paths` says; `None` for a path on no step.
+pub fn step_of(path: &str) -> Option<Step> {
+    static STEPS: OnceLock<HashMap<&'static str, Step>> = OnceLock::new();
+    let steps = STEPS.get_or_init(|| {
+        let mut steps = HashMap::new();
+        for step in Step::ALL {
+            for path in paths(step) {
+                steps.entry(path).or_insert(step);
+            }
+        }
+        steps
+    });
+    steps.get(template(path).0.as_str()).copied()
+}
+
+/// A path with its list indices taken out (`parents[2].name` →
+/// `parents[].name`), and the indices.
+fn template(path: &str) -> (String, Vec<usize>) {
     let mut template = String::with_capacity(path.len());
     let mut indices = Vec::new();
     let mut rest = path;
@@ -1587,6 +1643,13 @@ pub fn order_key(path: &str) -> (usize, usize, Vec<usize>) {
         rest = after.get(close..).unwrap_or("");
     }
     template.push_str(rest);
+    (template, indices)
+}
+
+/// The position of a field path in the form, for ordering issues: list
+/// indices are compared after the field's place in the table.
+pub fn order_key(path: &str) -> (usize, usize, Vec<usize>) {
+    let (template, indices) = template(path);
     let step = Step::of_path(path).unwrap_or(Step::Reviews);
     let step_idx = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
     let field_idx = fields(step)

@@ -36,14 +36,20 @@ pub enum Format {
     NhsNumber,
 }
 
-/// When a question must be answered (caf-form.md §3, column "R/O/C").
+/// When a question must be answered (caf-form.md §3, column "R/O/C"). A
+/// question its table entry hides (`Field::shown`) is never checked, so
+/// `Always` means "whenever it is shown": a conditional question needed
+/// whenever it shows says so once, with `Field::required_when_shown`.
 #[derive(Clone, Copy)]
 pub enum Required {
-    /// Always.
+    /// Always (while shown).
     Always,
     /// Never: the label says "(optional)".
     Never,
-    /// When this holds of the other answers (`usize`: the list item).
+    /// When this holds of the other answers (`usize`: the list item), for a
+    /// question shown more often than it is needed (a child's names, asked
+    /// before birth too). Not for a question needed exactly when it shows:
+    /// that is `Field::required_when_shown`.
     When(fn(&Data, usize) -> bool),
     /// A rule in `validate::check` decides, because it needs more than the
     /// answers (the child's age today) or words the message per case.
@@ -217,6 +223,13 @@ impl Field {
             shown: Some(shown),
             ..self
         }
+    }
+
+    /// The same question, shown only when `shown` holds and then needed
+    /// (`Required::Always`: a hidden question is never checked), so the
+    /// condition is written once.
+    pub const fn required_when_shown(self, shown: fn(&Data, usize) -> bool) -> Field {
+        self.required(Required::Always).shown_when(shown)
     }
 
     /// Whether the question of item `idx` is shown, given the other answers.

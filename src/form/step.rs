@@ -1,4 +1,5 @@
-//! The steps of a CAF, in order, and which step each field path belongs to.
+//! The steps of a CAF, in order. Which step a field path is on is read from
+//! the steps' page layouts (`form::caf::blocks`).
 
 /// One page of the form (caf-form.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,6 +48,15 @@ impl Step {
         Step::Plan,
         Step::Consent,
     ];
+
+    /// The caption over a numbered step's heading, "Step 3 of 11": every step
+    /// up to Check answers is numbered; the reviews, which come once the CAF
+    /// is agreed, are not.
+    pub fn caption(self) -> Option<String> {
+        let numbered = Step::ALL.iter().filter(|step| **step <= Step::Check);
+        let number = numbered.clone().position(|step| *step == self)? + 1;
+        Some(format!("Step {number} of {}", numbered.count()))
+    }
 
     /// The step id used in page ids and tests, for example `needs`.
     pub fn id(self) -> &'static str {
@@ -97,23 +107,10 @@ impl Step {
             .and_then(|idx| Step::ALL.get(idx).copied())
     }
 
-    /// The step a field path (or a list path) belongs to.
+    /// The step a field path (or a list path) belongs to: the step whose
+    /// page holds it (`form::caf::step_of`).
     pub fn of_path(path: &str) -> Option<Step> {
-        let first = path.split(['.', '[']).next().unwrap_or_default();
-        Some(match first {
-            "start" => Step::Start,
-            "child" => Step::Child,
-            "parents" | "household" | "family" => Step::Family,
-            "assessor" | "assessment" | "services" => Step::Assessor,
-            "reason" => Step::Reason,
-            "needs" => Step::Needs,
-            "views" => Step::Views,
-            "conclusion" => Step::Conclusion,
-            "plan" => Step::Plan,
-            "consent" => Step::Consent,
-            "reviews" => Step::Reviews,
-            _ => return None,
-        })
+        crate::form::caf::step_of(path)
     }
 
     /// The step with this id.
@@ -170,5 +167,13 @@ mod tests {
         assert_eq!(Step::Start.previous(), None);
         assert_eq!(Step::Reviews.next(), None);
         assert_eq!(Step::from_id("needs"), Some(Step::Needs));
+    }
+
+    #[test]
+    fn captions_count_the_steps_up_to_check_answers() {
+        assert_eq!(Step::Start.caption().as_deref(), Some("Step 1 of 11"));
+        assert_eq!(Step::Consent.caption().as_deref(), Some("Step 10 of 11"));
+        assert_eq!(Step::Check.caption().as_deref(), Some("Step 11 of 11"));
+        assert_eq!(Step::Reviews.caption(), None);
     }
 }

@@ -18,9 +18,9 @@
 //!   it runs (`moves.rs`), sealed when the drafts are locked.
 //!
 //! There is no separate index key: [`DraftStore::list`] reads every draft, so
-//! the drafts page can never disagree with what is stored, and the summary
-//! ([`DraftSummary`]) is filled from the drafts (steps complete and consent
-//! words by the UI, which owns the form's rules).
+//! the drafts page can never disagree with what is stored (its steps
+//! complete and consent words come from the drafts, by the UI, which owns
+//! the form's rules).
 //!
 //! Rules kept here: a stored entry that cannot be read (not JSON, wrong shape,
 //! or written by a newer version) is never overwritten and never removed by
@@ -172,55 +172,6 @@ pub fn import_choice(file_id: &str, stored: bool) -> ImportChoice {
         ImportChoice::Ask
     } else {
         ImportChoice::UnderItsId
-    }
-}
-
-/// What the drafts page shows for one draft. [`DraftSummary::from_draft`]
-/// fills everything it can; the UI fills `steps_complete` and
-/// `consent_status`, which depend on the form's rules.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DraftSummary {
-    /// The draft's id.
-    pub id: String,
-    /// The child's initials, e.g. `ZŁ`; `""` if no name yet.
-    pub initials: String,
-    /// The year of birth as typed; `""` if none.
-    pub year_of_birth: String,
-    /// Given and family name, shown only after "Show names".
-    pub full_name: String,
-    /// Number of steps complete, filled by the UI.
-    pub steps_complete: u32,
-    /// The consent status in words, filled by the UI.
-    pub consent_status: String,
-    /// RFC 3339 time of the last stored change.
-    pub updated_at: String,
-}
-
-impl DraftSummary {
-    /// The summary of `draft`, with `steps_complete` 0 and `consent_status` empty.
-    pub fn from_draft(draft: &Draft) -> DraftSummary {
-        let child = &draft.data.child;
-        let initial = |name: &str| {
-            name.trim()
-                .chars()
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>())
-                .unwrap_or_default()
-        };
-        let full_name = format!("{} {}", child.given_name.trim(), child.family_name.trim());
-        DraftSummary {
-            id: draft.id.clone(),
-            initials: format!(
-                "{}{}",
-                initial(&child.given_name),
-                initial(&child.family_name)
-            ),
-            year_of_birth: child.date_of_birth.year.trim().to_string(),
-            full_name: full_name.trim().to_string(),
-            steps_complete: 0,
-            consent_status: String::new(),
-            updated_at: draft.updated_at.clone(),
-        }
     }
 }
 

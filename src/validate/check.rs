@@ -9,7 +9,7 @@ use validator::ValidateLength;
 
 use crate::domain::data_url::png_from_data_url;
 use crate::domain::date::DateError;
-use crate::domain::{Assessment, Data, Date, DateDraft, NhsNumber, Postcode, Settings, Upn};
+use crate::domain::{Data, Date, DateDraft, NhsNumber, Settings};
 use crate::form::caf;
 use crate::form::choices::{CHECKED_EXISTS, NO, SIGNED_ON_SCREEN, UNKNOWN, YES};
 use crate::form::{Access, Block, Check, Field, Kind, List, Required, Special, Step};
@@ -21,8 +21,6 @@ use crate::validate::{rules, Report, Severity};
 pub struct Checked {
     /// Every error and warning, in form order.
     pub report: Report,
-    /// The checked assessment, `None` while the report has any error.
-    pub assessment: Option<Assessment>,
 }
 
 /// Checks every answer in `data` as of `today` under the local `settings`.
@@ -43,22 +41,9 @@ pub fn check(data: &Data, today: Date, settings: &Settings) -> Checked {
         checker.after_step(step);
     }
     checker.list(&caf::REVIEWS);
-    let report = checker.report;
-    let assessment = if report.has_errors() {
-        None
-    } else {
-        let child = &data.child;
-        let born = !child.unborn;
-        Some(Assessment::new(
-            data.clone(),
-            NhsNumber::parse(&child.nhs_number).ok(),
-            Upn::parse(&child.upn).ok(),
-            Postcode::parse(&child.postcode).ok(),
-            child.date_of_birth.parse().ok().flatten().filter(|_| born),
-            child.expected_date.parse().ok().flatten().filter(|_| !born),
-        ))
-    };
-    Checked { report, assessment }
+    Checked {
+        report: checker.report,
+    }
 }
 
 /// The generic checks of `fields` alone, item `idx` of each: what any
@@ -394,7 +379,7 @@ impl<'a> Checker<'a> {
                 if data.reviews[idx].actions.is_empty() && !data.plan.actions.is_empty() =>
             {
                 self.error(
-                    format!("reviews[{idx}].actions"),
+                    caf::REVIEW_ACTIONS_PATH.replacen("[]", &format!("[{idx}]"), 1),
                     format!("Record where each plan action stands at review {n}"),
                 );
             }
@@ -503,13 +488,13 @@ impl<'a> Checker<'a> {
             && blank(&consent.signature_name)
         {
             self.error(
-                "consent.signature",
+                caf::SIGNATURE_PATH,
                 "Ask them to sign in the box, or to type their name instead",
             );
         }
         if !signature.is_empty() && !readable {
             self.error(
-                "consent.signature",
+                caf::SIGNATURE_PATH,
                 "The signature could not be read – ask them to sign again",
             );
         }

@@ -114,7 +114,7 @@ pub fn CheckPage(
     };
     view! {
         <ReturnToTaskList/>
-        <span class="caf-caption">"Step 11 of 11"</span>
+        <span class="caf-caption">{Step::Check.caption()}</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{Step::Check.title()}</h1>
         <div class="caf-check-summary" id="check-summary">
             <p class="caf-body" id="steps-done"><strong>{steps_sentence}</strong></p>

@@ -12,8 +12,8 @@ use crate::storage::format::{
 };
 use crate::storage::locked::is_locked_file;
 use crate::storage::{
-    expiry_day, import_choice, newest_stored_day, DraftSummary, ImportChoice, ImportMode, Listing,
-    Restored, SaveError, UnreadableEntry, DELETED_KEEP_DAYS,
+    expiry_day, import_choice, newest_stored_day, ImportChoice, ImportMode, Listing, Restored,
+    SaveError, UnreadableEntry, DELETED_KEEP_DAYS,
 };
 use crate::ui::app::{AppState, View};
 use crate::ui::pages::{LockPanel, LockedExport, LockedImport};
@@ -228,7 +228,6 @@ pub fn DraftsPage() -> impl IntoView {
             let items = rows
                 .into_iter()
                 .map(|row| {
-                    let summary = DraftSummary::from_draft(&row.draft);
                     let name = caf_name(&row.draft.data.child, names);
                     let key = row.key.clone();
                     let deleted_words = match row.deleted_on {
@@ -236,9 +235,9 @@ pub fn DraftsPage() -> impl IntoView {
                             "Deleted on {} · removed after {} · last saved {}",
                             day_words(day),
                             day_words(day.add_days(DELETED_KEEP_DAYS - 1)),
-                            platform::saved_words(&summary.updated_at)
+                            platform::saved_words(&row.draft.updated_at)
                         ),
-                        None => format!("Last saved {}", platform::saved_words(&summary.updated_at)),
+                        None => format!("Last saved {}", platform::saved_words(&row.draft.updated_at)),
                     };
                     view! {
                         <li class="caf-drafts__item">
@@ -379,7 +378,6 @@ fn DraftRow(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let summary = DraftSummary::from_draft(&draft);
     let report = check(&draft.data, today, &settings).report;
     // What this device remembers of the CAF's withdrawals (caf-form.md §3.10).
     let remembered = app
@@ -396,7 +394,7 @@ fn DraftRow(
     };
     // A file's draft keeps the file's times until it is changed here.
     let saved = if draft.imported_at.is_empty() {
-        format!("Last saved {}", platform::saved_words(&summary.updated_at))
+        format!("Last saved {}", platform::saved_words(&draft.updated_at))
     } else {
         format!("Imported on {}", platform::saved_words(&draft.imported_at))
     };

@@ -95,12 +95,11 @@ pub fn StepPage(
         })
         .collect_view();
     open_first_unfinished(state, step);
-    let number = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
     view! {
         <ReturnToTaskList/>
         <ErrorSummary issues=issues/>
         <form class="caf-form" novalidate on:submit=on_continue>
-            <span class="caf-caption">{format!("Step {number} of 11")}</span>
+            <span class="caf-caption">{step.caption()}</span>
             <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{step.title()}</h1>
             {body}
             <div class="caf-button-group">
