@@ -229,8 +229,13 @@ pub fn encode_export(draft: &Draft, exported_at: &str) -> String {
         draft,
     };
     // A Draft is strings, whole numbers, booleans, lists and structs with
-    // string keys, all of which serde_json always serialises.
-    serde_json::to_string_pretty(&envelope).expect("a Draft always serialises to JSON")
+    // string keys, all of which serde_json always serialises. Through a
+    // `Value`, as `encode_stored` and the fingerprint serialise it: a second
+    // serialiser for every type in the draft would cost the page about 10 KB
+    // of wasm. The file's keys are then in alphabetical order (JSON objects
+    // have no order; import reads keys by name).
+    let value = serde_json::to_value(&envelope).expect("a Draft always serialises to JSON");
+    serde_json::to_string_pretty(&value).expect("a Value always serialises to JSON")
 }
 
 /// The file name for exporting `draft`: `CAF-draft-<first 8 characters of id>.caf.json`.
@@ -561,14 +566,16 @@ fn read_draft(value: Value, unknown_keys: &mut Vec<String>) -> Result<Draft, Imp
             None => unknown_keys.push(path),
         }
     }
-    serde_json::from_value(Value::Object(conformed)).map_err(|err| ImportError::WrongType {
-        path: "draft".to_string(),
-        expected: "a draft",
-        found: if err.is_data() {
-            "something else"
-        } else {
-            "unreadable data"
-        },
+    super::object_reader::from_object(Value::Object(conformed)).map_err(|err| {
+        ImportError::WrongType {
+            path: "draft".to_string(),
+            expected: "a draft",
+            found: if err.is_data() {
+                "something else"
+            } else {
+                "unreadable data"
+            },
+        }
     })
 }
 

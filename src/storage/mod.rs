@@ -42,6 +42,7 @@ pub mod format;
 mod lock;
 pub mod locked;
 mod moves;
+mod object_reader;
 #[cfg(target_arch = "wasm32")]
 mod sealed;
 mod store;
