@@ -599,65 +599,66 @@ mod tests {
         ]
     }
 
-    #[test]
-    fn every_move_fails_whole_at_any_write() {
+    /// What is stored before and after a fault-free run of each operation,
+    /// then each write position `at` in turn, with `inject` setting the
+    /// fault there; `check` gets the operation's name, the position, its
+    /// result, the store, and the shapes before and complete.
+    fn at_every_write(
+        inject: fn(&mut MemoryStore, Option<usize>),
+        check: impl Fn(&str, usize, Result<(), SaveError>, &DraftStore, &Shape, &Shape),
+    ) {
         for (name, operation) in operations() {
             let (whole, deleted) = fixture();
             operation(&whole, &deleted).unwrap_or_else(|err| unreachable!("{name}: {err}"));
             let complete = shape(&whole);
-            for fail_at in 0.. {
+            for at in 0.. {
                 let (store, deleted) = fixture();
                 let before = shape(&store);
                 let memory = memory(&store);
                 let writes = memory.borrow().writes;
-                memory.borrow_mut().fail_at = Some(writes + fail_at);
+                inject(&mut memory.borrow_mut(), Some(writes + at));
                 let result = operation(&store, &deleted);
-                memory.borrow_mut().fail_at = None;
-                let n_written = memory.borrow().writes - writes;
-                match result {
-                    Err(_) => {
-                        assert_eq!(shape(&store), before, "{name} failing at write {fail_at}")
-                    }
-                    Ok(()) => {
-                        // Only the journal's removal was refused: it stays,
-                        // and finishing it changes nothing.
-                        store.backend.finish_move();
-                        assert_eq!(shape(&store), complete, "{name} failing at write {fail_at}");
-                    }
-                }
-                if fail_at >= n_written {
+                let n_tried = memory.borrow().writes - writes;
+                inject(&mut memory.borrow_mut(), None);
+                check(name, at, result, &store, &before, &complete);
+                if at >= n_tried {
                     break;
                 }
             }
         }
     }
 
+    type Shape = BTreeMap<String, usize>;
+
+    #[test]
+    fn every_move_fails_whole_at_any_write() {
+        at_every_write(
+            |memory, at| memory.fail_at = at,
+            |name, at, result, store, before, complete| match result {
+                Err(_) => assert_eq!(&shape(store), before, "{name} failing at write {at}"),
+                Ok(()) => {
+                    // Only the journal's removal was refused: it stays,
+                    // and finishing it changes nothing.
+                    store.backend.finish_move();
+                    assert_eq!(&shape(store), complete, "{name} failing at write {at}");
+                }
+            },
+        );
+    }
+
     #[test]
     fn every_move_stopped_at_any_write_ends_as_before_or_complete() {
-        for (name, operation) in operations() {
-            let (whole, deleted) = fixture();
-            operation(&whole, &deleted).unwrap_or_else(|err| unreachable!("{name}: {err}"));
-            let complete = shape(&whole);
-            for stop_at in 0.. {
-                let (store, deleted) = fixture();
-                let before = shape(&store);
-                let memory = memory(&store);
-                let writes = memory.borrow().writes;
-                memory.borrow_mut().stop_at = Some(writes + stop_at);
-                let _ = operation(&store, &deleted);
-                let n_tried = memory.borrow().writes - writes;
+        at_every_write(
+            |memory, at| memory.stop_at = at,
+            |name, at, _, store, before, complete| {
                 // The next open, on storage that works.
-                memory.borrow_mut().stop_at = None;
                 store.backend.finish_move();
-                let found = shape(&store);
+                let found = shape(store);
                 assert!(
-                    found == before || found == complete,
-                    "{name} stopped at write {stop_at}: {found:#?}"
+                    &found == before || &found == complete,
+                    "{name} stopped at write {at}: {found:#?}"
                 );
-                if stop_at >= n_tried {
-                    break;
-                }
-            }
-        }
+            },
+        );
     }
 }

@@ -7,16 +7,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { draftId, newDraftOnChildStep, storedGivenName } from './drafts-helpers.mjs';
+import { cafEntries, emptyJunk, fillStorage, saveNow } from './lock-helpers.mjs';
 import { OUT, REPO, eventually, startApp, withPage } from './harness.mjs';
 
 const QUOTA_MESSAGE =
   "Not saved: this browser's storage is full. Download this draft now, then delete old drafts.";
 const HOSTILE = "<script>alert(1)</script> O'Brien & Sons\u202E";
 const MANY_SCRIPTS = 'Łucja Ελένη Олена';
-
-/** Every `caf.*` entry in localStorage, key → raw text. */
-const cafEntries = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('caf.')).map((k) => [k, localStorage.getItem(k)])));
 
 /** The stored drafts (`caf.draft.*`), key → parsed stored wrapper. */
 async function storedDrafts(page) {
@@ -33,7 +30,6 @@ async function storedDrafts(page) {
  * Saves now, as the page does when it is hidden: a `visibilitychange` event
  * reaches the page's window listener straight away (no debounce to wait for).
  */
-const saveNow = (page) => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 
 const statusText = (page) => page.locator('#save-status').textContent();
 
@@ -152,24 +148,8 @@ test('a full storage: the save fails in words and the stored draft is kept', () 
     await eventually(async () => (await storedGivenName(page, id)) === 'Before the storage filled', { message: 'the first save' });
     const storedBefore = (await cafEntries(page))[`caf.draft.${id}`];
 
-    // Fill localStorage to the last character: halve the junk until even one
-    // character is refused.
-    const nJunk = await page.evaluate(() => {
-      let n = 0;
-      for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
-        const junk = 'x'.repeat(size);
-        for (;;) {
-          try {
-            localStorage.setItem(`junk.${n}`, junk);
-            n += 1;
-          } catch (err) {
-            if (err.name !== 'QuotaExceededError') throw err;
-            break;
-          }
-        }
-      }
-      return n;
-    });
+    // Fill localStorage to the last character.
+    const nJunk = await fillStorage(page);
     assert.ok(nJunk > 0);
     try {
       // A page opened now is told at once, and still opens the stored draft.
@@ -186,9 +166,7 @@ test('a full storage: the save fails in words and the stored draft is kept', () 
       assert.equal((await cafEntries(page))[`caf.draft.${id}`], storedBefore, 'the stored draft is exactly as before');
       assert.equal(await page.locator('#child-given_name').inputValue(), 'After the storage filled, a longer name');
     } finally {
-      await page.evaluate(() => {
-        for (const key of Object.keys(localStorage)) if (key.startsWith('junk.')) localStorage.removeItem(key);
-      });
+      await emptyJunk(page);
     }
     // Space again: the change that failed is saved at the next chance.
     await saveNow(page);

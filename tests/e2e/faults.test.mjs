@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { emptyJunk, fillStorage } from './lock-helpers.mjs';
+import { emptyJunk, fillStorage, saveNow } from './lock-helpers.mjs';
 import { draftId, newDraftOnChildStep, storedGivenName, storedGivenNameAt } from './drafts-helpers.mjs';
 import { OUT, eventually, startApp, withPage } from './harness.mjs';
 
@@ -29,7 +29,6 @@ const storedNames = (page) =>
       .sort(),
   );
 
-const saveNow = (page) => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 const statusText = (page) => page.locator('#save-status').textContent();
 
 async function toDraftsPage(page) {
