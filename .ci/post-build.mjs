@@ -10,7 +10,13 @@
 // install that release's service worker (seen in CI: the app never worked
 // offline, while a copy re-hashed by the tests did).
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// The skipped main rust link (index.html) stays in Trunk's output: drop it.
+const html = join(process.env.TRUNK_STAGING_DIR ?? '', 'index.html');
+writeFileSync(html, readFileSync(html, 'utf8').replace(/\s*<link\b[^>]*\bdata-trunk-skip\b[^>]*>/g, ''));
 
 for (const step of ['csp-hash.mjs', 'offline.mjs']) {
   execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url))], { stdio: 'inherit' });

@@ -15,6 +15,7 @@ use crate::storage::format::{decode_stored, encode_stored};
 use crate::storage::format::{encode_export, export_file_name};
 use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError, Unsaved};
 use crate::ui::crash;
+use crate::ui::on_demand::OpenDraft;
 use crate::ui::pages::{
     CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage, UnlockPage,
 };
@@ -338,7 +339,7 @@ pub fn App() -> impl IntoView {
     let page = move || match app.view.get() {
         _ if app.lock.get() == Lock::Locked => view! { <UnlockPage/> }.into_any(),
         View::Drafts => view! { <DraftsPage/> }.into_any(),
-        View::Open(draft) => view! { <DraftView draft=*draft/> }.into_any(),
+        View::Open(draft) => view! { <OpenDraft draft=*draft/> }.into_any(),
     };
     let status_class = move || {
         if app.status.with(|s| s.problem) {
@@ -438,7 +439,7 @@ fn StorageProblem() -> impl IntoView {
 
 /// An open draft: provides its state, autosaves, and shows its current page.
 #[component]
-fn DraftView(
+pub(crate) fn DraftView(
     /// The draft as loaded or created.
     draft: Draft,
 ) -> impl IntoView {

@@ -209,6 +209,14 @@ pub fn now_words() -> String {
     )
 }
 
+/// Loads the page again from the server (or the service worker), at the
+/// current address.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The part of the address after `#`, without the `#`.
 pub fn hash() -> String {
     web_sys::window()
