@@ -390,10 +390,10 @@ fn a_caf_for_a_brother_or_sister_copies_the_family_and_nothing_about_the_child()
     assert!(to.reviews.is_empty() && to.plan == PlanDraft::default());
     // Each CAF keeps its own consent.
     let report = validate::check(to, today(), &Settings::default()).report;
-    assert_eq!(consent_status(to, &report), ConsentStatus::NotRecorded);
+    assert_eq!(consent_status(to, &report, &[]), ConsentStatus::NotRecorded);
     let source_report = validate::check(from, today(), &Settings::default()).report;
     assert_ne!(
-        consent_status(from, &source_report),
+        consent_status(from, &source_report, &[]),
         ConsentStatus::NotRecorded
     );
 }

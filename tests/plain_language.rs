@@ -161,6 +161,7 @@ fn the_handout_uses_short_sentences_and_explains_its_acronyms() {
         ConsentStatus::OutOfDate(OutOfDate::Changed),
         ConsentStatus::OutOfDate(OutOfDate::EarlierVersion),
         ConsentStatus::Withdrawn(common::date(2026, 11, 1)),
+        ConsentStatus::WithdrawnOnDevice(common::date(2026, 11, 1)),
     ];
     let mut found = Vec::new();
     for status in statuses {

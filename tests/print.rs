@@ -31,7 +31,7 @@ use common::*;
 /// The consent status as the check page derives it.
 fn status(data: &Data) -> ConsentStatus {
     let checked = validate::check(data, today(), &Settings::default());
-    consent_status(data, &checked.report)
+    consent_status(data, &checked.report, &[])
 }
 
 fn has_errors(data: &Data) -> bool {
@@ -64,8 +64,8 @@ fn print_caf_with(
     settings: &Settings,
 ) -> (PathBuf, ConsentStatus, u64) {
     let report = validate::check(&draft.data, today(), settings).report;
-    let status = consent_status(&draft.data, &report);
-    let job = caf_pdf(draft, &report, settings, created);
+    let status = consent_status(&draft.data, &report, &[]);
+    let job = caf_pdf(draft, &report, &[], settings, created);
     let version = job.version;
     let bytes = render(&job.document).expect("the CAF renders");
     let path = out_dir().join(format!("{name}.pdf"));
@@ -580,7 +580,7 @@ fn handout_pdf(name: &str, data: &Data) -> (PathBuf, Document) {
 fn handout_pdf_with(name: &str, data: &Data, settings: &Settings) -> (PathBuf, Document) {
     let d = draft(data.clone());
     let report = validate::check(data, today(), settings).report;
-    let doc = print::handout_pdf(&d, &report, settings, CREATED).document;
+    let doc = print::handout_pdf(&d, &report, &[], settings, CREATED).document;
     (print_doc(name, &doc), doc)
 }
 
@@ -1043,4 +1043,35 @@ fn a_review_prints_only_the_answers_of_its_decision() {
     let text = flat(&all_text(&path));
     assert!(text.contains("15/01/2027"), "{text}");
     assert!(!text.contains("Left from closing"), "{text}");
+}
+
+#[test]
+fn an_older_copy_of_a_withdrawn_agreement_is_stamped_withdrawn_by_the_device_record() {
+    let older = draft(recorded(complete_data()));
+    assert_eq!(status(&older.data), ConsentStatus::Recorded);
+    // This device saw the agreement recorded at 10:30 withdrawn on 20/11/2026.
+    let remembered = vec![RememberedWithdrawal {
+        withdrawn_on: date(2026, 11, 20),
+        entered_at: "2026-11-21T09:00:00Z".into(),
+        ended_recorded_at: "2026-10-05T10:30:00Z".into(),
+    }];
+    let report = validate::check(&older.data, today(), &Settings::default()).report;
+    let job = caf_pdf(&older, &report, &remembered, &Settings::default(), CREATED);
+    let path = out_dir().join("status-withdrawn-on-device.pdf");
+    std::fs::write(&path, render(&job.document).expect("renders")).expect("write pdf");
+    let printed = pages(&path);
+    for (n, text) in printed.iter().enumerate() {
+        assert!(
+            text.contains("CONSENT WITHDRAWN ON 20/11/2026"),
+            "page {}",
+            n + 1
+        );
+        assert!(!text.contains(RECORDED), "page {}", n + 1);
+    }
+    assert!(flat(&printed[0]).contains("this copy was made before that"));
+    let handout = print::handout_pdf(&older, &report, &remembered, &Settings::default(), CREATED);
+    let path = print_doc("handout-withdrawn-on-device", &handout.document);
+    let text = flat(&all_text(&path));
+    assert!(text.contains("no longer agree to us sharing it"), "{text}");
+    assert!(!text.contains("You agreed"));
 }

@@ -2006,7 +2006,7 @@ mod consent_status {
 
     fn status(data: &Data) -> ConsentStatus {
         let report = run(data, &Settings::default());
-        consent_status(data, &report)
+        consent_status(data, &report, &[])
     }
 
     fn recorded() -> Data {
@@ -2151,6 +2151,88 @@ mod consent_status {
         // An impossible withdrawal date is an error, not a withdrawal.
         data.consent.withdrawn_on = boxes("31", "2", "2026");
         assert_eq!(status(&data), ConsentStatus::NotRecorded);
+    }
+
+    /// What this device remembers after the agreement recorded by
+    /// `recorded()` was withdrawn on 20/11/2026, entered at `entered_at`.
+    fn remembered_after(data: &Data, entered_at: &str) -> Vec<RememberedWithdrawal> {
+        let mut withdrawn = data.clone();
+        withdrawn.consent.withdrawn_on = typed(2026, 11, 20);
+        settle_withdrawal(&mut withdrawn);
+        let (on, ended) = withdrawal_to_remember(&withdrawn).expect("a withdrawal");
+        let mut remembered = Vec::new();
+        remember(&mut remembered, on, &ended, entered_at);
+        remembered
+    }
+
+    fn status_with(data: &Data, remembered: &[RememberedWithdrawal]) -> ConsentStatus {
+        let report = run(data, &Settings::default());
+        consent_status(data, &report, remembered)
+    }
+
+    #[test]
+    fn an_older_copy_of_a_withdrawn_agreement_is_withdrawn_by_the_device_record() {
+        let older = recorded();
+        assert_eq!(status(&older), ConsentStatus::Recorded);
+        let remembered = remembered_after(&older, "2026-11-21T09:00:00Z");
+        let on_device = status_with(&older, &remembered);
+        assert_eq!(
+            on_device,
+            ConsentStatus::WithdrawnOnDevice(date(2026, 11, 20))
+        );
+        assert_eq!(on_device.banner(), "CONSENT WITHDRAWN ON 20/11/2026");
+        assert_eq!(on_device.words(), "Withdrawn on 20/11/2026");
+        assert!(on_device
+            .explanation()
+            .expect("explained")
+            .contains("this copy was made before that"));
+        // Out of date as well: withdrawn wins.
+        let mut changed = older.clone();
+        changed.consent.share_with.push("Police".to_owned());
+        assert_eq!(
+            status(&changed),
+            ConsentStatus::OutOfDate(OutOfDate::Changed)
+        );
+        assert_eq!(
+            status_with(&changed, &remembered),
+            ConsentStatus::WithdrawnOnDevice(date(2026, 11, 20))
+        );
+        // A withdrawal the copy itself carries keeps its own date.
+        let mut own = older.clone();
+        own.consent.withdrawn_on = typed(2026, 11, 22);
+        assert_eq!(
+            status_with(&own, &remembered),
+            ConsentStatus::Withdrawn(date(2026, 11, 22))
+        );
+    }
+
+    #[test]
+    fn recording_again_after_the_withdrawal_is_the_way_back() {
+        let older = recorded();
+        let remembered = remembered_after(&older, "2026-11-21T09:00:00Z");
+        let mut again = older.clone();
+        record_agreement(&mut again, "2026-11-21T09:00:01Z");
+        assert_eq!(status_with(&again, &remembered), ConsentStatus::Recorded);
+        // Another CAF's record, or none: nothing changes.
+        assert_eq!(status_with(&older, &[]), ConsentStatus::Recorded);
+        assert_eq!(
+            status_with(&complete_data(), &remembered),
+            ConsentStatus::NotRecorded
+        );
+    }
+
+    #[test]
+    fn the_remembered_withdrawal_written_into_an_older_copy_makes_it_withdrawn_itself() {
+        let mut older = recorded();
+        let remembered = remembered_after(&older, "2026-11-21T09:00:00Z");
+        assert!(write_in_remembered(&mut older, &remembered));
+        assert!(settle_withdrawal(&mut older));
+        // No longer needs the device's record: its exports carry it.
+        assert_eq!(status(&older), ConsentStatus::Withdrawn(date(2026, 11, 20)));
+        assert!(older.consent.withdrawn_note.contains(REMEMBERED_NOTE));
+        // Clearing the date does not bring the agreement back.
+        older.consent.withdrawn_on = DateDraft::default();
+        assert_eq!(status_with(&older, &remembered), ConsentStatus::NotRecorded);
     }
 }
 
@@ -2347,7 +2429,7 @@ mod never_panics {
                 prop_assert!(!issue.message.is_empty());
                 prop_assert!(caf_lite::form::Step::of_path(&issue.path).is_some(), "{} is on no step", issue.path);
             }
-            let _ = consent_status(&data, &checked.report);
+            let _ = consent_status(&data, &checked.report, &[]);
             let _ = validate::advice(&data.needs, &settings);
             let print = fingerprint(&data);
             prop_assert_eq!(print.len(), 16);

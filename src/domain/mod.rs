@@ -13,6 +13,7 @@ pub mod nhs_number;
 pub mod ofsted_urn;
 pub mod phone;
 pub mod postcode;
+pub mod remembered;
 pub mod settings;
 pub mod time;
 pub mod upn;
@@ -30,6 +31,10 @@ pub use nhs_number::{NhsNumber, NhsNumberError};
 pub use ofsted_urn::{OfstedUrn, OfstedUrnError};
 pub use phone::{Phone, PhoneError};
 pub use postcode::{Postcode, PostcodeError};
+pub use remembered::{
+    remember, remembered_withdrawal_of, withdrawal_to_remember, write_in_remembered,
+    RememberedWithdrawal, REMEMBERED_NOTE,
+};
 pub use settings::Settings;
 pub use time::{TimeError, TimeOfDay};
 pub use upn::{Upn, UpnError};

@@ -247,7 +247,7 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         "Agreement to the assessment",
         assess.split_whitespace().collect::<Vec<_>>().join(" "),
     );
-    if let ConsentStatus::Withdrawn(_) = status {
+    if status.withdrawn_on().is_some() {
         row("Note about the withdrawal", consent.withdrawn_note.clone());
     }
     let signed_here = caf::CONSENT_SIGNATURE_NAME.is_shown(data, 0);
@@ -258,7 +258,7 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         );
     }
     let mut lines = vec![status.banner()];
-    if let ConsentStatus::OutOfDate(_) = status {
+    if let ConsentStatus::OutOfDate(_) | ConsentStatus::WithdrawnOnDevice(_) = status {
         lines.extend(status.explanation().map(str::to_owned));
     }
     // The rows are the terms as they stand on the form now: say whether
@@ -270,10 +270,12 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
             ConsentStatus::OutOfDate(_) => {
                 "The terms below are as they stand now: the family has not agreed to them."
             }
-            ConsentStatus::Withdrawn(_) if withdrawn_terms_are_current(data) => {
+            ConsentStatus::Withdrawn(_) | ConsentStatus::WithdrawnOnDevice(_)
+                if withdrawn_terms_are_current(data) =>
+            {
                 "The family withdrew their agreement to the terms below."
             }
-            ConsentStatus::Withdrawn(_) => {
+            ConsentStatus::Withdrawn(_) | ConsentStatus::WithdrawnOnDevice(_) => {
                 "The family withdrew their agreement. The terms below are as they stand now: they were not recorded as agreed."
             }
         }

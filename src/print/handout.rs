@@ -299,7 +299,7 @@ fn your_information(data: &Data, consent: &ConsentStatus, first_name: &str) -> V
             }.to_owned());
             words.push("We will not share it until you have agreed again.".to_owned());
         }
-        ConsentStatus::Withdrawn(date) => {
+        ConsentStatus::Withdrawn(date) | ConsentStatus::WithdrawnOnDevice(date) => {
             words.push(format!(
                 "You told us on {date} that you no longer agree to us sharing it."
             ));
@@ -332,7 +332,7 @@ fn changing_your_mind(consent: &ConsentStatus) -> Vec<String> {
             "You do not have to agree to us sharing your information.",
             "If you agree and change your mind later, tell your lead professional.",
         ],
-        ConsentStatus::Withdrawn(_) => [
+        ConsentStatus::Withdrawn(_) | ConsentStatus::WithdrawnOnDevice(_) => [
             "If you change your mind again and want us to share your information, tell your lead professional.",
             "You can ask for help again at any time.",
         ],

@@ -5,7 +5,7 @@ pub mod caf;
 pub mod file_name;
 pub mod handout;
 
-use crate::domain::{fingerprint, Draft, Settings};
+use crate::domain::{fingerprint, Draft, RememberedWithdrawal, Settings};
 use crate::pdf::Document;
 use crate::validate::{consent_status, Report};
 
@@ -33,9 +33,17 @@ pub struct PdfJob {
 }
 
 /// The consent-stamped CAF PDF of `draft` as it stands, made at `created`
-/// (words for the header). The one recipe the page and the tests use.
-pub fn caf_pdf(draft: &Draft, report: &Report, settings: &Settings, created: &str) -> PdfJob {
-    let status = consent_status(&draft.data, report);
+/// (words for the header), stamped with its consent status given the
+/// withdrawals this device remembers for it (`remembered`). The one recipe
+/// the page and the tests use.
+pub fn caf_pdf(
+    draft: &Draft,
+    report: &Report,
+    remembered: &[RememberedWithdrawal],
+    settings: &Settings,
+    created: &str,
+) -> PdfJob {
+    let status = consent_status(&draft.data, report, remembered);
     let (version, print) = next_version(draft);
     let id = caf::doc_id(draft);
     PdfJob {
@@ -47,8 +55,14 @@ pub fn caf_pdf(draft: &Draft, report: &Report, settings: &Settings, created: &st
 }
 
 /// The family handout PDF of `draft`, made at `created`.
-pub fn handout_pdf(draft: &Draft, report: &Report, settings: &Settings, created: &str) -> PdfJob {
-    let status = consent_status(&draft.data, report);
+pub fn handout_pdf(
+    draft: &Draft,
+    report: &Report,
+    remembered: &[RememberedWithdrawal],
+    settings: &Settings,
+    created: &str,
+) -> PdfJob {
+    let status = consent_status(&draft.data, report, remembered);
     let content = handout::handout(&draft.data, settings, &status);
     PdfJob {
         document: handout::handout_document(&content, format!("Made on {created}")),

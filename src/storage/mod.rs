@@ -10,6 +10,9 @@
 //!   deleting the same CAF twice keeps both copies. Restorable for
 //!   [`DELETED_KEEP_DAYS`] days. (`caf.deleted.<id>`, from before, has no
 //!   day and is kept until emptied.)
+//! - `caf.withdrawn.<id>`: the withdrawals this device remembers for the
+//!   CAF with this id (`withdrawals.rs`), sealed like a draft while locked
+//!   and never removed by the app.
 //! - `caf.probe`: written and removed at once by [`probe`].
 //! - `caf.move`: the journal of a move that touches several entries while
 //!   it runs (`moves.rs`), sealed when the drafts are locked.
@@ -43,6 +46,7 @@ mod object_reader;
 #[cfg(target_arch = "wasm32")]
 mod sealed;
 mod store;
+pub mod withdrawals;
 
 use crate::domain::{Date, Draft};
 
@@ -59,6 +63,9 @@ pub use store::{DeletedDraft, DraftStore, ImportMode, Listing, Restored, Saved, 
 pub const DRAFT_KEY_PREFIX: &str = "caf.draft.";
 /// Prefix of the key of each deleted draft.
 pub const DELETED_KEY_PREFIX: &str = "caf.deleted.";
+/// Prefix of the key of the withdrawals remembered for each CAF id
+/// (`withdrawals.rs`).
+pub const WITHDRAWN_KEY_PREFIX: &str = "caf.withdrawn.";
 /// The lock record (`locked::LockRecord`): present while a passphrase is set.
 pub const LOCK_KEY: &str = "caf.lock";
 /// Written (a fresh token) by "Lock now": every other open tab locks too.

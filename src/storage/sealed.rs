@@ -39,11 +39,16 @@ use super::locked::{
     LockedEntry,
 };
 use super::moves::{self, Move, Step, JOURNAL_KEY};
-use super::{parse_deleted_key, DELETED_KEY_PREFIX, DRAFT_KEY_PREFIX, REKEY_KEY_PREFIX};
+use super::{
+    parse_deleted_key, DELETED_KEY_PREFIX, DRAFT_KEY_PREFIX, REKEY_KEY_PREFIX, WITHDRAWN_KEY_PREFIX,
+};
 
-/// Whether `key` holds a draft or a deleted copy (the entries that are locked).
+/// Whether `key` holds a draft, a deleted copy or a CAF's remembered
+/// withdrawals (the entries that are locked).
 pub fn is_entry_key(key: &str) -> bool {
-    key.starts_with(DRAFT_KEY_PREFIX) || key.starts_with(DELETED_KEY_PREFIX)
+    key.starts_with(DRAFT_KEY_PREFIX)
+        || key.starts_with(DELETED_KEY_PREFIX)
+        || key.starts_with(WITHDRAWN_KEY_PREFIX)
 }
 
 /// The draft id a key belongs to, bound into the entry's associated data.
@@ -55,6 +60,9 @@ pub fn entry_id(key: &str) -> String {
     }
     if let Some((id, _)) = parse_deleted_key(key) {
         return id;
+    }
+    if let Some(id) = key.strip_prefix(WITHDRAWN_KEY_PREFIX) {
+        return id.to_owned();
     }
     key.to_owned()
 }

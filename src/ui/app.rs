@@ -156,8 +156,8 @@ impl AppState {
     }
 
     /// Shows a save that was not stored (`StorageProblem`). One is kept: a
-    /// draft's text is not replaced by a later report about another entry,
-    /// which holds no draft to download.
+    /// draft's text is not replaced by a later report about another entry
+    /// (a CAF's remembered withdrawals), which holds no draft to download.
     pub fn not_stored(&self, unsaved: Unsaved) {
         self.say(unsaved.error.to_string(), true);
         let is_draft = |u: &Unsaved| u.key.starts_with(storage::DRAFT_KEY_PREFIX);
@@ -540,6 +540,12 @@ pub(crate) fn DraftView(
     });
     app.save_open
         .set_value(Some(Callback::new(move |_: ()| save_now())));
+    // A withdrawal this device remembers was written into the draft as it
+    // opened (`FormState::provide`): stored at once, so its exports carry it.
+    if state.wrote_in_withdrawal {
+        dirty.set_value(true);
+        save_now();
+    }
     // This draft's last change that was not stored (before "Lock now", say):
     // back on screen, and saved again, so that unlocking loses nothing.
     let own_key = storage::draft_key(&id);

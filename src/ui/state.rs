@@ -4,11 +4,17 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{settle_withdrawal, Data, Date, Draft, Settings};
+use crate::domain::{
+    settle_withdrawal, withdrawal_to_remember, write_in_remembered, Data, Date, Draft,
+    RememberedWithdrawal, Settings,
+};
 use crate::form::caf::{apply_defaults, order_key};
 use crate::form::Step;
+use crate::storage::DraftStore;
+use crate::ui::app::AppState;
+use crate::ui::platform;
 pub use crate::validate::StepStatus;
-use crate::validate::{self, step_status, Issue, Report, Severity};
+use crate::validate::{self, consent_status, step_status, ConsentStatus, Issue, Report, Severity};
 
 /// Which page of the open draft is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,11 +69,29 @@ pub struct FormState {
     pub today: Date,
     /// The council's local settings (defaults when none are deployed).
     pub settings: Signal<Settings>,
+    /// The withdrawals this device remembers for this CAF (caf-form.md
+    /// §3.10): every status shown for it takes them into account.
+    pub remembered: RwSignal<Vec<RememberedWithdrawal>>,
+    /// Whether a remembered withdrawal was written into the draft as it
+    /// opened: the draft view then saves it at once.
+    pub wrote_in_withdrawal: bool,
+    /// The app's store, where withdrawals are remembered (`None` outside
+    /// the app, in tests).
+    store: Option<StoredValue<DraftStore, LocalStorage>>,
+    app: Option<AppState>,
 }
 
 impl FormState {
     /// Creates the state for `draft` and provides it as context.
     pub fn provide(mut draft: Draft, today: Date, settings: Signal<Settings>) -> FormState {
+        let app = use_context::<AppState>();
+        let store = app.map(|app| app.store);
+        let remembered = store
+            .map(|store| store.with_value(|store| store.remembered_withdrawals(&draft.id)))
+            .unwrap_or_default();
+        // An older copy of an agreement this device saw withdrawn: the
+        // withdrawal is written into it, so that its exports carry it.
+        let wrote_in_withdrawal = write_in_remembered(&mut draft.data, &remembered);
         // A draft stored or imported with both a record and a withdrawal
         // date: the withdrawal ends the record before anything can edit it.
         settle_withdrawal(&mut draft.data);
@@ -89,7 +113,12 @@ impl FormState {
             open_item: RwSignal::new(None),
             today,
             settings,
+            remembered: RwSignal::new(remembered),
+            wrote_in_withdrawal,
+            store,
+            app,
         };
+        state.remember_withdrawal();
         provide_context(state);
         state
     }
@@ -101,6 +130,54 @@ impl FormState {
             apply_defaults(&mut draft.data);
             settle_withdrawal(&mut draft.data);
         });
+        self.remember_withdrawal();
+    }
+
+    /// The consent status of the draft as it stands, with the withdrawals
+    /// this device remembers for it: the one call every page makes.
+    pub fn consent_status(&self) -> ConsentStatus {
+        self.report.with(|report| {
+            self.remembered.with(|remembered| {
+                self.draft
+                    .with(|d| consent_status(&d.data, report, remembered))
+            })
+        })
+    }
+
+    /// A withdrawal that ended the agreement in this draft is remembered by
+    /// the device (`caf.withdrawn.<id>`), so that no older copy brought
+    /// back is RECORDED. Writes only when there is something new.
+    fn remember_withdrawal(&self) {
+        let Some((on, ended)) = self
+            .draft
+            .with_untracked(|d| withdrawal_to_remember(&d.data))
+        else {
+            return;
+        };
+        let mut known = self.remembered.get_untracked();
+        let now = platform::now_rfc3339();
+        if !crate::domain::remember(&mut known, on, &ended, &now) {
+            return;
+        }
+        let Some(store) = self.store else {
+            self.remembered.set(known);
+            return;
+        };
+        let id = self.draft.with_untracked(|d| d.id.clone());
+        match store.with_value(|store| store.remember_withdrawal(&id, on, &ended, &now)) {
+            Ok(remembered) => self.remembered.set(remembered),
+            Err(err) => {
+                self.remembered.set(known);
+                if let Some(app) = self.app {
+                    app.say(
+                        format!(
+                            "This device could not note the withdrawal beside the draft: {err}"
+                        ),
+                        true,
+                    );
+                }
+            }
+        }
     }
 
     /// The issues of one step, errors and warnings, in form order.
@@ -144,8 +221,10 @@ impl FormState {
     pub fn status(&self, step: Step) -> StepStatus {
         let attempted = self.attempted.with(|attempted| attempted.contains(&step));
         self.report.with(|report| {
-            self.draft
-                .with(|draft| step_status(step, &draft.data, report, attempted))
+            self.remembered.with(|remembered| {
+                self.draft
+                    .with(|draft| step_status(step, &draft.data, report, remembered, attempted))
+            })
         })
     }
 

@@ -1,11 +1,14 @@
 //! Consent status (caf-form.md §3.10), derived and never stored as a flag.
 //! Every surface that shows it (the consent and check pages, the task list,
 //! the drafts list, the CAF PDF's stamp and footer, the handout) calls
-//! [`consent_status`].
+//! [`consent_status`], with the withdrawals this device remembers for the
+//! CAF (`domain::remembered`, caf-form.md §3.10).
 
 use std::cmp::Ordering;
 
-use crate::domain::{fingerprint, Data, Date, FINGERPRINT_RULE};
+use crate::domain::{
+    fingerprint, remembered_withdrawal_of, Data, Date, RememberedWithdrawal, FINGERPRINT_RULE,
+};
 use crate::validate::Report;
 
 /// Where the family's agreement to share stands.
@@ -19,6 +22,9 @@ pub enum ConsentStatus {
     OutOfDate(OutOfDate),
     /// Withdrawn on this date.
     Withdrawn(Date),
+    /// This copy still holds an agreement that this device remembers the
+    /// family withdrew on this date: the copy was made before that.
+    WithdrawnOnDevice(Date),
 }
 
 /// Why a recorded agreement is out of date.
@@ -42,7 +48,9 @@ impl ConsentStatus {
             ConsentStatus::OutOfDate(_) => {
                 "CONSENT OUT OF DATE — RE-CONFIRM BEFORE SHARING".to_string()
             }
-            ConsentStatus::Withdrawn(date) => format!("CONSENT WITHDRAWN ON {date}"),
+            ConsentStatus::Withdrawn(date) | ConsentStatus::WithdrawnOnDevice(date) => {
+                format!("CONSENT WITHDRAWN ON {date}")
+            }
         }
     }
 
@@ -52,7 +60,9 @@ impl ConsentStatus {
             ConsentStatus::Recorded => "Recorded".to_string(),
             ConsentStatus::NotRecorded => "Not recorded".to_string(),
             ConsentStatus::OutOfDate(_) => "Out of date".to_string(),
-            ConsentStatus::Withdrawn(date) => format!("Withdrawn on {date}"),
+            ConsentStatus::Withdrawn(date) | ConsentStatus::WithdrawnOnDevice(date) => {
+                format!("Withdrawn on {date}")
+            }
         }
     }
 
@@ -76,19 +86,41 @@ impl ConsentStatus {
             ConsentStatus::Withdrawn(_) => Some(
                 "The family withdrew their agreement. Nothing more may be shared.",
             ),
+            ConsentStatus::WithdrawnOnDevice(_) => Some(
+                "This device recorded that the family withdrew their agreement; this copy was made before that. Nothing more may be shared unless you record their agreement again.",
+            ),
+        }
+    }
+
+    /// The day the agreement was withdrawn, by this copy or by this
+    /// device's record; `None` when it is not withdrawn.
+    pub fn withdrawn_on(&self) -> Option<Date> {
+        match self {
+            ConsentStatus::Withdrawn(date) | ConsentStatus::WithdrawnOnDevice(date) => Some(*date),
+            _ => None,
         }
     }
 }
 
-/// The status of the agreement in `data`, given the report of checking it.
+/// The status of the agreement in `data`, given the report of checking it
+/// and the withdrawals this device remembers for the CAF (`remembered`).
 ///
-/// Withdrawn if `consent.withdrawn_on` is a valid date; out of date if an
+/// Withdrawn if `consent.withdrawn_on` is a valid date, or if the agreement
+/// recorded in `data` was recorded before a remembered withdrawal was
+/// entered (`WithdrawnOnDevice`); out of date if an
 /// agreement was recorded under an earlier fingerprint rule or the content
 /// and terms have changed since; recorded only if the stored fingerprint
 /// matches and the report has no errors; otherwise not recorded.
-pub fn consent_status(data: &Data, report: &Report) -> ConsentStatus {
+pub fn consent_status(
+    data: &Data,
+    report: &Report,
+    remembered: &[RememberedWithdrawal],
+) -> ConsentStatus {
     if let Ok(Some(date)) = data.consent.withdrawn_on.parse() {
         return ConsentStatus::Withdrawn(date);
+    }
+    if let Some(withdrawal) = remembered_withdrawal_of(data, remembered) {
+        return ConsentStatus::WithdrawnOnDevice(withdrawal.withdrawn_on);
     }
     let recorded = data.consent.recorded_fingerprint.trim();
     if recorded.is_empty() {

@@ -2,7 +2,7 @@
 //! rule, so both say the same. The consent step is only complete when the
 //! agreement is recorded and still covers the form (or was withdrawn).
 
-use crate::domain::Data;
+use crate::domain::{Data, RememberedWithdrawal};
 use crate::form::caf::step_has_answers;
 use crate::form::Step;
 use crate::validate::{consent_status, ConsentStatus, Report, Severity};
@@ -35,8 +35,15 @@ impl StepStatus {
 }
 
 /// The status of `step`. `attempted`: Continue was pressed on it, or it was
-/// left after typing, so its errors are showing.
-pub fn step_status(step: Step, data: &Data, report: &Report, attempted: bool) -> StepStatus {
+/// left after typing, so its errors are showing. `remembered`: the
+/// withdrawals this device remembers for the CAF (`consent_status`).
+pub fn step_status(
+    step: Step,
+    data: &Data,
+    report: &Report,
+    remembered: &[RememberedWithdrawal],
+    attempted: bool,
+) -> StepStatus {
     let has_answers = step_has_answers(step, data);
     let has_errors = report
         .issues()
@@ -51,17 +58,19 @@ pub fn step_status(step: Step, data: &Data, report: &Report, attempted: bool) ->
     if step != Step::Consent || status != StepStatus::Completed {
         return status;
     }
-    match consent_status(data, report) {
-        ConsentStatus::Recorded | ConsentStatus::Withdrawn(_) => StepStatus::Completed,
+    match consent_status(data, report, remembered) {
+        ConsentStatus::Recorded
+        | ConsentStatus::Withdrawn(_)
+        | ConsentStatus::WithdrawnOnDevice(_) => StepStatus::Completed,
         ConsentStatus::NotRecorded => StepStatus::AgreementNotRecorded,
         ConsentStatus::OutOfDate(_) => StepStatus::AgreementOutOfDate,
     }
 }
 
 /// How many of steps 1–10 are complete, as the drafts page counts them.
-pub fn steps_complete(data: &Data, report: &Report) -> usize {
+pub fn steps_complete(data: &Data, report: &Report, remembered: &[RememberedWithdrawal]) -> usize {
     Step::ANSWERED
         .into_iter()
-        .filter(|step| step_status(*step, data, report, false) == StepStatus::Completed)
+        .filter(|step| step_status(*step, data, report, remembered, false) == StepStatus::Completed)
         .count()
 }

@@ -15,7 +15,7 @@ use crate::form::{control_id, Block, Field, Step};
 use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, FormState, Page, StepStatus};
-use crate::validate::{consent_status, ConsentStatus, Issue, Severity};
+use crate::validate::{ConsentStatus, Issue, Severity};
 
 /// The summary, the document buttons, the problems and every answer with a
 /// Change link.
@@ -67,11 +67,7 @@ pub fn CheckPage(
     let issues = Memo::new(move |_| state.report.with(|r| r.issues().to_vec()));
     // An agreement that is not recorded, or no longer covers the form, is
     // the thing still to do, whatever the errors.
-    let consent = Memo::new(move |_| {
-        state
-            .report
-            .with(|report| state.draft.with(|d| consent_status(&d.data, report)))
-    });
+    let consent = Memo::new(move |_| state.consent_status());
     let consent_pending = move || {
         matches!(
             consent.get(),

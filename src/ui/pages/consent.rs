@@ -8,17 +8,13 @@ use crate::form::choices::{label_of, CONSENT_METHODS};
 use crate::form::Step;
 use crate::ui::platform;
 use crate::ui::state::use_form_state;
-use crate::validate::{consent_status, ConsentStatus, Severity};
+use crate::validate::{ConsentStatus, Severity};
 
 /// The consent status, the record button and the history.
 #[component]
 pub fn ConsentRecordView() -> impl IntoView {
     let state = use_form_state();
-    let status = Memo::new(move |_| {
-        state
-            .report
-            .with(|report| state.draft.with(|d| consent_status(&d.data, report)))
-    });
+    let status = Memo::new(move |_| state.consent_status());
     let problem = RwSignal::new(None::<String>);
     let record = move |_| {
         state.attempt(Step::Consent);

@@ -9,7 +9,6 @@ use crate::print::{caf_pdf, handout_pdf};
 use crate::ui::app::{AppState, Freshness, Status};
 use crate::ui::state::{use_form_state, Page};
 use crate::ui::{pdf_worker, platform};
-use crate::validate::consent_status;
 
 /// Create CAF PDF, Create family handout, Print family handout.
 #[component]
@@ -28,21 +27,22 @@ pub fn DocumentButtons() -> impl IntoView {
         outcome,
         fresh,
     };
-    let status_words = move || {
-        state.report.with(|report| {
-            state
-                .draft
-                .with(|d| consent_status(&d.data, report).banner())
-        })
-    };
+    let status_words = move || state.consent_status().banner();
     let create_caf = move |_| {
         if let Err(why) = fresh.ensure() {
             return pdf.say(why, true);
         }
         let draft = state.draft.get_untracked();
+        let remembered = state.remembered.get_untracked();
         let job = state.report.with_untracked(|report| {
             app.settings.with_untracked(|settings| {
-                caf_pdf(&draft, report, settings, &platform::now_words())
+                caf_pdf(
+                    &draft,
+                    report,
+                    &remembered,
+                    settings,
+                    &platform::now_words(),
+                )
             })
         });
         let (version, print) = (job.version, job.fingerprint);
@@ -58,9 +58,16 @@ pub fn DocumentButtons() -> impl IntoView {
             return pdf.say(why, true);
         }
         let draft = state.draft.get_untracked();
+        let remembered = state.remembered.get_untracked();
         let job = state.report.with_untracked(|report| {
             app.settings.with_untracked(|settings| {
-                handout_pdf(&draft, report, settings, &platform::now_words())
+                handout_pdf(
+                    &draft,
+                    report,
+                    &remembered,
+                    settings,
+                    &platform::now_words(),
+                )
             })
         });
         make_pdf(pdf, job.document, job.file_name, || ());

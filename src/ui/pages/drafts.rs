@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::naming::caf_name;
-use crate::domain::{import_consent_notes, Date, Draft};
+use crate::domain::{import_consent_notes, settle_withdrawal, write_in_remembered, Date, Draft};
 use crate::form::standing::{caseload, overdue_count, overdue_line, standing, Standing};
 use crate::storage::format::{
     check_import_size, decode_import, encode_export, export_file_name, unknown_keys_notice,
@@ -89,6 +89,16 @@ pub fn DraftsPage() -> impl IntoView {
         // Its "Last saved" is the file's: the list says "Imported on" until
         // it is changed here.
         imported.draft.imported_at = platform::now_rfc3339();
+        // An older file of a CAF this device saw withdrawn: the withdrawal
+        // is written into it (a copy under a new id keeps no agreement).
+        if mode == ImportMode::Replace {
+            let remembered = app
+                .store
+                .with_value(|store| store.remembered_withdrawals(&imported.draft.id));
+            if write_in_remembered(&mut imported.draft.data, &remembered) {
+                settle_withdrawal(&mut imported.draft.data);
+            }
+        }
         let store = app.store.get_value();
         let note = note.to_owned();
         leptos::task::spawn_local(async move {
@@ -369,8 +379,12 @@ fn DraftRow(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let report = check(&draft.data, today, &settings).report;
-    let n_complete = steps_complete(&draft.data, &report);
-    let consent = consent_status(&draft.data, &report).words();
+    // What this device remembers of the CAF's withdrawals (caf-form.md §3.10).
+    let remembered = app
+        .store
+        .with_value(|store| store.remembered_withdrawals(&draft.id));
+    let n_complete = steps_complete(&draft.data, &report, &remembered);
+    let consent = consent_status(&draft.data, &report, &remembered).words();
     let name = caf_name(&draft.data.child, show_names);
     let standing = standing(&draft.data, today);
     let standing_class = match standing {
@@ -403,7 +417,7 @@ fn DraftRow(
                 </button>
                 <button type="button" class="caf-button caf-button--secondary" on:click=move |_| {
                     // The stored copy now: another tab may have saved since this list was drawn.
-                    let export = match app.store.with_value(|store| store.load(&export_id)) {
+                    let mut export = match app.store.with_value(|store| store.load(&export_id)) {
                         Ok(Some(export)) => export,
                         Ok(None) => {
                             on_change.run(());
@@ -411,6 +425,11 @@ fn DraftRow(
                         }
                         Err(err) => return app.say(err.to_string(), true),
                     };
+                    // A withdrawal this device remembers goes into the file too.
+                    let remembered = app.store.with_value(|store| store.remembered_withdrawals(&export_id));
+                    if write_in_remembered(&mut export.data, &remembered) {
+                        settle_withdrawal(&mut export.data);
+                    }
                     let text = encode_export(&export, &platform::now_rfc3339());
                     match platform::download(text.as_bytes(), &export_file_name(&export), "application/json") {
                         Ok(()) => app.say("The draft file was created. Keep it somewhere safe: it holds personal details.", false),

@@ -8,7 +8,6 @@ use crate::print::handout::handout;
 use crate::ui::app::{AppState, Freshness, STALE_PRINT};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
-use crate::validate::consent_status;
 
 /// The handout page.
 #[component]
@@ -27,13 +26,9 @@ pub fn HandoutPage() -> impl IntoView {
     on_cleanup(move || on_print.remove());
     let withheld = move || refused.with(Option::is_some) || fresh.stale();
     let content = Memo::new(move |_| {
-        state.report.with(|report| {
-            app.settings.with(|settings| {
-                state
-                    .draft
-                    .with(|d| handout(&d.data, settings, &consent_status(&d.data, report)))
-            })
-        })
+        let status = state.consent_status();
+        app.settings
+            .with(|settings| state.draft.with(|d| handout(&d.data, settings, &status)))
     });
     let sections = move || {
         content

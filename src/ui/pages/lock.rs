@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::{settle_withdrawal, write_in_remembered};
 use crate::storage::crypto;
 use crate::storage::format::{encode_export, export_file_name};
 use crate::storage::locked::{
@@ -474,11 +475,18 @@ pub fn LockedExport(
             };
             return problems.set(one(field, words));
         }
-        let draft = match app.store.with_value(|store| store.load(&id.get_value())) {
+        let mut draft = match app.store.with_value(|store| store.load(&id.get_value())) {
             Ok(Some(draft)) => draft,
             Ok(None) => return app.say("This draft is no longer stored on this device.", true),
             Err(err) => return app.say(err.to_string(), true),
         };
+        // A withdrawal this device remembers goes into the file too.
+        let remembered = app
+            .store
+            .with_value(|store| store.remembered_withdrawals(&draft.id));
+        if write_in_remembered(&mut draft.data, &remembered) {
+            settle_withdrawal(&mut draft.data);
+        }
         problems.set(Vec::new());
         busy.set(true);
         leptos::task::spawn_local(async move {
