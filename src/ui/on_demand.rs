@@ -131,8 +131,9 @@ pub fn OpenDraft(
 
 /// The message when a module did not arrive, with "Try again".
 ///
-/// Try again reloads the page at the draft's address (a new draft not yet
-/// saved holds nothing typed: the drafts page), which also picks up a new
+/// Try again reloads the page at the draft's address (the page asked for,
+/// or its task list; a new draft not yet saved holds nothing typed: the
+/// drafts page), which also picks up a new
 /// release when the server no longer holds this one's modules. Only when
 /// this tab holds text a failed save did not store (shown by the storage
 /// problem panel) does it retry in place instead, since a reload would lose
@@ -145,7 +146,8 @@ fn NotLoadedPanel(id: String, retry: impl Fn() + Copy + Send + Sync + 'static) -
             retry();
             return;
         }
-        if let Ok(Some(_)) = app.store.with_value(|store| store.load(&id)) {
+        let here = matches!(router::address(&platform::hash()), router::Address::Draft(open, _) if open == id);
+        if !here && matches!(app.store.with_value(|store| store.load(&id)), Ok(Some(_))) {
             platform::replace_address(&router::route(&id, Page::TaskList));
         }
         platform::reload();

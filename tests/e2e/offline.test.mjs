@@ -94,6 +94,8 @@ test('after the first visit the app opens, saves and makes PDFs with the network
     // large icon), so one to another origin would fail this test too.
     assert.ok(app.requests.some((url) => url.endsWith('/icon-512.png')), "the service worker's requests are watched");
     assert.ok(cached.some((f) => /^caf-lite-[0-9a-f]+_bg\.wasm$/.test(f)), "the page's wasm is cached");
+    // The draft pages' module (issue 26) is cached at install too: every page of a draft opens offline.
+    assert.ok(cached.some((f) => /^split_draft_pages-[0-9a-f]{16}\.wasm$/.test(f)), "the draft pages' module is cached");
 
     await app.stopServer();
     assert.equal(await networkIsOff(app), true, 'the server no longer answers');

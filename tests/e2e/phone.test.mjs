@@ -138,6 +138,8 @@ test('the window title names the page and starts with "Error:" after a failed Co
   withPage(async (page, app) => {
     await page.goto(app.url('/'));
     await page.locator('#start-new').click();
+    // The draft's pages arrive in their own module (issue 26): wait for them.
+    await page.locator('#task-start').waitFor();
     assert.equal(await page.title(), 'Task list – CAF Lite');
     await page.locator('#task-child').click();
     await page.locator('#child-given_name').waitFor();
