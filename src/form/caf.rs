@@ -11,8 +11,8 @@ use crate::domain::{
 };
 use crate::form::choices::*;
 use crate::form::{
-    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Special, Step, Suggest,
-    Width,
+    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special, Step,
+    Suggest, Width,
 };
 
 /// Where an answer lives: `at!(Text: child.given_name)` outside lists,
@@ -149,8 +149,9 @@ pub static START_SIGNIFICANT_HARM: Field = radios(
     at!(Text: start.significant_harm),
 )
 .noun("whether the child is at risk of significant harm")
-.missing("Select yes if you think this child is at risk of significant harm");
-pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check)).noun("whether you checked for an existing CAF").missing("Select whether you have checked if a CAF is already open for this child");
+.missing("Select yes if you think this child is at risk of significant harm")
+.rule(Rule::SafeguardingStop);
+pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check)).noun("whether you checked for an existing CAF").missing("Select whether you have checked if a CAF is already open for this child").rule(Rule::CafAlreadyOpen);
 pub static START_AGREED_BY: Field = text(
     "start.assess_agreed_by",
     "Who agreed to this assessment?",
@@ -226,7 +227,8 @@ pub static CHILD_DATE_OF_BIRTH: Field = date(
 )
 .noun("date of birth")
 .check(Check::PastDate)
-.required_when_shown(born);
+.required_when_shown(born)
+.rule(Rule::ChildAge);
 pub static CHILD_EXPECTED_DATE: Field = date(
     "child.expected_date",
     "Expected date of delivery",
@@ -234,7 +236,8 @@ pub static CHILD_EXPECTED_DATE: Field = date(
     at!(Date: child.expected_date),
 )
 .noun("expected date of delivery")
-.required_when_shown(unborn);
+.required_when_shown(unborn)
+.rule(Rule::ExpectedDelivery);
 pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex))
     .noun("child's sex")
     .missing("Select the child's sex, or ‘unknown’ or ‘not stated’");
@@ -323,7 +326,8 @@ pub static CHILD_NHS_NUMBER: Field = formatted(
         at!(Text: child.nhs_number),
     )),
 )
-.noun("NHS number");
+.noun("NHS number")
+.rule(Rule::TestNhsNumber);
 pub static CHILD_UPN: Field = optional(sized(
     "child.upn",
     "Unique Pupil Number (UPN)",
@@ -390,7 +394,8 @@ pub static PARENT_FIELDS: [Field; 7] = [
         at!(Text: parents[] phone),
     )
     .noun("phone number of parent or carer {n}")
-    .required(Required::Rule),
+    .required(Required::Rule)
+    .rule(Rule::FirstParentContact),
     optional(sized(
         "parents[].email",
         "Email address",
@@ -543,7 +548,8 @@ pub static ASSESSMENT_STARTED_ON: Field = date(
     at!(Date: assessment.started_on),
 )
 .noun("date the assessment started")
-.check(Check::PastDate);
+.check(Check::PastDate)
+.rule(Rule::StartedAfterAgreed);
 pub static SERVICE_FIELDS: [Field; 4] = [
     sized(
         "services[].service",
@@ -740,7 +746,8 @@ pub static VIEWS_CHILD: Field = long(
 )
 .noun("child's views")
 .required(Required::Rule)
-.missing("Enter the child's views in their own words, or say why they were not sought");
+.missing("Enter the child's views in their own words, or say why they were not sought")
+.rule(Rule::ChildsViews);
 pub static VIEWS_CHILD_NOT_SOUGHT: Field = optional(text(
     "views.child_not_sought",
     "If you did not ask the child, why not?",
@@ -783,7 +790,8 @@ pub static PLAN_MEETING_DATE: Field = date(
     at!(Date: plan.meeting_date),
 )
 .noun("date of the first team meeting")
-.required(Required::When(team_around_child));
+.required(Required::When(team_around_child))
+.rule(Rule::MeetingAfterStart);
 pub static TEAM_FIELDS: [Field; 5] = [
     sized(
         "plan.team[].name",
@@ -980,7 +988,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         DATE_HINT,
         at!(Date: plan.actions[] due),
     )
-    .noun("date action {n} is due"),
+    .noun("date action {n} is due")
+    .rule(Rule::DueAfterMeeting),
     long(
         "plan.actions[].outcome",
         "What will be different? How will we know it worked?",
@@ -1039,7 +1048,8 @@ pub static PLAN_NEXT_REVIEW: Field = date(
     at!(Date: plan.next_review),
 )
 .noun("date of the next review")
-.required(Required::When(team_around_child));
+.required(Required::When(team_around_child))
+.rule(Rule::ReviewAfterMeeting);
 
 /// Needs an action can be for: the fourteen elements and "other".
 pub const NEED_CHOICES: &[Choice] = &[
@@ -1132,7 +1142,8 @@ pub static CONSENT_PR: Field = radios(
     YES_NO_UNKNOWN,
     at!(Text: consent.parental_responsibility),
 )
-.missing("Select whether the person giving agreement has parental responsibility");
+.missing("Select whether the person giving agreement has parental responsibility")
+.rule(Rule::ParentalResponsibility);
 pub static CONSENT_YOUNG_PERSON: Field = radios(
     "consent.young_person",
     "Did the child or young person agree?",
@@ -1141,7 +1152,8 @@ pub static CONSENT_YOUNG_PERSON: Field = radios(
     at!(Text: consent.young_person),
 )
 .required(Required::Rule)
-.missing("Select whether the young person agrees to their information being shared");
+.missing("Select whether the young person agrees to their information being shared")
+.rule(Rule::YoungPersonAgrees);
 pub static CONSENT_EXPLAINED: Field = tick(
     "consent.explained",
     "I explained what will be shared, with whom and why, and they understood",
@@ -1193,7 +1205,8 @@ pub static CONSENT_DATE: Field = date(
     at!(Date: consent.date),
 )
 .noun("date agreement was given")
-.check(Check::PastDate);
+.check(Check::PastDate)
+.rule(Rule::AgreedAfterAssessmentAgreed);
 pub static CONSENT_TIME: Field = optional(sized(
     "consent.time",
     "Time they agreed",
@@ -1226,7 +1239,8 @@ pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
     at!(Date: consent.withdrawn_on),
 ))
 .noun("date agreement was withdrawn")
-.check(Check::PastDate);
+.check(Check::PastDate)
+.rule(Rule::WithdrawnAfterGiven);
 pub static CONSENT_WITHDRAWN_NOTE: Field = optional(
     text(
         "consent.withdrawn_note",
@@ -1247,7 +1261,8 @@ pub static CONSENT_SIGNATURE_NAME: Field = optional(
         at!(Text: consent.signature_name),
     )
     .shown_when(signed_on_screen),
-);
+)
+.rule(Rule::Signature);
 
 // Step 12: Reviews.
 pub static REVIEW_FIELDS: [Field; 9] = [
@@ -1258,7 +1273,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] date),
     )
     .noun("date of review {n}")
-    .check(Check::PastDate),
+    .check(Check::PastDate)
+    .rule(Rule::ReviewDateAfterMeeting),
     optional(text(
         "reviews[].present",
         "Who came?",
@@ -1272,7 +1288,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         1500,
         at!(Text: reviews[] summary),
     )
-    .noun("progress summary for review {n}"),
+    .noun("progress summary for review {n}")
+    .rule(Rule::ReviewActionsRecorded),
     optional(long(
         "reviews[].child_comments",
         "What the child said",
@@ -1304,7 +1321,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] next_review),
     )
     .noun("date of the review after review {n}")
-    .required_when_shown(continues),
+    .required_when_shown(continues)
+    .rule(Rule::NextReviewAfterReview),
     radios(
         "reviews[].closure_reason",
         "Why is the CAF closing?",
