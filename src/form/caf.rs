@@ -802,7 +802,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         at!(Text: plan.team[] name),
     )
     .noun("name of team member {n}")
-    .max_chars(100),
+    .max_chars(100)
+    .column("Name", 2.0),
     sized(
         "plan.team[].role",
         "Role",
@@ -811,7 +812,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         Width::Half,
         at!(Text: plan.team[] role),
     )
-    .noun("role of team member {n}"),
+    .noun("role of team member {n}")
+    .column("Role", 2.0),
     sized(
         "plan.team[].agency",
         "Agency",
@@ -821,7 +823,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         at!(Text: plan.team[] agency),
     )
     .noun("agency of team member {n}")
-    .suggest(Suggest::Agencies),
+    .suggest(Suggest::Agencies)
+    .column("Agency", 2.0),
     optional(sized(
         "plan.team[].phone",
         "Phone number",
@@ -830,7 +833,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         Width::Half,
         at!(Text: plan.team[] phone),
     ))
-    .noun("phone number of team member {n}"),
+    .noun("phone number of team member {n}")
+    .column("Phone", 1.6),
     optional(sized(
         "plan.team[].email",
         "Email address",
@@ -839,7 +843,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         Width::Full,
         at!(Text: plan.team[] email),
     ))
-    .noun("email address of team member {n}"),
+    .noun("email address of team member {n}")
+    .column("Email", 2.4),
 ];
 pub static TEAM: List = List {
     path: "plan.team",
@@ -963,7 +968,10 @@ pub static ACTION_FIELDS: [Field; 8] = [
         at!(Text: plan.actions[] need),
     )
     .missing("Select the need action {n} is for, or ‘other’")
-    .suggest(Suggest::NeedsFirst),
+    .suggest(Suggest::NeedsFirst)
+    // The short columns are widened to their longest word by the layout;
+    // the room left goes mostly to the action itself.
+    .column("Need", 1.4),
     long(
         "plan.actions[].what",
         "What will be done?",
@@ -971,7 +979,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         500,
         at!(Text: plan.actions[] what),
     )
-    .noun("what will be done for action {n}"),
+    .noun("what will be done for action {n}")
+    .column("Action", 3.8),
     sized(
         "plan.actions[].who",
         "Who will do it?",
@@ -981,7 +990,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         at!(Text: plan.actions[] who),
     )
     .noun("who will do action {n}")
-    .suggest(Suggest::Who),
+    .suggest(Suggest::Who)
+    .column("Who", 1.3),
     date(
         "plan.actions[].due",
         "By when?",
@@ -989,7 +999,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         at!(Date: plan.actions[] due),
     )
     .noun("date action {n} is due")
-    .rule(Rule::DueAfterMeeting),
+    .rule(Rule::DueAfterMeeting)
+    .column("By when", 1.1),
     long(
         "plan.actions[].outcome",
         "What will be different? How will we know it worked?",
@@ -997,7 +1008,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         300,
         at!(Text: plan.actions[] outcome),
     )
-    .noun("what will be different after action {n}"),
+    .noun("what will be different after action {n}")
+    .column("Outcome", 2.6),
     Field::new(
         "plan.actions[].ecm",
         "Which Every Child Matters outcome does it serve?",
@@ -1005,7 +1017,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         Kind::Select(ECM),
         at!(Text: plan.actions[] ecm),
     )
-    .missing("Select the Every Child Matters outcome for action {n}"),
+    .missing("Select the Every Child Matters outcome for action {n}")
+    .column("ECM outcome", 1.2),
     Field::new(
         "plan.actions[].status",
         "Status",
@@ -1013,7 +1026,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         Kind::Select(ACTION_STATUS),
         at!(Text: plan.actions[] status),
     )
-    .missing("Select the status of action {n}"),
+    .missing("Select the status of action {n}")
+    .column("Status", 1.0),
     optional(long(
         "plan.actions[].progress",
         "Progress so far",
@@ -1021,7 +1035,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         500,
         at!(Text: plan.actions[] progress),
     ))
-    .noun("progress on action {n}"),
+    .noun("progress on action {n}")
+    .column("Progress", 2.0),
 ];
 pub static ACTIONS: List = List {
     path: "plan.actions",
@@ -1125,7 +1140,8 @@ pub static CONSENT_GIVEN_BY: Field = sized(
     at!(Text: consent.given_by),
 )
 .noun("name of the person giving agreement")
-.max_chars(100);
+.max_chars(100)
+.printed_as("Agreed by");
 pub static CONSENT_RELATIONSHIP: Field = sized(
     "consent.relationship",
     "Their relationship to the child",
@@ -1134,7 +1150,8 @@ pub static CONSENT_RELATIONSHIP: Field = sized(
     Width::Half,
     at!(Text: consent.relationship),
 )
-.noun("relationship to the child of the person giving agreement");
+.noun("relationship to the child of the person giving agreement")
+.printed_as("Relationship to the child");
 pub static CONSENT_PR: Field = radios(
     "consent.parental_responsibility",
     "Do they have parental responsibility?",
@@ -1143,6 +1160,7 @@ pub static CONSENT_PR: Field = radios(
     at!(Text: consent.parental_responsibility),
 )
 .missing("Select whether the person giving agreement has parental responsibility")
+.printed_as("Parental responsibility")
 .rule(Rule::ParentalResponsibility);
 pub static CONSENT_YOUNG_PERSON: Field = radios(
     "consent.young_person",
@@ -1153,6 +1171,7 @@ pub static CONSENT_YOUNG_PERSON: Field = radios(
 )
 .required(Required::Rule)
 .missing("Select whether the young person agrees to their information being shared")
+.printed_as("Young person's own agreement")
 .rule(Rule::YoungPersonAgrees);
 pub static CONSENT_EXPLAINED: Field = tick(
     "consent.explained",
@@ -1160,14 +1179,16 @@ pub static CONSENT_EXPLAINED: Field = tick(
     "",
     at!(Bool: consent.explained),
 )
-.missing("Confirm you explained what will be shared, with whom and why, and that they understood");
+.missing("Confirm you explained what will be shared, with whom and why, and that they understood")
+.printed_as("What will be shared was explained");
 pub static CONSENT_STORE: Field = tick(
     "consent.store",
     "They agree to this information being recorded and stored",
     "",
     at!(Bool: consent.store),
 )
-.missing("Confirm they agree to this information being recorded and stored");
+.missing("Confirm they agree to this information being recorded and stored")
+.printed_as("Agreed to information being stored");
 pub static CONSENT_SHARE_WITH: Field = Field::new(
     "consent.share_with",
     "Who may this information be shared with?",
@@ -1176,20 +1197,23 @@ pub static CONSENT_SHARE_WITH: Field = Field::new(
     at!(Strings: consent.share_with),
 )
 .missing("Select or enter at least one agency they agree to share information with")
-.suggest(Suggest::Agencies);
+.suggest(Suggest::Agencies)
+.printed_as("May be shared with");
 pub static CONSENT_NOT_SHARE_WITH: Field = optional(text(
     "consent.not_share_with",
     "Anyone they do not want it shared with",
     "",
     at!(Text: consent.not_share_with),
 ))
-.noun("agencies they do not want information shared with");
+.noun("agencies they do not want information shared with")
+.printed_as("Not to be shared with");
 pub static CONSENT_SENSITIVE: Field = optional(tick(
     "consent.sensitive",
     "This includes health and other sensitive information",
     "",
     at!(Bool: consent.sensitive),
-));
+))
+.printed_as("Sensitive information included");
 pub static CONSENT_METHOD: Field = radios(
     "consent.method",
     "How did they agree?",
@@ -1197,7 +1221,8 @@ pub static CONSENT_METHOD: Field = radios(
     CONSENT_METHODS,
     at!(Text: consent.method),
 )
-.missing("Select how agreement was given");
+.missing("Select how agreement was given")
+.printed_as("How they agreed");
 pub static CONSENT_DATE: Field = date(
     "consent.date",
     "Date they agreed",
@@ -1225,13 +1250,15 @@ pub static CONSENT_PRACTITIONER: Field = sized(
     at!(Text: consent.practitioner),
 )
 .noun("name of the practitioner who recorded the agreement")
-.max_chars(100);
+.max_chars(100)
+.printed_as("Recorded by");
 pub static CONSENT_LEAFLET: Field = optional(tick(
     "consent.leaflet_given",
     "I gave them a leaflet about early help and their information",
     "",
     at!(Bool: consent.leaflet_given),
-));
+))
+.printed_as("Leaflet given");
 pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
     "consent.withdrawn_on",
     "Date they withdrew their agreement",
@@ -1262,7 +1289,8 @@ pub static CONSENT_SIGNATURE_NAME: Field = optional(
     )
     .shown_when(signed_on_screen),
 )
-.rule(Rule::Signature);
+.rule(Rule::Signature)
+.printed_as("Signature typed by the signer");
 
 // Step 12: Reviews.
 pub static REVIEW_FIELDS: [Field; 9] = [

@@ -242,6 +242,14 @@ pub struct Field {
     pub format: Format,
     /// The rule that spans answers and reports on this question, if any.
     pub rule: Option<Rule>,
+    /// What the printed record calls the answer where the question is too
+    /// long or speaks to the practitioner: a row of the consent box ("Agreed
+    /// by"), a column of a plan table ("Need"); `""`: the label
+    /// (`Field::heading`).
+    pub printed_as: &'static str,
+    /// The question's share of the width of a printed table (the plan's
+    /// lists print as tables, a column to a question).
+    pub column_width: f32,
 }
 
 impl Field {
@@ -282,6 +290,8 @@ impl Field {
             suggest: Suggest::None,
             format: Format::AsTyped,
             rule: None,
+            printed_as: "",
+            column_width: 1.0,
         }
     }
 
@@ -363,6 +373,33 @@ impl Field {
         Field {
             rule: Some(rule),
             ..self
+        }
+    }
+
+    /// The same question, called `heading` in the printed record.
+    pub const fn printed_as(self, heading: &'static str) -> Field {
+        Field {
+            printed_as: heading,
+            ..self
+        }
+    }
+
+    /// The same question, printed as a table's column headed `heading`
+    /// taking a `width` share of the table.
+    pub const fn column(self, heading: &'static str, width: f32) -> Field {
+        Field {
+            printed_as: heading,
+            column_width: width,
+            ..self
+        }
+    }
+
+    /// What the printed record calls the answer: `printed_as`, else the label.
+    pub fn heading(&self) -> &'static str {
+        if self.printed_as.is_empty() {
+            self.label
+        } else {
+            self.printed_as
         }
     }
 
