@@ -4,7 +4,7 @@
 
 use caf_lite::domain::{Data, DateDraft};
 use caf_lite::form::caf::{self, blocks, fields};
-use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Required, Step};
+use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Required, Rule, Step};
 use serde_json::Value;
 
 /// A draft with one item in every list, so list item fields have a place.
@@ -338,6 +338,36 @@ fn a_question_is_needed_under_its_own_condition_for_showing_unless_listed() {
                     field.path
                 );
             }
+        }
+    }
+}
+
+/// Issue 25, item 3: a rule that spans answers is named in the table beside
+/// the question it reports on, and runs when that question is checked; so
+/// every rule is named by exactly one question the checks walk (each step's,
+/// then a review's), and renaming a path cannot leave a rule behind. A
+/// question whose need is decided by a rule (`Required::Rule`) names one.
+#[test]
+fn every_rule_that_spans_answers_is_named_by_exactly_one_question() {
+    let fields = all_fields();
+    for rule in Rule::ALL {
+        let named_by: Vec<&str> = fields
+            .iter()
+            .filter(|field| field.rule == Some(rule))
+            .map(|field| field.path)
+            .collect();
+        assert_eq!(named_by.len(), 1, "{rule:?} is named by {named_by:?}");
+    }
+    for field in &fields {
+        if let Some(rule) = field.rule {
+            assert!(Rule::ALL.contains(&rule), "{rule:?} is not in Rule::ALL");
+        }
+        if matches!(field.required, Required::Rule) {
+            assert!(
+                field.rule.is_some(),
+                "{} is needed by a rule it does not name",
+                field.path
+            );
         }
     }
 }

@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use caf_lite::domain::*;
+use caf_lite::form::{caf, Block as FormBlock, Field, Special, Step};
 use caf_lite::pdf::fonts::FontSet;
 use caf_lite::pdf::layout::{layout, Item};
-use caf_lite::pdf::{render, Document};
-use caf_lite::print::caf::{caf_document, child_name, doc_id};
+use caf_lite::pdf::{render, Block, Document};
+use caf_lite::print::caf::{caf_document, child_name, doc_id, printed};
 use caf_lite::print::file_name::caf_file_name;
 use caf_lite::print::{self, caf_pdf, next_version};
 use caf_lite::validate::{self, consent_status, ConsentStatus, OutOfDate};
@@ -972,6 +973,84 @@ fn hidden_answers_stay_in_the_draft_file_and_out_of_every_printout() {
     assert!(text.contains("Hidden disability detail"), "{text}");
     assert!(text.contains("Hidden Typed Signer"), "{text}");
     assert_eq!(image_count(&caf), 1, "the drawn signature is printed");
+}
+
+/// Issue 25, item 4: the consent box and the plan are read from the form
+/// table, as the rest of the record is, so every question of those steps
+/// is printed for a draft that answers them all, under the words the table
+/// gives it (`Field::heading`): a new question cannot be left out.
+#[test]
+fn every_consent_and_plan_question_is_printed_under_its_table_heading() {
+    let mut data = complete_data();
+    data.plan.deputy = DeputyDraft {
+        name: "Siobhán Ní Bhriain".into(),
+        role: "Health visitor".into(),
+        phone: "01632 960002".into(),
+        until: typed(2027, 1, 31),
+    };
+    data.consent.young_person = "agreed".into();
+    data.consent.method = "signed_on_screen".into();
+    data.consent.signature_name = "Olena".into();
+    data.consent.withdrawn_on = typed(2026, 11, 1);
+    data.consent.withdrawn_note = "They changed their mind".into();
+    let doc = caf_document(
+        &draft(data.clone()),
+        &status(&data),
+        &Settings::default(),
+        1,
+        CREATED,
+    );
+    // Every answer the document prints, beside its heading.
+    let mut shown: Vec<(String, String)> = doc.banner.expect("the consent box").rows;
+    for block in &doc.blocks {
+        match block {
+            Block::Field { label, value } => shown.push((label.clone(), value.clone())),
+            Block::Table { columns, rows } => {
+                for row in rows {
+                    for (column, cell) in columns.iter().zip(row) {
+                        shown.push((column.title.clone(), cell.clone()));
+                    }
+                }
+            }
+            _ => (),
+        }
+    }
+    for step in [Step::Consent, Step::Plan] {
+        let mut questions: Vec<(&Field, usize)> = Vec::new();
+        for block in caf::blocks(step) {
+            match block {
+                FormBlock::Field(field) => questions.push((field, 0)),
+                FormBlock::List(list) => {
+                    for idx in 0..(list.len)(&data) {
+                        questions.extend(list.fields.iter().map(|field| (field, idx)));
+                    }
+                }
+                FormBlock::Special(Special::Signature) => {
+                    questions.push((&caf::CONSENT_SIGNATURE_NAME, 0))
+                }
+                _ => (),
+            }
+        }
+        for field in caf::fields(step) {
+            assert!(
+                questions.iter().any(
+                    |(q, idx)| std::ptr::eq(*q, field) && printed(field, &data, *idx).is_some()
+                ),
+                "the draft answers {}",
+                field.path
+            );
+        }
+        for (field, idx) in questions {
+            if let Some(value) = printed(field, &data, idx) {
+                let heading = field.heading().to_owned();
+                assert!(
+                    shown.contains(&(heading.clone(), value.clone())),
+                    "{} ({heading}: {value}) is not printed",
+                    field.path_at(idx)
+                );
+            }
+        }
+    }
 }
 
 #[test]

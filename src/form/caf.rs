@@ -11,8 +11,8 @@ use crate::domain::{
 };
 use crate::form::choices::*;
 use crate::form::{
-    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Special, Step, Suggest,
-    Width,
+    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special, Step,
+    Suggest, Width,
 };
 
 /// Where an answer lives: `at!(Text: child.given_name)` outside lists,
@@ -149,8 +149,9 @@ pub static START_SIGNIFICANT_HARM: Field = radios(
     at!(Text: start.significant_harm),
 )
 .noun("whether the child is at risk of significant harm")
-.missing("Select yes if you think this child is at risk of significant harm");
-pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check)).noun("whether you checked for an existing CAF").missing("Select whether you have checked if a CAF is already open for this child");
+.missing("Select yes if you think this child is at risk of significant harm")
+.rule(Rule::SafeguardingStop);
+pub static START_EXISTING_CHECK: Field = radios("start.existing_check", "Have you checked whether a CAF is already open for this child?", "A CAF (Common Assessment Framework) is a shared early help assessment. Ask your local early help team if you are not sure", EXISTING_CHECK, at!(Text: start.existing_check)).noun("whether you checked for an existing CAF").missing("Select whether you have checked if a CAF is already open for this child").rule(Rule::CafAlreadyOpen);
 pub static START_AGREED_BY: Field = text(
     "start.assess_agreed_by",
     "Who agreed to this assessment?",
@@ -226,7 +227,8 @@ pub static CHILD_DATE_OF_BIRTH: Field = date(
 )
 .noun("date of birth")
 .check(Check::PastDate)
-.required_when_shown(born);
+.required_when_shown(born)
+.rule(Rule::ChildAge);
 pub static CHILD_EXPECTED_DATE: Field = date(
     "child.expected_date",
     "Expected date of delivery",
@@ -234,7 +236,8 @@ pub static CHILD_EXPECTED_DATE: Field = date(
     at!(Date: child.expected_date),
 )
 .noun("expected date of delivery")
-.required_when_shown(unborn);
+.required_when_shown(unborn)
+.rule(Rule::ExpectedDelivery);
 pub static CHILD_SEX: Field = radios("child.sex", "Sex", "", SEX, at!(Text: child.sex))
     .noun("child's sex")
     .missing("Select the child's sex, or ‘unknown’ or ‘not stated’");
@@ -323,7 +326,8 @@ pub static CHILD_NHS_NUMBER: Field = formatted(
         at!(Text: child.nhs_number),
     )),
 )
-.noun("NHS number");
+.noun("NHS number")
+.rule(Rule::TestNhsNumber);
 pub static CHILD_UPN: Field = optional(sized(
     "child.upn",
     "Unique Pupil Number (UPN)",
@@ -390,7 +394,8 @@ pub static PARENT_FIELDS: [Field; 7] = [
         at!(Text: parents[] phone),
     )
     .noun("phone number of parent or carer {n}")
-    .required(Required::Rule),
+    .required(Required::Rule)
+    .rule(Rule::FirstParentContact),
     optional(sized(
         "parents[].email",
         "Email address",
@@ -543,7 +548,8 @@ pub static ASSESSMENT_STARTED_ON: Field = date(
     at!(Date: assessment.started_on),
 )
 .noun("date the assessment started")
-.check(Check::PastDate);
+.check(Check::PastDate)
+.rule(Rule::StartedAfterAgreed);
 pub static SERVICE_FIELDS: [Field; 4] = [
     sized(
         "services[].service",
@@ -740,7 +746,8 @@ pub static VIEWS_CHILD: Field = long(
 )
 .noun("child's views")
 .required(Required::Rule)
-.missing("Enter the child's views in their own words, or say why they were not sought");
+.missing("Enter the child's views in their own words, or say why they were not sought")
+.rule(Rule::ChildsViews);
 pub static VIEWS_CHILD_NOT_SOUGHT: Field = optional(text(
     "views.child_not_sought",
     "If you did not ask the child, why not?",
@@ -783,7 +790,8 @@ pub static PLAN_MEETING_DATE: Field = date(
     at!(Date: plan.meeting_date),
 )
 .noun("date of the first team meeting")
-.required(Required::When(team_around_child));
+.required(Required::When(team_around_child))
+.rule(Rule::MeetingAfterStart);
 pub static TEAM_FIELDS: [Field; 5] = [
     sized(
         "plan.team[].name",
@@ -794,7 +802,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         at!(Text: plan.team[] name),
     )
     .noun("name of team member {n}")
-    .max_chars(100),
+    .max_chars(100)
+    .column("Name", 2.0),
     sized(
         "plan.team[].role",
         "Role",
@@ -803,7 +812,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         Width::Half,
         at!(Text: plan.team[] role),
     )
-    .noun("role of team member {n}"),
+    .noun("role of team member {n}")
+    .column("Role", 2.0),
     sized(
         "plan.team[].agency",
         "Agency",
@@ -813,7 +823,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         at!(Text: plan.team[] agency),
     )
     .noun("agency of team member {n}")
-    .suggest(Suggest::Agencies),
+    .suggest(Suggest::Agencies)
+    .column("Agency", 2.0),
     optional(sized(
         "plan.team[].phone",
         "Phone number",
@@ -822,7 +833,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         Width::Half,
         at!(Text: plan.team[] phone),
     ))
-    .noun("phone number of team member {n}"),
+    .noun("phone number of team member {n}")
+    .column("Phone", 1.6),
     optional(sized(
         "plan.team[].email",
         "Email address",
@@ -831,7 +843,8 @@ pub static TEAM_FIELDS: [Field; 5] = [
         Width::Full,
         at!(Text: plan.team[] email),
     ))
-    .noun("email address of team member {n}"),
+    .noun("email address of team member {n}")
+    .column("Email", 2.4),
 ];
 pub static TEAM: List = List {
     path: "plan.team",
@@ -955,7 +968,10 @@ pub static ACTION_FIELDS: [Field; 8] = [
         at!(Text: plan.actions[] need),
     )
     .missing("Select the need action {n} is for, or ‘other’")
-    .suggest(Suggest::NeedsFirst),
+    .suggest(Suggest::NeedsFirst)
+    // The short columns are widened to their longest word by the layout;
+    // the room left goes mostly to the action itself.
+    .column("Need", 1.4),
     long(
         "plan.actions[].what",
         "What will be done?",
@@ -963,7 +979,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         500,
         at!(Text: plan.actions[] what),
     )
-    .noun("what will be done for action {n}"),
+    .noun("what will be done for action {n}")
+    .column("Action", 3.8),
     sized(
         "plan.actions[].who",
         "Who will do it?",
@@ -973,14 +990,17 @@ pub static ACTION_FIELDS: [Field; 8] = [
         at!(Text: plan.actions[] who),
     )
     .noun("who will do action {n}")
-    .suggest(Suggest::Who),
+    .suggest(Suggest::Who)
+    .column("Who", 1.3),
     date(
         "plan.actions[].due",
         "By when?",
         DATE_HINT,
         at!(Date: plan.actions[] due),
     )
-    .noun("date action {n} is due"),
+    .noun("date action {n} is due")
+    .rule(Rule::DueAfterMeeting)
+    .column("By when", 1.1),
     long(
         "plan.actions[].outcome",
         "What will be different? How will we know it worked?",
@@ -988,7 +1008,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         300,
         at!(Text: plan.actions[] outcome),
     )
-    .noun("what will be different after action {n}"),
+    .noun("what will be different after action {n}")
+    .column("Outcome", 2.6),
     Field::new(
         "plan.actions[].ecm",
         "Which Every Child Matters outcome does it serve?",
@@ -996,7 +1017,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         Kind::Select(ECM),
         at!(Text: plan.actions[] ecm),
     )
-    .missing("Select the Every Child Matters outcome for action {n}"),
+    .missing("Select the Every Child Matters outcome for action {n}")
+    .column("ECM outcome", 1.2),
     Field::new(
         "plan.actions[].status",
         "Status",
@@ -1004,7 +1026,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         Kind::Select(ACTION_STATUS),
         at!(Text: plan.actions[] status),
     )
-    .missing("Select the status of action {n}"),
+    .missing("Select the status of action {n}")
+    .column("Status", 1.0),
     optional(long(
         "plan.actions[].progress",
         "Progress so far",
@@ -1012,7 +1035,8 @@ pub static ACTION_FIELDS: [Field; 8] = [
         500,
         at!(Text: plan.actions[] progress),
     ))
-    .noun("progress on action {n}"),
+    .noun("progress on action {n}")
+    .column("Progress", 2.0),
 ];
 pub static ACTIONS: List = List {
     path: "plan.actions",
@@ -1039,7 +1063,8 @@ pub static PLAN_NEXT_REVIEW: Field = date(
     at!(Date: plan.next_review),
 )
 .noun("date of the next review")
-.required(Required::When(team_around_child));
+.required(Required::When(team_around_child))
+.rule(Rule::ReviewAfterMeeting);
 
 /// Needs an action can be for: the fourteen elements and "other".
 pub const NEED_CHOICES: &[Choice] = &[
@@ -1115,7 +1140,8 @@ pub static CONSENT_GIVEN_BY: Field = sized(
     at!(Text: consent.given_by),
 )
 .noun("name of the person giving agreement")
-.max_chars(100);
+.max_chars(100)
+.printed_as("Agreed by");
 pub static CONSENT_RELATIONSHIP: Field = sized(
     "consent.relationship",
     "Their relationship to the child",
@@ -1124,7 +1150,8 @@ pub static CONSENT_RELATIONSHIP: Field = sized(
     Width::Half,
     at!(Text: consent.relationship),
 )
-.noun("relationship to the child of the person giving agreement");
+.noun("relationship to the child of the person giving agreement")
+.printed_as("Relationship to the child");
 pub static CONSENT_PR: Field = radios(
     "consent.parental_responsibility",
     "Do they have parental responsibility?",
@@ -1132,7 +1159,9 @@ pub static CONSENT_PR: Field = radios(
     YES_NO_UNKNOWN,
     at!(Text: consent.parental_responsibility),
 )
-.missing("Select whether the person giving agreement has parental responsibility");
+.missing("Select whether the person giving agreement has parental responsibility")
+.printed_as("Parental responsibility")
+.rule(Rule::ParentalResponsibility);
 pub static CONSENT_YOUNG_PERSON: Field = radios(
     "consent.young_person",
     "Did the child or young person agree?",
@@ -1141,21 +1170,25 @@ pub static CONSENT_YOUNG_PERSON: Field = radios(
     at!(Text: consent.young_person),
 )
 .required(Required::Rule)
-.missing("Select whether the young person agrees to their information being shared");
+.missing("Select whether the young person agrees to their information being shared")
+.printed_as("Young person's own agreement")
+.rule(Rule::YoungPersonAgrees);
 pub static CONSENT_EXPLAINED: Field = tick(
     "consent.explained",
     "I explained what will be shared, with whom and why, and they understood",
     "",
     at!(Bool: consent.explained),
 )
-.missing("Confirm you explained what will be shared, with whom and why, and that they understood");
+.missing("Confirm you explained what will be shared, with whom and why, and that they understood")
+.printed_as("What will be shared was explained");
 pub static CONSENT_STORE: Field = tick(
     "consent.store",
     "They agree to this information being recorded and stored",
     "",
     at!(Bool: consent.store),
 )
-.missing("Confirm they agree to this information being recorded and stored");
+.missing("Confirm they agree to this information being recorded and stored")
+.printed_as("Agreed to information being stored");
 pub static CONSENT_SHARE_WITH: Field = Field::new(
     "consent.share_with",
     "Who may this information be shared with?",
@@ -1164,20 +1197,23 @@ pub static CONSENT_SHARE_WITH: Field = Field::new(
     at!(Strings: consent.share_with),
 )
 .missing("Select or enter at least one agency they agree to share information with")
-.suggest(Suggest::Agencies);
+.suggest(Suggest::Agencies)
+.printed_as("May be shared with");
 pub static CONSENT_NOT_SHARE_WITH: Field = optional(text(
     "consent.not_share_with",
     "Anyone they do not want it shared with",
     "",
     at!(Text: consent.not_share_with),
 ))
-.noun("agencies they do not want information shared with");
+.noun("agencies they do not want information shared with")
+.printed_as("Not to be shared with");
 pub static CONSENT_SENSITIVE: Field = optional(tick(
     "consent.sensitive",
     "This includes health and other sensitive information",
     "",
     at!(Bool: consent.sensitive),
-));
+))
+.printed_as("Sensitive information included");
 pub static CONSENT_METHOD: Field = radios(
     "consent.method",
     "How did they agree?",
@@ -1185,7 +1221,8 @@ pub static CONSENT_METHOD: Field = radios(
     CONSENT_METHODS,
     at!(Text: consent.method),
 )
-.missing("Select how agreement was given");
+.missing("Select how agreement was given")
+.printed_as("How they agreed");
 pub static CONSENT_DATE: Field = date(
     "consent.date",
     "Date they agreed",
@@ -1193,7 +1230,8 @@ pub static CONSENT_DATE: Field = date(
     at!(Date: consent.date),
 )
 .noun("date agreement was given")
-.check(Check::PastDate);
+.check(Check::PastDate)
+.rule(Rule::AgreedAfterAssessmentAgreed);
 pub static CONSENT_TIME: Field = optional(sized(
     "consent.time",
     "Time they agreed",
@@ -1212,13 +1250,15 @@ pub static CONSENT_PRACTITIONER: Field = sized(
     at!(Text: consent.practitioner),
 )
 .noun("name of the practitioner who recorded the agreement")
-.max_chars(100);
+.max_chars(100)
+.printed_as("Recorded by");
 pub static CONSENT_LEAFLET: Field = optional(tick(
     "consent.leaflet_given",
     "I gave them a leaflet about early help and their information",
     "",
     at!(Bool: consent.leaflet_given),
-));
+))
+.printed_as("Leaflet given");
 pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
     "consent.withdrawn_on",
     "Date they withdrew their agreement",
@@ -1226,7 +1266,8 @@ pub static CONSENT_WITHDRAWN_ON: Field = optional(date(
     at!(Date: consent.withdrawn_on),
 ))
 .noun("date agreement was withdrawn")
-.check(Check::PastDate);
+.check(Check::PastDate)
+.rule(Rule::WithdrawnAfterGiven);
 pub static CONSENT_WITHDRAWN_NOTE: Field = optional(
     text(
         "consent.withdrawn_note",
@@ -1247,7 +1288,9 @@ pub static CONSENT_SIGNATURE_NAME: Field = optional(
         at!(Text: consent.signature_name),
     )
     .shown_when(signed_on_screen),
-);
+)
+.rule(Rule::Signature)
+.printed_as("Signature typed by the signer");
 
 // Step 12: Reviews.
 pub static REVIEW_FIELDS: [Field; 9] = [
@@ -1258,7 +1301,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] date),
     )
     .noun("date of review {n}")
-    .check(Check::PastDate),
+    .check(Check::PastDate)
+    .rule(Rule::ReviewDateAfterMeeting),
     optional(text(
         "reviews[].present",
         "Who came?",
@@ -1272,7 +1316,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         1500,
         at!(Text: reviews[] summary),
     )
-    .noun("progress summary for review {n}"),
+    .noun("progress summary for review {n}")
+    .rule(Rule::ReviewActionsRecorded),
     optional(long(
         "reviews[].child_comments",
         "What the child said",
@@ -1304,7 +1349,8 @@ pub static REVIEW_FIELDS: [Field; 9] = [
         at!(Date: reviews[] next_review),
     )
     .noun("date of the review after review {n}")
-    .required_when_shown(continues),
+    .required_when_shown(continues)
+    .rule(Rule::NextReviewAfterReview),
     radios(
         "reviews[].closure_reason",
         "Why is the CAF closing?",

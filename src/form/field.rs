@@ -51,9 +51,84 @@ pub enum Required {
     /// before birth too). Not for a question needed exactly when it shows:
     /// that is `Field::required_when_shown`.
     When(fn(&Data, usize) -> bool),
-    /// A rule in `validate::check` decides, because it needs more than the
-    /// answers (the child's age today) or words the message per case.
+    /// The field's `Rule` decides, because it needs more than the answers
+    /// (the child's age today) or words the message per case.
     Rule,
+}
+
+/// A rule that spans answers, named in the table beside the field it
+/// reports on (`Field::rule`). `validate::check` runs it right after that
+/// field's own checks, and only while the field is shown, so issues come in
+/// form order and a hidden question is never reported on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// §3.1: significant harm answered yes: do not use a CAF.
+    SafeguardingStop,
+    /// §3.1: a CAF is already open for this child (a warning).
+    CafAlreadyOpen,
+    /// §3.2: the child's age today: over 25 is an error, 19 to 25 a warning.
+    ChildAge,
+    /// §3.2: an unborn baby's expected date is not past nor over 42 weeks away.
+    ExpectedDelivery,
+    /// §3.2: an NHS number in the 999 test range (a warning).
+    TestNhsNumber,
+    /// §3.3: the first parent or carer has a phone number or an email address.
+    FirstParentContact,
+    /// §3.4: the assessment started on or after the day it was agreed.
+    StartedAfterAgreed,
+    /// §3.7: the child's views, from age 5, unless it says why not sought.
+    ChildsViews,
+    /// §3.9: the first team meeting on or after the assessment started.
+    MeetingAfterStart,
+    /// §3.9: an action is due on or after the first team meeting.
+    DueAfterMeeting,
+    /// §3.9: the first review after the first team meeting, within the local weeks.
+    ReviewAfterMeeting,
+    /// §3.10: the person agreeing has no parental responsibility, or it is not
+    /// known, and is not the young person (a warning).
+    ParentalResponsibility,
+    /// §3.10: the young person's own agreement, from age 12.
+    YoungPersonAgrees,
+    /// §3.10: a drawn signature is readable, and signing on screen has one
+    /// (or the typed name); reported at `caf::SIGNATURE_PATH`.
+    Signature,
+    /// §3.10: agreement given on or after the assessment was agreed.
+    AgreedAfterAssessmentAgreed,
+    /// §3.10: agreement withdrawn on or after it was given.
+    WithdrawnAfterGiven,
+    /// §3.12: a review after the first team meeting.
+    ReviewDateAfterMeeting,
+    /// §3.12: a review records where each plan action stands; reported at
+    /// `caf::REVIEW_ACTIONS_PATH`.
+    ReviewActionsRecorded,
+    /// §3.12: the next review after this one, within the local weeks.
+    NextReviewAfterReview,
+}
+
+impl Rule {
+    /// Every rule. The form table test checks that each is named by exactly
+    /// one question, so a rule cannot be left out of the checks.
+    pub const ALL: [Rule; 19] = [
+        Rule::SafeguardingStop,
+        Rule::CafAlreadyOpen,
+        Rule::ChildAge,
+        Rule::ExpectedDelivery,
+        Rule::TestNhsNumber,
+        Rule::FirstParentContact,
+        Rule::StartedAfterAgreed,
+        Rule::ChildsViews,
+        Rule::MeetingAfterStart,
+        Rule::DueAfterMeeting,
+        Rule::ReviewAfterMeeting,
+        Rule::ParentalResponsibility,
+        Rule::YoungPersonAgrees,
+        Rule::Signature,
+        Rule::AgreedAfterAssessmentAgreed,
+        Rule::WithdrawnAfterGiven,
+        Rule::ReviewDateAfterMeeting,
+        Rule::ReviewActionsRecorded,
+        Rule::NextReviewAfterReview,
+    ];
 }
 
 /// The format a typed answer must have, checked only when something is
@@ -165,6 +240,16 @@ pub struct Field {
     pub suggest: Suggest,
     /// How a valid answer is written back.
     pub format: Format,
+    /// The rule that spans answers and reports on this question, if any.
+    pub rule: Option<Rule>,
+    /// What the printed record calls the answer where the question is too
+    /// long or speaks to the practitioner: a row of the consent box ("Agreed
+    /// by"), a column of a plan table ("Need"); `""`: the label
+    /// (`Field::heading`).
+    pub printed_as: &'static str,
+    /// The question's share of the width of a printed table (the plan's
+    /// lists print as tables, a column to a question).
+    pub column_width: f32,
 }
 
 impl Field {
@@ -204,6 +289,9 @@ impl Field {
             max_chars,
             suggest: Suggest::None,
             format: Format::AsTyped,
+            rule: None,
+            printed_as: "",
+            column_width: 1.0,
         }
     }
 
@@ -277,6 +365,41 @@ impl Field {
             format,
             check,
             ..self
+        }
+    }
+
+    /// The same question, reported on also by `rule`.
+    pub const fn rule(self, rule: Rule) -> Field {
+        Field {
+            rule: Some(rule),
+            ..self
+        }
+    }
+
+    /// The same question, called `heading` in the printed record.
+    pub const fn printed_as(self, heading: &'static str) -> Field {
+        Field {
+            printed_as: heading,
+            ..self
+        }
+    }
+
+    /// The same question, printed as a table's column headed `heading`
+    /// taking a `width` share of the table.
+    pub const fn column(self, heading: &'static str, width: f32) -> Field {
+        Field {
+            printed_as: heading,
+            column_width: width,
+            ..self
+        }
+    }
+
+    /// What the printed record calls the answer: `printed_as`, else the label.
+    pub fn heading(&self) -> &'static str {
+        if self.printed_as.is_empty() {
+            self.label
+        } else {
+            self.printed_as
         }
     }
 

@@ -12,6 +12,7 @@ pub mod suggest;
 
 pub use choices::Choice;
 pub use field::{
-    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Special, Suggest, Width,
+    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special, Suggest,
+    Width,
 };
 pub use step::{control_id, Step};

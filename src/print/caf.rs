@@ -6,18 +6,16 @@ use crate::domain::data_url::png_from_data_url;
 use crate::domain::{fingerprint, withdrawn_terms_are_current, Data, Draft, Settings, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
-use crate::form::choices::{
-    label_of, ACTION_STATUS, CONSENT_METHODS, ECM, RATING, YES_NO_UNKNOWN, YOUNG_PERSON,
-};
-use crate::form::{Access, Block as FormBlock, Field, Kind, Step};
+use crate::form::choices::{label_of, ACTION_STATUS, RATING};
+use crate::form::{Access, Block as FormBlock, Field, Kind, List, Step};
 use crate::pdf::{Banner, Block, Column, Document};
 use crate::validate::ConsentStatus;
 
 /// An answer as the printed record shows it: `answer` (so never a hidden
 /// answer), except that a valid date is written dd/mm/yyyy and ticked
-/// choices one to a line (their labels are sentences). An answer that does
-/// not check is printed exactly as typed.
-pub(crate) fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> {
+/// choices one to a line (their labels are sentences; blank ones left out).
+/// An answer that does not check is printed exactly as typed.
+pub fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> {
     let typed = answer(field, data, idx)?;
     if let Access::Date(get, _) = field.access {
         if let Some(Ok(Some(date))) = get(data, idx).map(|d| d.parse()) {
@@ -26,13 +24,13 @@ pub(crate) fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> 
     }
     if let (Kind::Checkboxes(choices), Access::Strings(get, _)) = (field.kind, field.access) {
         if let Some(values) = get(data, idx) {
-            return Some(
-                values
-                    .iter()
-                    .map(|value| label_of(choices, value))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            let ticked: Vec<&str> = values
+                .iter()
+                .map(|value| value.trim())
+                .filter(|value| !value.is_empty())
+                .map(|value| label_of(choices, value))
+                .collect();
+            return (!ticked.is_empty()).then(|| ticked.join("\n"));
         }
     }
     Some(typed)
@@ -157,106 +155,40 @@ pub fn caf_document(
     }
 }
 
-/// The bordered consent block of page 1.
+/// The bordered consent block of page 1: the consent step's answers, each
+/// as the table says (`Field::heading`, `printed`, never a hidden one), and
+/// the agreement to the assessment. In this box what was not agreed is said,
+/// not left out: once the step has answers, an unticked box prints "No".
 fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
-    let consent = &data.consent;
+    let started = caf::step_has_answers(Step::Consent, data);
     let mut rows = Vec::new();
-    let mut row = |label: &str, value: String| {
-        if !value.trim().is_empty() {
-            rows.push((label.to_owned(), value));
+    for field in caf::fields(Step::Consent) {
+        let value = match field.kind {
+            Kind::Tick if started && field.is_shown(data, 0) => {
+                Some(printed(field, data, 0).unwrap_or_else(|| "No".to_owned()))
+            }
+            _ => printed(field, data, 0),
+        };
+        if let Some(value) = value {
+            rows.push((field.heading().to_owned(), value));
         }
-    };
-    row("Agreed by", consent.given_by.clone());
-    row("Relationship to the child", consent.relationship.clone());
-    row(
-        "Parental responsibility",
-        label_of(YES_NO_UNKNOWN, &consent.parental_responsibility).to_owned(),
-    );
-    row(
-        "Young person's own agreement",
-        label_of(YOUNG_PERSON, &consent.young_person).to_owned(),
-    );
-    let when = [
-        printed(&caf::CONSENT_DATE, data, 0).unwrap_or_default(),
-        consent.time.trim().to_owned(),
+    }
+    let assessment: Vec<String> = [
+        printed(&caf::START_AGREED_BY, data, 0),
+        printed(&caf::START_AGREED_RELATIONSHIP, data, 0).map(|who| format!("({})", who.trim())),
+        printed(&caf::START_AGREED_ON, data, 0).map(|date| format!("on {date}")),
     ]
-    .join(" ");
-    row(
-        "How and when",
-        format!(
-            "{} {}",
-            label_of(CONSENT_METHODS, &consent.method),
-            when.trim()
-        )
-        .trim()
-        .to_owned(),
-    );
-    row("Recorded by", consent.practitioner.clone());
-    row(
-        "May be shared with",
-        consent
-            .share_with
-            .iter()
-            .map(|agency| agency.trim())
-            .filter(|agency| !agency.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    row("Not to be shared with", consent.not_share_with.clone());
-    if !consent.method.is_empty() || consent.explained || consent.store {
-        row(
-            "Sensitive information included",
-            if consent.sensitive {
-                "Yes".to_owned()
-            } else {
-                "No".to_owned()
-            },
-        );
-        row(
-            "What will be shared was explained",
-            if consent.explained {
-                "Yes".to_owned()
-            } else {
-                "No".to_owned()
-            },
-        );
-        row(
-            "Agreed to information being stored",
-            if consent.store {
-                "Yes".to_owned()
-            } else {
-                "No".to_owned()
-            },
-        );
-    }
-    if consent.leaflet_given {
-        row("Leaflet given", "Yes".to_owned());
-    }
-    let assess_date = printed(&caf::START_AGREED_ON, data, 0).unwrap_or_default();
-    let assess = format!(
-        "{} {} {}",
-        data.start.assess_agreed_by.trim(),
-        bracketed(&data.start.assess_agreed_relationship),
-        if assess_date.is_empty() {
-            String::new()
-        } else {
-            format!("on {assess_date}")
-        }
-    );
-    row(
-        "Agreement to the assessment",
-        assess.split_whitespace().collect::<Vec<_>>().join(" "),
-    );
-    if status.withdrawn_on().is_some() {
-        row("Note about the withdrawal", consent.withdrawn_note.clone());
+    .into_iter()
+    .flatten()
+    .collect();
+    if !assessment.is_empty() {
+        let words = assessment.join(" ");
+        rows.push((
+            "Agreement to the assessment".to_owned(),
+            words.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
     }
     let signed_here = caf::CONSENT_SIGNATURE_NAME.is_shown(data, 0);
-    if signed_here {
-        row(
-            "Signature typed by the signer",
-            consent.signature_name.clone(),
-        );
-    }
     let mut lines = vec![status.banner()];
     if let ConsentStatus::OutOfDate(_) | ConsentStatus::WithdrawnOnDevice(_) = status {
         lines.extend(status.explanation().map(str::to_owned));
@@ -285,16 +217,8 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         lines,
         rows,
         signature_png: signed_here
-            .then(|| png_from_data_url(&consent.signature))
+            .then(|| png_from_data_url(&data.consent.signature))
             .flatten(),
-    }
-}
-
-fn bracketed(text: &str) -> String {
-    if text.trim().is_empty() {
-        String::new()
-    } else {
-        format!("({})", text.trim())
     }
 }
 
@@ -368,130 +292,71 @@ fn needs_blocks(data: &Data) -> Vec<Block> {
     }]
 }
 
+/// The plan step in form order: its questions, each of its headings above
+/// the questions after it that have answers, and its lists as tables.
 fn plan_blocks(data: &Data) -> Vec<Block> {
-    let plan = &data.plan;
     let mut acc = Vec::new();
-    if let Some(date) = printed(&caf::PLAN_MEETING_DATE, data, 0) {
-        acc.push(Block::Field {
-            label: caf::PLAN_MEETING_DATE.label.to_owned(),
-            value: date,
-        });
-    }
-    let lead_fields = [
-        &caf::LEAD_NAME,
-        &caf::LEAD_ROLE,
-        &caf::LEAD_AGENCY,
-        &caf::LEAD_PHONE,
-        &caf::LEAD_EMAIL,
-        &caf::LEAD_REASONS,
-        &caf::LEAD_AGREED,
-    ];
-    let lead: Vec<Block> = lead_fields
-        .iter()
-        .filter_map(|field| {
-            printed(field, data, 0).map(|value| Block::Field {
-                label: field.label.to_owned(),
-                value,
-            })
-        })
-        .collect();
-    if !lead.is_empty() {
-        acc.push(Block::SubHeading("Lead professional".to_owned()));
-        acc.extend(lead);
-    }
-    let deputy: Vec<Block> = [
-        &caf::DEPUTY_NAME,
-        &caf::DEPUTY_ROLE,
-        &caf::DEPUTY_PHONE,
-        &caf::DEPUTY_UNTIL,
-    ]
-    .iter()
-    .filter_map(|field| {
-        printed(field, data, 0).map(|value| Block::Field {
-            label: field.label.to_owned(),
-            value,
-        })
-    })
-    .collect();
-    if !deputy.is_empty() {
-        acc.push(Block::SubHeading("Deputy lead professional".to_owned()));
-        acc.extend(deputy);
-    }
-    if !plan.team.is_empty() {
-        acc.push(Block::SubHeading("Team Around the Child".to_owned()));
-        acc.push(Block::Table {
-            columns: vec![
-                Column::new("Name", 2.0),
-                Column::new("Role", 2.0),
-                Column::new("Agency", 2.0),
-                Column::new("Phone", 1.6),
-                Column::new("Email", 2.4),
-            ],
-            rows: plan
-                .team
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.name.clone(),
-                        m.role.clone(),
-                        m.agency.clone(),
-                        m.phone.clone(),
-                        m.email.clone(),
-                    ]
-                })
-                .collect(),
-        });
-    }
-    if !plan.actions.is_empty() {
-        acc.push(Block::SubHeading("Delivery plan".to_owned()));
-        acc.push(Block::Table {
-            columns: vec![
-                // The short columns are widened to their longest word by the
-                // layout; the room left goes mostly to the action itself.
-                Column::new("Need", 1.4),
-                Column::new("Action", 3.8),
-                Column::new("Who", 1.3),
-                Column::new("By when", 1.1),
-                Column::new("Outcome", 2.6),
-                Column::new("ECM outcome", 1.2),
-                Column::new("Status", 1.0),
-            ],
-            rows: plan
-                .actions
-                .iter()
-                .enumerate()
-                .map(|(idx, action)| {
-                    vec![
-                        label_of(caf::NEED_CHOICES, &action.need).to_owned(),
-                        action_with_progress(&action.what, &action.progress),
-                        action.who.clone(),
-                        printed(caf::ACTION_DUE, data, idx).unwrap_or_default(),
-                        action.outcome.clone(),
-                        label_of(ECM, &action.ecm).to_owned(),
-                        label_of(ACTION_STATUS, &action.status).to_owned(),
-                    ]
-                })
-                .collect(),
-        });
-        acc.push(Block::Note(
-            "ECM: the Every Child Matters outcome each action serves.".to_owned(),
-        ));
-    }
-    if let Some(date) = printed(&caf::PLAN_NEXT_REVIEW, data, 0) {
-        acc.push(Block::Field {
-            label: caf::PLAN_NEXT_REVIEW.label.to_owned(),
-            value: date,
-        });
+    let mut heading = None;
+    for block in blocks(Step::Plan) {
+        match block {
+            FormBlock::Heading(text) => heading = Some(text),
+            FormBlock::Field(field) => {
+                if let Some(value) = printed(field, data, 0) {
+                    if let Some(text) = heading.take() {
+                        acc.push(Block::SubHeading(text.to_owned()));
+                    }
+                    acc.push(Block::Field {
+                        label: field.label.to_owned(),
+                        value,
+                    });
+                }
+            }
+            // A list is headed by its own title.
+            FormBlock::List(list) => {
+                heading = None;
+                acc.extend(list_table(list, data));
+            }
+            FormBlock::Text(_) | FormBlock::Special(_) => (),
+        }
     }
     acc
 }
 
-fn action_with_progress(what: &str, progress: &str) -> String {
-    if progress.trim().is_empty() {
-        what.to_owned()
-    } else {
-        format!("{what}\nProgress: {progress}")
+/// A list as a table: a column to a question (`Field::column`), a row to an
+/// item; a column no item answers is left out.
+fn list_table(list: &List, data: &Data) -> Vec<Block> {
+    let len = (list.len)(data);
+    let answered: Vec<&Field> = list
+        .fields
+        .iter()
+        .filter(|field| (0..len).any(|idx| printed(field, data, idx).is_some()))
+        .collect();
+    if answered.is_empty() {
+        return Vec::new();
     }
+    let mut acc = vec![
+        Block::SubHeading(list.title.to_owned()),
+        Block::Table {
+            columns: answered
+                .iter()
+                .map(|field| Column::new(field.heading(), field.column_width))
+                .collect(),
+            rows: (0..len)
+                .map(|idx| {
+                    answered
+                        .iter()
+                        .map(|field| printed(field, data, idx).unwrap_or_default())
+                        .collect()
+                })
+                .collect(),
+        },
+    ];
+    if std::ptr::eq(list, &caf::ACTIONS) {
+        acc.push(Block::Note(
+            "ECM: the Every Child Matters outcome each action serves.".to_owned(),
+        ));
+    }
+    acc
 }
 
 /// Reviews in date order, each with the plan as it stood then.

@@ -2,8 +2,9 @@
 //! One generic pass reads the form table (`form::caf`): for each field,
 //! whether an answer is needed, that a choice is one of its choices, its
 //! length and its format (`Field::check`). Only the rules that span answers
-//! are written here, each run right after the field it reports on, so
-//! issues still come in form order.
+//! are written here, each named in the table beside the field it reports on
+//! (`Field::rule`) and run right after that field, so issues still come in
+//! form order and no rule depends on how a path is spelt.
 
 use validator::ValidateLength;
 
@@ -12,7 +13,7 @@ use crate::domain::date::DateError;
 use crate::domain::{Data, Date, DateDraft, NhsNumber, Settings};
 use crate::form::caf;
 use crate::form::choices::{CHECKED_EXISTS, NO, SIGNED_ON_SCREEN, UNKNOWN, YES};
-use crate::form::{Access, Block, Check, Field, Kind, List, Required, Special, Step};
+use crate::form::{Access, Block, Check, Field, Kind, List, Required, Rule, Special, Step};
 use crate::validate::words::{self, capitalise, fill, noun, the};
 use crate::validate::{rules, Report, Severity};
 
@@ -276,38 +277,45 @@ impl<'a> Checker<'a> {
         (field.check != Check::PastDate || date <= self.today).then_some(date)
     }
 
-    /// The rules that span answers, each reporting on the field named.
+    /// The rule that spans answers and reports on `field` (item `idx`, at
+    /// `path`), as its table entry names it.
     fn rules(&mut self, field: &Field, idx: usize, path: &str) {
+        let Some(rule) = field.rule else {
+            return;
+        };
         let data = self.data;
         let n = idx + 1;
-        match field.path {
-            // §3.1
-            "start.significant_harm" if safeguarding_stop(data) => self.error(
-                path,
-                format!(
-                    "This child may be at risk of significant harm – do not use a CAF. {}",
-                    self.settings.safeguarding_message.trim_end_matches('.')
-                ),
-            ),
-            "start.existing_check" if data.start.existing_check.trim() == CHECKED_EXISTS.code => {
-                self.warning(
-                    path,
-                    "A CAF is already open for this child – contact its lead professional before starting another",
-                )
+        match rule {
+            Rule::SafeguardingStop => {
+                if safeguarding_stop(data) {
+                    self.error(
+                        path,
+                        format!(
+                            "This child may be at risk of significant harm – do not use a CAF. {}",
+                            self.settings.safeguarding_message.trim_end_matches('.')
+                        ),
+                    );
+                }
             }
-            // §3.2
-            "child.date_of_birth" => self.age(field),
-            "child.expected_date" => self.expected_date(field),
-            "child.nhs_number"
-                if NhsNumber::parse(&data.child.nhs_number).is_ok_and(|n| n.is_test_range()) =>
-            {
-                self.warning(
-                    path,
-                    "This NHS number starts with 999, which is only used for testing – check it is the child's real NHS number",
-                );
+            Rule::CafAlreadyOpen => {
+                if data.start.existing_check.trim() == CHECKED_EXISTS.code {
+                    self.warning(
+                        path,
+                        "A CAF is already open for this child – contact its lead professional before starting another",
+                    );
+                }
             }
-            // §3.3
-            "parents[].phone" => {
+            Rule::ChildAge => self.age(field),
+            Rule::ExpectedDelivery => self.expected_date(field),
+            Rule::TestNhsNumber => {
+                if NhsNumber::parse(&data.child.nhs_number).is_ok_and(|n| n.is_test_range()) {
+                    self.warning(
+                        path,
+                        "This NHS number starts with 999, which is only used for testing – check it is the child's real NHS number",
+                    );
+                }
+            }
+            Rule::FirstParentContact => {
                 let parent = &data.parents[idx];
                 if idx == 0 && blank(&parent.phone) && blank(&parent.email) {
                     self.error(
@@ -316,29 +324,35 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            // §3.4
-            "assessment.started_on" => {
-                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.start.assess_agreed_on));
+            Rule::StartedAfterAgreed => {
+                let (later, earlier) = (
+                    self.valid_date(field, 0),
+                    parsed(&data.start.assess_agreed_on),
+                );
                 self.in_order(path, later, earlier, After::OrSame, "The date the assessment started must be the same as or after the date it was agreed");
             }
-            // §3.7
-            "views.child" => {
-                let needed = self.age.is_some_and(|age| age >= 5)
-                    && blank(&data.views.child_not_sought);
+            Rule::ChildsViews => {
+                let needed =
+                    self.age.is_some_and(|age| age >= 5) && blank(&data.views.child_not_sought);
                 if needed && blank(&data.views.child) {
                     self.error(path, field.missing);
                 }
             }
-            // §3.9
-            "plan.meeting_date" => {
-                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.assessment.started_on));
+            Rule::MeetingAfterStart => {
+                let (later, earlier) = (
+                    self.valid_date(field, 0),
+                    parsed(&data.assessment.started_on),
+                );
                 self.in_order(path, later, earlier, After::OrSame, "The date of the first team meeting must be the same as or after the date the assessment started");
             }
-            "plan.actions[].due" => {
-                let (later, earlier) = (self.valid_date(field, idx), self.valid_date(&caf::PLAN_MEETING_DATE, 0));
+            Rule::DueAfterMeeting => {
+                let (later, earlier) = (
+                    self.valid_date(field, idx),
+                    self.valid_date(&caf::PLAN_MEETING_DATE, 0),
+                );
                 self.in_order(path, later, earlier, After::OrSame, &format!("The date action {n} is due must be the same as or after the first team meeting"));
             }
-            "plan.next_review" => {
+            Rule::ReviewAfterMeeting => {
                 if let (Some(next), Some(meeting)) = (
                     self.valid_date(field, 0),
                     self.valid_date(&caf::PLAN_MEETING_DATE, 0),
@@ -346,8 +360,7 @@ impl<'a> Checker<'a> {
                     self.review_interval(field, idx, next, meeting, "the first team meeting");
                 }
             }
-            // §3.10
-            "consent.parental_responsibility" => {
+            Rule::ParentalResponsibility => {
                 let pr = data.consent.parental_responsibility.trim();
                 if (pr == NO.code || pr == UNKNOWN.code) && !is_young_person(data) {
                     self.warning(
@@ -356,41 +369,50 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            "consent.young_person"
-                if self.age.is_some_and(|age| age >= 12) && blank(&data.consent.young_person) =>
-            {
-                self.error(path, field.missing);
+            Rule::YoungPersonAgrees => {
+                if self.age.is_some_and(|age| age >= 12) && blank(&data.consent.young_person) {
+                    self.error(path, field.missing);
+                }
             }
-            "consent.signature_name" => self.signature(),
-            "consent.date" => {
-                let (later, earlier) = (self.valid_date(field, 0), parsed(&data.start.assess_agreed_on));
+            Rule::Signature => self.signature(),
+            Rule::AgreedAfterAssessmentAgreed => {
+                let (later, earlier) = (
+                    self.valid_date(field, 0),
+                    parsed(&data.start.assess_agreed_on),
+                );
                 self.in_order(path, later, earlier, After::OrSame, "The date agreement was given must be the same as or after the date the assessment was agreed");
             }
-            "consent.withdrawn_on" => {
+            Rule::WithdrawnAfterGiven => {
                 let (later, earlier) = (self.valid_date(field, 0), parsed(&data.consent.date));
                 self.in_order(path, later, earlier, After::OrSame, "The date agreement was withdrawn must be the same as or after the date it was given");
             }
-            // §3.12
-            "reviews[].date" => {
-                let (later, earlier) = (self.valid_date(field, idx), parsed(&data.plan.meeting_date));
-                self.in_order(path, later, earlier, After::Strictly, &format!("The date of review {n} must be after the first team meeting"));
-            }
-            "reviews[].summary"
-                if data.reviews[idx].actions.is_empty() && !data.plan.actions.is_empty() =>
-            {
-                self.error(
-                    caf::REVIEW_ACTIONS_PATH.replacen("[]", &format!("[{idx}]"), 1),
-                    format!("Record where each plan action stands at review {n}"),
+            Rule::ReviewDateAfterMeeting => {
+                let (later, earlier) =
+                    (self.valid_date(field, idx), parsed(&data.plan.meeting_date));
+                self.in_order(
+                    path,
+                    later,
+                    earlier,
+                    After::Strictly,
+                    &format!("The date of review {n} must be after the first team meeting"),
                 );
             }
-            "reviews[].next_review" => {
-                if let (Some(next), Some(date)) =
-                    (self.valid_date(field, idx), self.valid_date(caf::REVIEW_DATE, idx))
-                {
+            Rule::ReviewActionsRecorded => {
+                if data.reviews[idx].actions.is_empty() && !data.plan.actions.is_empty() {
+                    self.error(
+                        caf::REVIEW_ACTIONS_PATH.replacen("[]", &format!("[{idx}]"), 1),
+                        format!("Record where each plan action stands at review {n}"),
+                    );
+                }
+            }
+            Rule::NextReviewAfterReview => {
+                if let (Some(next), Some(date)) = (
+                    self.valid_date(field, idx),
+                    self.valid_date(caf::REVIEW_DATE, idx),
+                ) {
                     self.review_interval(field, idx, next, date, &format!("review {n}"));
                 }
             }
-            _ => (),
         }
     }
 
