@@ -111,9 +111,13 @@ const rewrite = (text, file) => {
     const quoted = new RegExp(`(["'])(\\./)?${name.replace(/[.]/g, '\\.')}\\1(?!\\s*:)`, 'g');
     result = result.replace(quoted, (_, q, dot) => `${q}${dot ?? ''}${hashed(name)}${q}`);
   }
-  if (file.endsWith('.js') && result === text && split) fail(`${file} names none of the page's files`);
+  // What must be left: no file named without its hash (wasm-bindgen's
+  // imports-object key is the name inside the wasm, not a file to fetch).
+  const rest = result.replaceAll(`"./__wasm_split.js":`, '');
+  for (const name of names) if (rest.includes(name)) fail(`${file} still names ${name} without its hash`);
   return result;
 };
+for (const name of names) if (hashed(name) === name) fail(`${name} does not take a hash: rename it in hashed()`);
 for (const name of names) {
   const path = join(work, name);
   if (name.endsWith('.js')) writeFileSync(join(files, hashed(name)), rewrite(readFileSync(path, 'utf8'), name));
@@ -121,8 +125,16 @@ for (const name of names) {
 }
 const js = hashed(`${NAME}.js`);
 const wasm = hashed(`${NAME}_bg.wasm`);
-for (const needed of [js, wasm]) {
+const loader = hashed('__wasm_split.js');
+for (const needed of split ? [js, wasm, loader] : [js, wasm]) {
   if (!readdirSync(files).includes(needed)) fail(`${needed} was not made`);
+}
+// Every module but the first is fetched by the split loader, by its hashed name.
+if (split) {
+  const loaderText = readFileSync(join(files, loader), 'utf8');
+  for (const name of names.filter((n) => n.endsWith('.wasm') && n !== `${NAME}_bg.wasm`)) {
+    if (!loaderText.includes(`"./${hashed(name)}"`)) fail(`${loader} does not fetch ${hashed(name)}`);
+  }
 }
 
 // The loader, inlined into index.html by Trunk (and allowed by its hash,
@@ -131,7 +143,7 @@ for (const needed of [js, wasm]) {
 writeFileSync(
   join(out, 'load.html'),
   `<link rel="modulepreload" href="./${js}" />
-<link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />
+${split ? `<link rel="modulepreload" href="./${loader}" />\n` : ''}<link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />
 <script type="module">
 import init from './${js}';
 const wasm = await init({ module_or_path: './${wasm}' });

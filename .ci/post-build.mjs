@@ -15,7 +15,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The skipped main rust link (index.html) stays in Trunk's output: drop it.
-const html = join(process.env.TRUNK_STAGING_DIR ?? '', 'index.html');
+if (!process.env.TRUNK_STAGING_DIR) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)');
+  process.exit(1);
+}
+const html = join(process.env.TRUNK_STAGING_DIR, 'index.html');
 writeFileSync(html, readFileSync(html, 'utf8').replace(/\s*<link\b[^>]*\bdata-trunk-skip\b[^>]*>/g, ''));
 
 for (const step of ['csp-hash.mjs', 'offline.mjs']) {

@@ -150,6 +150,15 @@ impl DraftStore {
         !matches!(self.backend, Backend::Memory(_))
     }
 
+    /// Whether no write is waiting: the locked store seals and writes in
+    /// the background; the others write at once.
+    pub fn is_idle(&self) -> bool {
+        match &self.backend {
+            Backend::Sealed(sealed) => sealed.is_idle(),
+            _ => true,
+        }
+    }
+
     /// Whether anything, readable or not, is stored under this draft id; used
     /// to ask "Replace" or "Keep both" on import.
     pub fn exists(&self, id: &str) -> Result<bool, LoadError> {

@@ -61,6 +61,9 @@ pub struct AppState {
     /// queue): shown on every page by `<StorageProblem/>`, and by the open
     /// draft when it is that draft's.
     pub store_problem: RwSignal<Option<Unsaved>>,
+    /// Whether a draft's pages are on screen (`DraftView` mounted): until
+    /// its module arrives an open draft shows none of its own panels.
+    pub pages_shown: RwSignal<bool>,
     /// The last "Lock now" token this page has acted on (or seen when it
     /// was unlocked), to notice one it missed in the back/forward cache.
     pub lock_now_seen: StoredValue<Option<String>>,
@@ -249,6 +252,7 @@ pub fn App() -> impl IntoView {
         lock: RwSignal::new(lock),
         save_open: StoredValue::new(None),
         store_problem: RwSignal::new(None),
+        pages_shown: RwSignal::new(false),
         lock_now_seen: StoredValue::new(storage::lock_now_token()),
         last_active: StoredValue::new(js_sys::Date::now()),
         after_unlock: StoredValue::new(after_unlock),
@@ -386,10 +390,12 @@ fn StorageProblem() -> impl IntoView {
     let app = expect_context::<AppState>();
     let shown = move || {
         let unsaved = app.store_problem.get()?;
-        let open_here = app.view.with(|view| match view {
-            View::Open(draft) => storage::draft_key(&draft.id) == unsaved.key,
-            View::Drafts => false,
-        }) && app.lock.get() != Lock::Locked;
+        let open_here = app.pages_shown.get()
+            && app.view.with(|view| match view {
+                View::Open(draft) => storage::draft_key(&draft.id) == unsaved.key,
+                View::Drafts => false,
+            })
+            && app.lock.get() != Lock::Locked;
         (!open_here).then_some(unsaved)
     };
     let download = move |_| {
@@ -442,16 +448,21 @@ fn StorageProblem() -> impl IntoView {
 pub(crate) fn DraftView(
     /// The draft as loaded or created.
     draft: Draft,
+    /// The page to open on (from the address); the task list when `None`.
+    start_page: Option<Page>,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
+    app.pages_shown.set(true);
+    on_cleanup(move || {
+        let _ = app.pages_shown.try_set(false);
+    });
     let id = draft.id.clone();
     let base = StoredValue::new(Base {
         revision: draft.revision,
         token: draft.write_token.clone(),
     });
     let state = FormState::provide(draft, platform::today(), app.settings.into());
-    if let Some(page) = app.start_page.get_value() {
-        app.start_page.set_value(None);
+    if let Some(page) = start_page {
         state.page.set(page);
     }
     // Set when another tab saved newer work: autosave stops until the user chooses.

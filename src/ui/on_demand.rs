@@ -17,7 +17,7 @@ use crate::domain::Draft;
 use crate::ui::app::{AppState, DraftView};
 use crate::ui::platform;
 use crate::ui::router;
-use crate::ui::state::Page;
+use crate::ui::state::{window_title, Page};
 
 /// A module that did not arrive: offline before it was ever cached, a server
 /// that no longer holds it (a new release), or a connection that dropped.
@@ -42,8 +42,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
         preload(fetch_draft_pages)
     )
 )]
-fn draft_pages(draft: Draft) -> Result<AnyView, NotLoaded> {
-    Ok(view! { <DraftView draft=draft/> }.into_any())
+fn draft_pages(draft: Draft, start_page: Option<Page>) -> Result<AnyView, NotLoaded> {
+    Ok(view! { <DraftView draft=draft start_page=start_page/> }.into_any())
 }
 
 /// Whether the draft pages' module has arrived (set once, never cleared).
@@ -60,14 +60,15 @@ async fn fetch() -> Result<(), NotLoaded> {
 
 /// The draft's pages, built now, in the caller's reactive owner (as when
 /// they were in the first module): only once the module has arrived.
-fn build(draft: Draft) -> Result<AnyView, NotLoaded> {
+fn build(draft: Draft, start_page: Option<Page>) -> Result<AnyView, NotLoaded> {
     #[cfg(feature = "split")]
     {
         // With the module there, the call does not wait: its first poll is
-        // the answer. Awaiting it instead would build the pages inside a
-        // future, whose owner is not the page's, and whose effects then
-        // outlived the draft's signals.
-        let call = std::pin::pin!(draft_pages(draft));
+        // the answer (the loader's cell is set, so it answers at once).
+        // Awaiting it instead would build the pages inside a future, whose
+        // owner is not the page's, and whose effects then outlived the
+        // draft's signals.
+        let call = std::pin::pin!(draft_pages(draft, start_page));
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
         match std::future::Future::poll(call, &mut cx) {
             std::task::Poll::Ready(pages) => pages,
@@ -76,7 +77,7 @@ fn build(draft: Draft) -> Result<AnyView, NotLoaded> {
     }
     #[cfg(not(feature = "split"))]
     {
-        draft_pages(draft)
+        draft_pages(draft, start_page)
     }
 }
 
@@ -93,15 +94,36 @@ pub fn OpenDraft(
     /// The draft as loaded or created.
     draft: Draft,
 ) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    // The page the address named is this draft's, taken now: not left for
+    // the next draft opened while this one's module is on its way.
+    let start_page = app.start_page.get_value();
+    app.start_page.set_value(None);
     let module = RwSignal::new(if ARRIVED.load(Ordering::Relaxed) {
         Module::Arrived
     } else {
         Module::Fetching
     });
+    let id = draft.id.clone();
+    // A failed fetch is tried again in place; after a second failure in a
+    // row the page is reloaded at this draft's address, when that loses
+    // nothing (a new release's server no longer has this build's module).
+    let failures = StoredValue::new(0u32);
     let start_fetch = move || {
         module.set(Module::Fetching);
+        let id = id.clone();
         leptos::task::spawn_local(async move {
             let arrived = fetch().await.is_ok();
+            if !arrived {
+                let failed = failures.try_update_value(|n| {
+                    *n += 1;
+                    *n
+                });
+                if failed.is_some_and(|n| n >= 2) && reload_loses_nothing(app) {
+                    reload_at(app, &id);
+                    return;
+                }
+            }
             // The user may have left the draft meanwhile.
             let _ = module.try_set(if arrived {
                 Module::Arrived
@@ -110,54 +132,68 @@ pub fn OpenDraft(
             });
         });
     };
+    let start_fetch = StoredValue::new(start_fetch);
     if module.get_untracked() == Module::Fetching {
-        start_fetch();
+        start_fetch.with_value(|start| start());
     }
-    let id = draft.id.clone();
+    let retry = move || start_fetch.with_value(|start| start());
     move || match module.get() {
-        Module::Fetching => view! {
-            <p class="caf-body" id="module-loading" role="status">"Opening the draft…"</p>
-        }
-        .into_any(),
-        Module::Arrived => match untrack(|| build(draft.clone())) {
+        Module::Fetching => view! { <Opening/> }.into_any(),
+        Module::Arrived => match untrack(|| build(draft.clone(), start_page)) {
             Ok(pages) => pages,
-            Err(NotLoaded) => {
-                view! { <NotLoadedPanel id=id.clone() retry=start_fetch/> }.into_any()
-            }
+            Err(NotLoaded) => view! { <NotLoadedPanel retry=retry/> }.into_any(),
         },
-        Module::NotLoaded => view! { <NotLoadedPanel id=id.clone() retry=start_fetch/> }.into_any(),
+        Module::NotLoaded => view! { <NotLoadedPanel retry=retry/> }.into_any(),
     }
 }
 
-/// The message when a module did not arrive, with "Try again".
-///
-/// Try again reloads the page at the draft's address (the page asked for,
-/// or its task list; a new draft not yet saved holds nothing typed: the
-/// drafts page), which also picks up a new
-/// release when the server no longer holds this one's modules. Only when
-/// this tab holds text a failed save did not store (shown by the storage
-/// problem panel) does it retry in place instead, since a reload would lose
-/// that text.
+/// Whether reloading the page loses nothing held only in this page: drafts
+/// are kept on the device, no save is waiting, and no text a failed save
+/// did not store is held. (With a passphrase set the reload asks for it
+/// again, as Lock now does.)
+fn reload_loses_nothing(app: AppState) -> bool {
+    app.store_problem.with_untracked(Option::is_none)
+        && app
+            .store
+            .with_value(|store| store.is_persistent() && store.is_idle())
+}
+
+/// Reloads at this draft's address (a new draft not yet saved holds nothing
+/// typed: then the drafts page), as a new history entry so Back still
+/// reaches the drafts page.
+fn reload_at(app: AppState, id: &str) {
+    let here =
+        matches!(router::address(&platform::hash()), router::Address::Draft(open, _) if open == id);
+    if !here && matches!(app.store.with_value(|store| store.load(id)), Ok(Some(_))) {
+        platform::push_address(&router::route(id, Page::TaskList), "");
+    }
+    platform::reload();
+}
+
+/// While the module is on its way: a heading that takes focus (the control
+/// that opened the draft has gone) and the window title.
 #[component]
-fn NotLoadedPanel(id: String, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let app = expect_context::<AppState>();
-    let try_again = move |_| {
-        if app.store_problem.with_untracked(Option::is_some) {
-            retry();
-            return;
-        }
-        let here = matches!(router::address(&platform::hash()), router::Address::Draft(open, _) if open == id);
-        if !here && matches!(app.store.with_value(|store| store.load(&id)), Ok(Some(_))) {
-            platform::replace_address(&router::route(&id, Page::TaskList));
-        }
-        platform::reload();
-    };
-    Effect::new(move |_| platform::focus("module-failed-heading"));
+fn Opening() -> impl IntoView {
+    platform::set_title(&window_title("Opening the draft", false));
+    Effect::new(move |_| platform::focus("module-loading"));
     view! {
-        <div class="caf-warning-panel" role="alert" id="module-failed">
+        <h1 class="caf-heading-l" id="module-loading" tabindex="-1">"Opening the draft…"</h1>
+    }
+}
+
+/// The message when a module did not arrive, with "Try again": in place,
+/// and on a second failure in a row a reload at the draft's address when
+/// that loses nothing (`reload_loses_nothing`).
+#[component]
+fn NotLoadedPanel(retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    platform::set_title(&window_title("Not loaded", true));
+    Effect::new(move |_| platform::focus("module-failed-heading"));
+    // Focus goes to the heading, which is announced: no role=alert besides.
+    view! {
+        <div class="caf-warning-panel" id="module-failed">
             <h1 class="caf-heading-l" id="module-failed-heading" tabindex="-1">"This part of CAF Lite has not loaded"</h1>
-            <p class="caf-body">"The pages for working on a draft could not be fetched. Your drafts are safe on this device. Check that you are online, then try again."</p>
-            <button type="button" class="caf-button" id="module-retry" on:click=try_again>"Try again"</button>
+            <p class="caf-body">"The pages for working on a draft could not be fetched. Your drafts are kept on this device. Check that you are online, then try again."</p>
+            <button type="button" class="caf-button" id="module-retry" on:click=move |_| retry()>"Try again"</button>
         </div>
     }
 }

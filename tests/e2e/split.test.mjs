@@ -61,14 +61,17 @@ test('a module that does not arrive says so, and Try again opens the draft with 
     await page.reload();
     const panel = page.locator('#module-failed');
     await panel.waitFor();
-    assert.match(await panel.textContent(), /has not loaded.*Your drafts are safe on this device/s);
-    assert.equal(await page.locator('#module-failed').getAttribute('role'), 'alert');
+    assert.match(await panel.textContent(), /has not loaded.*Your drafts are kept on this device/s);
     await eventually(async () => (await page.evaluate(() => document.activeElement?.id)) === 'module-failed-heading', { message: 'focus on the message' });
+    assert.equal(await page.title(), 'Error: Not loaded – CAF Lite');
     assert.equal(await page.locator('#drafts').count(), 0);
 
-    // Still refused: Try again says so again.
-    await page.locator('#module-retry').click();
+    // Still refused: a second failure in a row reloads the page at the
+    // draft's address (nothing is held only in this page), which says so again.
+    await Promise.all([page.waitForEvent('load'), page.locator('#module-retry').click()]);
     await panel.waitFor();
+    assert.match(page.url(), new RegExp(`#draft/${id}/child$`));
+    // Allowed again: Try again fetches it in place.
     await page.unroute(MODULE);
     await page.locator('#module-retry').click();
     await page.locator('#child-given_name').waitFor();
@@ -159,13 +162,17 @@ test('a tab left open across a new release loads no module of another build: Try
     const pageFiles = (from, to) => app.requests.slice(from, to).filter((u) => /\/(caf-lite|__wasm_split|split_)[^/]*\.(js|wasm)$/.test(u));
     assert.ok(pageFiles(before, atRetry).length > 0, 'the old page asked for its module');
     for (const url of pageFiles(before, atRetry)) assert.ok(url.includes(hashA), `the old page asked only for its own build: ${url}`);
-    // Try again reloads: the page of B, with B's module.
-    await page.locator('#module-retry').click();
+    // Try again asks again in place (A's module: refused again), then
+    // reloads at the draft's address: the page of B, with B's module.
+    await Promise.all([page.waitForEvent('load'), page.locator('#module-retry').click()]);
     await page.locator('#task-child').waitFor();
+    const atReload = app.requests.findIndex((url, i) => i >= atRetry && new URL(url).pathname === '/');
+    assert.ok(atReload > atRetry, 'the page was reloaded');
+    for (const url of pageFiles(atRetry, atReload)) assert.ok(url.includes(hashA), `the old page asked only for its own build: ${url}`);
     await page.locator('#task-child').click();
     assert.equal(await page.locator('#child-given_name').inputValue(), 'Dagny', 'the draft is as it was stored');
-    for (const url of pageFiles(atRetry)) assert.ok(url.includes(hashB), `the new page loaded only release B's files: ${url}`);
-    assert.ok(pageFiles(atRetry).some((url) => MODULE.test(new URL(url).pathname)), "B's module was loaded");
+    for (const url of pageFiles(atReload)) assert.ok(url.includes(hashB), `the new page loaded only release B's files: ${url}`);
+    assert.ok(pageFiles(atReload).some((url) => MODULE.test(new URL(url).pathname)), "B's module was loaded");
     const shown = await page.evaluate(() => [...document.scripts].map((s) => s.textContent).join(''));
     assert.ok(shown.includes(hashB), 'the page is release B');
     expectModuleFailureErrors(app);
