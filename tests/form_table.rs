@@ -13,7 +13,7 @@ fn data_with_one_of_each() -> Data {
     for step in Step::ALL {
         for block in blocks(step) {
             if let Block::List(list) = block {
-                (list.add)(&mut data);
+                (list.add)(&mut data, format!("{}-1", list.path));
             }
         }
     }

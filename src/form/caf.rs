@@ -431,7 +431,7 @@ pub static PARENTS: List = List {
     required: Required::Always,
     missing: "Add at least one parent or carer",
     len: |data| data.parents.len(),
-    add: |data| data.parents.push(ParentDraft::default()),
+    add: |data, _| data.parents.push(ParentDraft::default()),
     remove: |data, idx| remove_at(&mut data.parents, idx),
     fields: &PARENT_FIELDS,
 };
@@ -473,7 +473,7 @@ pub static HOUSEHOLD: List = List {
     required: Required::Never,
     missing: "",
     len: |data| data.household.len(),
-    add: |data| data.household.push(HouseholdMemberDraft::default()),
+    add: |data, _| data.household.push(HouseholdMemberDraft::default()),
     remove: |data, idx| remove_at(&mut data.household, idx),
     fields: &HOUSEHOLD_FIELDS,
 };
@@ -598,7 +598,7 @@ pub static SERVICES: List = List {
     required: Required::Never,
     missing: "",
     len: |data| data.services.len(),
-    add: |data| data.services.push(ServiceDraft::default()),
+    add: |data, _| data.services.push(ServiceDraft::default()),
     remove: |data, idx| remove_at(&mut data.services, idx),
     fields: &SERVICE_FIELDS,
 };
@@ -855,7 +855,12 @@ pub static TEAM: List = List {
     required: Required::When(team_around_child),
     missing: "Add at least one team member",
     len: |data| data.plan.team.len(),
-    add: |data| data.plan.team.push(TeamMemberDraft::default()),
+    add: |data, id| {
+        data.plan.team.push(TeamMemberDraft {
+            id,
+            ..TeamMemberDraft::default()
+        })
+    },
     remove: |data, idx| remove_at(&mut data.plan.team, idx),
     fields: &TEAM_FIELDS,
 };
@@ -1047,8 +1052,9 @@ pub static ACTIONS: List = List {
     required: Required::When(team_around_child),
     missing: "Add at least one action",
     len: |data| data.plan.actions.len(),
-    add: |data| {
+    add: |data, id| {
         data.plan.actions.push(ActionDraft {
+            id,
             status: NOT_STARTED.code.to_owned(),
             ..ActionDraft::default()
         })
@@ -1382,7 +1388,7 @@ pub static REVIEWS: List = List {
     required: Required::Never,
     missing: "",
     len: |data| data.reviews.len(),
-    add: start_review,
+    add: |data, _| start_review(data),
     remove: |data, idx| remove_at(&mut data.reviews, idx),
     fields: &REVIEW_FIELDS,
 };

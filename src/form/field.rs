@@ -458,7 +458,10 @@ pub struct List {
     /// The message when a needed list has no item.
     pub missing: &'static str,
     pub len: fn(&Data) -> usize,
-    pub add: fn(&mut Data),
+    /// Adds an empty item. The `String` is a fresh id for it (the page
+    /// makes a random UUID), kept by items others point at (`domain::ids`:
+    /// team members, actions) and ignored by the rest.
+    pub add: fn(&mut Data, String),
     pub remove: fn(&mut Data, usize),
     pub fields: &'static [Field],
 }
