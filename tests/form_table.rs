@@ -4,7 +4,7 @@
 
 use caf_lite::domain::{Data, DateDraft};
 use caf_lite::form::caf::{self, blocks, fields};
-use caf_lite::form::{control_id, Access, Block, Check, Field, Kind, Required, Rule, Step};
+use caf_lite::form::{control_id, Access, At, Block, Check, Field, Kind, Required, Rule, Step};
 use serde_json::Value;
 
 /// A draft with one item in every list, so list item fields have a place.
@@ -13,7 +13,7 @@ fn data_with_one_of_each() -> Data {
     for step in Step::ALL {
         for block in blocks(step) {
             if let Block::List(list) = block {
-                (list.add)(&mut data);
+                (list.add)(&mut data, format!("{}-1", list.path));
             }
         }
     }
@@ -60,11 +60,11 @@ fn every_field_path_names_the_value_its_accessor_writes() {
         let marker = format!("<{path}>");
         let expected = match field.access {
             Access::Text(_, set) => {
-                *set(&mut data, 0).expect("item 0 exists") = marker.clone();
+                *set(&mut data, At::default()).expect("item 0 exists") = marker.clone();
                 Value::String(marker)
             }
             Access::Date(_, set) => {
-                *set(&mut data, 0).expect("item 0 exists") = DateDraft {
+                *set(&mut data, At::default()).expect("item 0 exists") = DateDraft {
                     day: "1".into(),
                     month: "2".into(),
                     year: marker.clone(),
@@ -72,11 +72,11 @@ fn every_field_path_names_the_value_its_accessor_writes() {
                 serde_json::json!({ "day": "1", "month": "2", "year": marker })
             }
             Access::Bool(_, set) => {
-                *set(&mut data, 0).expect("item 0 exists") = true;
+                *set(&mut data, At::default()).expect("item 0 exists") = true;
                 Value::Bool(true)
             }
             Access::Strings(_, set) => {
-                *set(&mut data, 0).expect("item 0 exists") = vec![marker.clone()];
+                *set(&mut data, At::default()).expect("item 0 exists") = vec![marker.clone()];
                 serde_json::json!([marker])
             }
         };
@@ -327,13 +327,13 @@ fn a_question_is_needed_under_its_own_condition_for_showing_unless_listed() {
                     let path = field.path.replace(".notes", slot);
                     let target = caf::field(&path).expect("the element's question");
                     if let Access::Text(_, set) = target.access {
-                        *set(data, 0).expect("a place") = value.into();
+                        *set(data, At::default()).expect("a place") = value.into();
                     }
                 };
                 set(&mut data, rating, ".rating");
                 set(&mut data, notes, ".notes");
                 assert!(
-                    !needed(&data, 0) || field.is_shown(&data, 0),
+                    !needed(&data, At::default()) || field.is_shown(&data, 0),
                     "{} needed while hidden ({rating:?}, {notes:?})",
                     field.path
                 );

@@ -13,7 +13,7 @@
 //! which is 1,050,000 cases in total (README.md gives the figures of a run).
 #![cfg(not(target_arch = "wasm32"))]
 
-use caf_lite::domain::{fingerprint, Date, Draft, Settings};
+use caf_lite::domain::{derived_ids, fingerprint, give_missing_ids, Date, Draft, Settings};
 use caf_lite::storage::format::{
     decode_import, decode_stored, encode_export, encode_stored, shape_sample,
 };
@@ -136,11 +136,16 @@ fn fill(shape: &Value, rng: &mut Rng) -> Value {
     }
 }
 
-/// Any draft the app could hold: every field of the shape, filled at random.
+/// Any draft the app could hold: every field of the shape, filled at random;
+/// its list items' ids unique and not empty, as the app keeps them
+/// (`domain::ids`: a random id that is empty or repeated is replaced on read).
 fn draft_from_seed(seed: u64) -> Draft {
     let shape = serde_json::to_value(shape_sample()).expect("the shape is JSON");
     let mut rng = Rng(seed | 1);
-    serde_json::from_value(fill(&shape, &mut rng)).expect("a filled shape is a draft")
+    let mut draft: Draft =
+        serde_json::from_value(fill(&shape, &mut rng)).expect("a filled shape is a draft");
+    give_missing_ids(&mut draft.data, derived_ids(&seed.to_string()));
+    draft
 }
 
 /// Any JSON value, up to a small depth.

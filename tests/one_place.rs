@@ -7,7 +7,7 @@
 
 use caf_lite::domain::{Data, Date, Draft, Settings};
 use caf_lite::form::answer::answer;
-use caf_lite::form::{Access, Choice, Field, InputType, Kind, Required, Width};
+use caf_lite::form::{Access, At, Choice, Field, InputType, Kind, Required, Width};
 use caf_lite::storage::format::{decode_stored, encode_stored};
 use caf_lite::validate::check_fields;
 
@@ -103,8 +103,8 @@ fn a_question_added_only_to_a_table_is_checked_in_words_and_kept() {
     let Access::Text(_, set_season) = FAVOURITE_SEASON.access else {
         unreachable!("a text question")
     };
-    *set_colour(&mut data, 0).expect("a slot") = "Blue-green with stripes".into();
-    *set_season(&mut data, 0).expect("a slot") = "spring".into();
+    *set_colour(&mut data, At::default()).expect("a slot") = "Blue-green with stripes".into();
+    *set_season(&mut data, At::default()).expect("a slot") = "spring".into();
     assert_eq!(
         messages(&data),
         [
@@ -117,8 +117,8 @@ fn a_question_added_only_to_a_table_is_checked_in_words_and_kept() {
         "its limit, and only its own choices"
     );
 
-    *set_colour(&mut data, 0).expect("a slot") = "Blue".into();
-    *set_season(&mut data, 0).expect("a slot") = "winter".into();
+    *set_colour(&mut data, At::default()).expect("a slot") = "Blue".into();
+    *set_season(&mut data, At::default()).expect("a slot") = "winter".into();
     assert_eq!(messages(&data), []);
     assert_eq!(answer(&FAVOURITE_COLOUR, &data, 0).as_deref(), Some("Blue"));
     assert_eq!(

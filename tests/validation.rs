@@ -99,6 +99,7 @@ fn complete_data() -> Data {
             ecm: "be_healthy".into(),
             status: "not_started".into(),
             progress: String::new(),
+            id: "a1".into(),
         }],
         next_review: typed(2026, 12, 15),
     };
@@ -2381,6 +2382,7 @@ mod never_panics {
                 meeting_date: d(4),
                 team: team.into_iter().map(|(name, role, agency, phone)| TeamMemberDraft {
                     name: p(name), role: p(role), agency: p(agency), phone: p(phone), email: t(36),
+                    id: String::new(),
                 }).collect(),
                 lead: LeadDraft {
                     name: t(37), role: t(38), agency: t(39), phone: t(40), email: t(41),
@@ -2389,7 +2391,7 @@ mod never_panics {
                 deputy: DeputyDraft { name: t(42), role: t(43), phone: t(44), until: d(5) },
                 actions: actions.into_iter().map(|(need, what, who, due, outcome, ecm)| ActionDraft {
                     need: p(need), what: p(what), who: p(who), due: d(due), outcome: p(outcome),
-                    ecm: p(ecm), status: t(45), progress: t(46),
+                    ecm: p(ecm), status: t(45), progress: t(46), id: String::new(),
                 }).collect(),
                 next_review: d(6),
             };

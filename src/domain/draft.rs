@@ -301,6 +301,11 @@ pub struct PlanDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamMemberDraft {
+    /// Stable id, unique within the draft (`domain::ids`), so that others
+    /// can point at this item; never part of the fingerprint. Left out of
+    /// the JSON while empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub name: String,
     pub role: String,
     pub agency: String,
@@ -337,6 +342,11 @@ pub struct DeputyDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActionDraft {
+    /// Stable id, unique within the draft (`domain::ids`), so that others
+    /// can point at this item; never part of the fingerprint. Left out of
+    /// the JSON while empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// An element code, or `other`.
     pub need: String,
     pub what: String,

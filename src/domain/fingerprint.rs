@@ -9,6 +9,9 @@
 //! fingerprint of content that leaves it empty. Array items are never left
 //! out (an empty item becomes `{}`), so items keep their places.
 //!
+//! Every list item's `id` (`domain::ids`) is left out too (caf-form.md
+//! §4): it names the item, it is not content.
+//!
 //! The record of an agreement (`domain::agreement`) stores the rule it was
 //! made under: a record made under an earlier rule is out of date.
 
@@ -41,6 +44,7 @@ pub fn fingerprint(data: &Data) -> String {
             consent.remove(key);
         }
     }
+    without_item_ids(&mut value);
     let mut canonical = String::new();
     if let Some(value) = without_empty(value) {
         write_canonical(&mut canonical, &value);
@@ -48,6 +52,28 @@ pub fn fingerprint(data: &Data) -> String {
     let digest = Sha256::digest(canonical.as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
+
+/// Leaves out the `id` of every list item (`domain::ids`): an id says
+/// which item is which, not what the family agreed to, so giving items ids
+/// changes no fingerprint. No list item had an `id` before ids were made,
+/// so every earlier fingerprint stays as it was under the same rule.
+fn without_item_ids(value: &mut Value) {
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                if let Value::Object(fields) = item {
+                    fields.remove(ITEM_ID_KEY);
+                }
+                without_item_ids(item);
+            }
+        }
+        Value::Object(fields) => fields.values_mut().for_each(without_item_ids),
+        _ => {}
+    }
+}
+
+/// The key of a list item's stable id.
+const ITEM_ID_KEY: &str = "id";
 
 /// `value` with every empty value left out of objects; `None` if it is itself
 /// empty. Array items stay in place: an empty item becomes `{}`.
@@ -145,6 +171,22 @@ mod tests {
         let mut out = String::new();
         write_canonical(&mut out, &without_empty(value).expect("not empty"));
         assert_eq!(out, r#"{"f":[{},{"h":"x"}],"i":true}"#);
+    }
+
+    #[test]
+    fn item_ids_are_left_out() {
+        let mut data = Data::default();
+        data.plan.team = vec![crate::domain::TeamMemberDraft {
+            name: "Jo Smith".to_owned(),
+            ..Default::default()
+        }];
+        data.plan.actions = vec![crate::domain::ActionDraft::default()];
+        let before = fingerprint(&data);
+        crate::domain::give_missing_ids(&mut data, crate::domain::derived_ids("a1"));
+        assert!(!data.plan.team[0].id.is_empty());
+        assert_eq!(fingerprint(&data), before);
+        data.plan.team[0].name.push('!');
+        assert_ne!(fingerprint(&data), before);
     }
 
     #[test]

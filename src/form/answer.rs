@@ -2,14 +2,15 @@
 
 use crate::domain::{Data, NhsNumber, Postcode};
 use crate::form::choices::label_of;
-use crate::form::{Access, Field, Format, Kind, List};
+use crate::form::{Access, At, Field, Format, Kind, List};
 
-/// The answer to `field` (list item `idx`) in words; `None` when unanswered
+/// The answer to `field` (list item `at`) in words; `None` when unanswered
 /// or when the question is not shown (caf-form.md §4: a hidden answer stays
 /// in the draft but is never shown back or printed). Text is returned
 /// exactly as typed, except that a valid postcode or NHS number is written
 /// in its standard form; dates as typed, `day/month/year`.
-pub fn answer(field: &Field, data: &Data, idx: usize) -> Option<String> {
+pub fn answer(field: &Field, data: &Data, at: impl Into<At>) -> Option<String> {
+    let idx = at.into();
     if field.is_blank(data, idx) || !field.is_shown(data, idx) {
         return None;
     }
@@ -21,7 +22,7 @@ pub fn answer(field: &Field, data: &Data, idx: usize) -> Option<String> {
     })
 }
 
-fn in_words(field: &Field, data: &Data, idx: usize) -> Option<String> {
+fn in_words(field: &Field, data: &Data, idx: At) -> Option<String> {
     match (field.kind, field.access) {
         (Kind::Radios(choices) | Kind::Select(choices), Access::Text(get, _)) => {
             get(data, idx).map(|code| label_of(choices, code).to_owned())

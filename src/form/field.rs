@@ -4,6 +4,40 @@
 use crate::domain::{Data, DateDraft};
 use crate::form::Choice;
 
+/// Where an answer is among repeated items: `item` in the field's list
+/// (`parents[1]`), and `sub` in the list inside that item, for a question
+/// of a list inside a list item (`meetings[i].invited[j]`). A field ignores
+/// what it has no list for: every index is 0 outside lists, and `sub` is
+/// 0 for a question of a list item. `At::from(idx)` is item `idx`, as the
+/// questions of one list level (all of them so far) are addressed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct At {
+    /// The item of the field's (outer) list.
+    pub item: usize,
+    /// The item of the list inside it.
+    pub sub: usize,
+}
+
+impl At {
+    /// Item `sub` of the list inside item `item`.
+    pub const fn sub(item: usize, sub: usize) -> At {
+        At { item, sub }
+    }
+
+    /// `path` with its first `[]` filled with `item` and its second with
+    /// `sub`: `parents[].name` → `parents[1].name`.
+    pub fn fill(self, path: &str) -> String {
+        path.replacen("[]", &format!("[{}]", self.item), 1)
+            .replacen("[]", &format!("[{}]", self.sub), 1)
+    }
+}
+
+impl From<usize> for At {
+    fn from(item: usize) -> At {
+        At { item, sub: 0 }
+    }
+}
+
 /// Which HTML input a one-line text answer uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputType {
@@ -46,11 +80,11 @@ pub enum Required {
     Always,
     /// Never: the label says "(optional)".
     Never,
-    /// When this holds of the other answers (`usize`: the list item), for a
+    /// When this holds of the other answers (`At`: the list item), for a
     /// question shown more often than it is needed (a child's names, asked
     /// before birth too). Not for a question needed exactly when it shows:
     /// that is `Field::required_when_shown`.
-    When(fn(&Data, usize) -> bool),
+    When(fn(&Data, At) -> bool),
     /// The field's `Rule` decides, because it needs more than the answers
     /// (the child's age today) or words the message per case.
     Rule,
@@ -185,25 +219,26 @@ pub enum Kind {
     Checkboxes(&'static [Choice]),
 }
 
-/// Where a field's answer lives. The `usize` is the item index inside a list
-/// and is ignored for fields outside lists; `None` means no such item.
+/// Where a field's answer lives. The `At` says which list item (and which
+/// item of a list inside it) and is ignored for fields outside lists;
+/// `None` means no such item.
 #[derive(Clone, Copy)]
 pub enum Access {
     Text(
-        fn(&Data, usize) -> Option<&String>,
-        fn(&mut Data, usize) -> Option<&mut String>,
+        fn(&Data, At) -> Option<&String>,
+        fn(&mut Data, At) -> Option<&mut String>,
     ),
     Date(
-        fn(&Data, usize) -> Option<&DateDraft>,
-        fn(&mut Data, usize) -> Option<&mut DateDraft>,
+        fn(&Data, At) -> Option<&DateDraft>,
+        fn(&mut Data, At) -> Option<&mut DateDraft>,
     ),
     Bool(
-        fn(&Data, usize) -> Option<&bool>,
-        fn(&mut Data, usize) -> Option<&mut bool>,
+        fn(&Data, At) -> Option<&bool>,
+        fn(&mut Data, At) -> Option<&mut bool>,
     ),
     Strings(
-        fn(&Data, usize) -> Option<&Vec<String>>,
-        fn(&mut Data, usize) -> Option<&mut Vec<String>>,
+        fn(&Data, At) -> Option<&Vec<String>>,
+        fn(&mut Data, At) -> Option<&mut Vec<String>>,
     ),
 }
 
@@ -227,7 +262,7 @@ pub struct Field {
     /// When the question is shown (GOV.UK conditional reveal), given the
     /// other answers; `None`: always. A hidden question keeps its answer,
     /// which is never shown back or printed.
-    pub shown: Option<fn(&Data, usize) -> bool>,
+    pub shown: Option<fn(&Data, At) -> bool>,
     /// The message when a needed answer is missing, and for a choice whose
     /// stored code is not one of its choices (`{n}` as in `noun`); `""`
     /// means "Enter the …".
@@ -306,7 +341,7 @@ impl Field {
     }
 
     /// The same question, shown only when `shown` holds.
-    pub const fn shown_when(self, shown: fn(&Data, usize) -> bool) -> Field {
+    pub const fn shown_when(self, shown: fn(&Data, At) -> bool) -> Field {
         Field {
             shown: Some(shown),
             ..self
@@ -316,13 +351,14 @@ impl Field {
     /// The same question, shown only when `shown` holds and then needed
     /// (`Required::Always`: a hidden question is never checked), so the
     /// condition is written once.
-    pub const fn required_when_shown(self, shown: fn(&Data, usize) -> bool) -> Field {
+    pub const fn required_when_shown(self, shown: fn(&Data, At) -> bool) -> Field {
         self.required(Required::Always).shown_when(shown)
     }
 
-    /// Whether the question of item `idx` is shown, given the other answers.
-    pub fn is_shown(&self, data: &Data, idx: usize) -> bool {
-        self.shown.is_none_or(|shown| shown(data, idx))
+    /// Whether the question of item `at` is shown, given the other answers.
+    pub fn is_shown(&self, data: &Data, at: impl Into<At>) -> bool {
+        let at = at.into();
+        self.shown.is_none_or(|shown| shown(data, at))
     }
 
     /// The same question, never needed: "(optional)".
@@ -416,21 +452,24 @@ impl Field {
         }
     }
 
-    /// The field path for list item `idx` (`parents[].name` → `parents[0].name`).
-    pub fn path_at(&self, idx: usize) -> String {
-        self.path.replacen("[]", &format!("[{idx}]"), 1)
+    /// The field path for list item `at` (`parents[].name` →
+    /// `parents[0].name`; `meetings[].invited[].name` →
+    /// `meetings[0].invited[2].name`).
+    pub fn path_at(&self, at: impl Into<At>) -> String {
+        at.into().fill(self.path)
     }
 
     /// The answer as text, for text and choice fields.
-    pub fn text<'a>(&self, data: &'a Data, idx: usize) -> Option<&'a String> {
+    pub fn text<'a>(&self, data: &'a Data, at: impl Into<At>) -> Option<&'a String> {
         match self.access {
-            Access::Text(get, _) => get(data, idx),
+            Access::Text(get, _) => get(data, at.into()),
             _ => None,
         }
     }
 
     /// Whether nothing has been answered here.
-    pub fn is_blank(&self, data: &Data, idx: usize) -> bool {
+    pub fn is_blank(&self, data: &Data, at: impl Into<At>) -> bool {
+        let idx = at.into();
         match self.access {
             Access::Text(get, _) => get(data, idx).is_none_or(|text| text.trim().is_empty()),
             Access::Date(get, _) => get(data, idx).is_none_or(DateDraft::is_blank),
@@ -458,7 +497,10 @@ pub struct List {
     /// The message when a needed list has no item.
     pub missing: &'static str,
     pub len: fn(&Data) -> usize,
-    pub add: fn(&mut Data),
+    /// Adds an empty item. The `String` is a fresh id for it (the page
+    /// makes a random UUID), kept by items others point at (`domain::ids`:
+    /// team members, actions) and ignored by the rest.
+    pub add: fn(&mut Data, String),
     pub remove: fn(&mut Data, usize),
     pub fields: &'static [Field],
 }

@@ -12,7 +12,7 @@ pub mod suggest;
 
 pub use choices::Choice;
 pub use field::{
-    Access, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special, Suggest,
-    Width,
+    Access, At, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special,
+    Suggest, Width,
 };
 pub use step::{control_id, Step};

@@ -18,12 +18,12 @@ use crate::validate::ConsentStatus;
 pub fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> {
     let typed = answer(field, data, idx)?;
     if let Access::Date(get, _) = field.access {
-        if let Some(Ok(Some(date))) = get(data, idx).map(|d| d.parse()) {
+        if let Some(Ok(Some(date))) = get(data, idx.into()).map(|d| d.parse()) {
             return Some(date.to_string());
         }
     }
     if let (Kind::Checkboxes(choices), Access::Strings(get, _)) = (field.kind, field.access) {
-        if let Some(values) = get(data, idx) {
+        if let Some(values) = get(data, idx.into()) {
             let ticked: Vec<&str> = values
                 .iter()
                 .map(|value| value.trim())

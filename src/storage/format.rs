@@ -17,8 +17,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::{
-    ActionDraft, ConsentHistoryEntry, CopiedFrom, Draft, HouseholdMemberDraft, ParentDraft,
-    ReviewActionDraft, ReviewDraft, ServiceDraft, TeamMemberDraft,
+    derived_ids, give_missing_ids, ActionDraft, ConsentHistoryEntry, CopiedFrom, Draft,
+    HouseholdMemberDraft, ParentDraft, ReviewActionDraft, ReviewDraft, ServiceDraft,
+    TeamMemberDraft,
 };
 
 /// The value of the envelope's `format` key.
@@ -493,9 +494,15 @@ pub fn shape_sample() -> Draft {
     data.parents = vec![ParentDraft::default()];
     data.household = vec![HouseholdMemberDraft::default()];
     data.services = vec![ServiceDraft::default()];
-    data.plan.team = vec![TeamMemberDraft::default()];
+    data.plan.team = vec![TeamMemberDraft {
+        id: "sample".to_owned(),
+        ..TeamMemberDraft::default()
+    }];
     data.plan.lead.reasons = vec![String::new()];
-    data.plan.actions = vec![ActionDraft::default()];
+    data.plan.actions = vec![ActionDraft {
+        id: "sample".to_owned(),
+        ..ActionDraft::default()
+    }];
     data.consent.share_with = vec![String::new()];
     data.consent.history = vec![ConsentHistoryEntry::default()];
     data.reviews = vec![ReviewDraft {
@@ -532,7 +539,8 @@ fn read_version(value: Option<Value>) -> Result<u64, ImportError> {
     Ok(version)
 }
 
-/// Conforms a `draft` object to the expected shape and deserialises it.
+/// Conforms a `draft` object to the expected shape and deserialises it;
+/// list items without a stable id get one (`domain::ids`).
 fn read_draft(value: Value, unknown_keys: &mut Vec<String>) -> Result<Draft, ImportError> {
     let shape = draft_shape();
     let Value::Object(draft_shape) = &shape else {
@@ -566,17 +574,22 @@ fn read_draft(value: Value, unknown_keys: &mut Vec<String>) -> Result<Draft, Imp
             None => unknown_keys.push(path),
         }
     }
-    super::object_reader::from_object(Value::Object(conformed)).map_err(|err| {
-        ImportError::WrongType {
-            path: "draft".to_string(),
-            expected: "a draft",
-            found: if err.is_data() {
-                "something else"
-            } else {
-                "unreadable data"
-            },
-        }
-    })
+    let mut draft: Draft =
+        super::object_reader::from_object(Value::Object(conformed)).map_err(|err| {
+            ImportError::WrongType {
+                path: "draft".to_string(),
+                expected: "a draft",
+                found: if err.is_data() {
+                    "something else"
+                } else {
+                    "unreadable data"
+                },
+            }
+        })?;
+    // Drafts from before item ids have none: made here, the same each time
+    // the same draft is read, and written by its next save.
+    give_missing_ids(&mut draft.data, derived_ids(&draft.id));
+    Ok(draft)
 }
 
 /// Makes `value` fit `shape`, converting only where nothing is lost, and

@@ -133,7 +133,7 @@ impl<'a> Checker<'a> {
         match required {
             Required::Always => true,
             Required::Never | Required::Rule => false,
-            Required::When(holds) => holds(self.data, idx),
+            Required::When(holds) => holds(self.data, idx.into()),
         }
     }
 
@@ -151,7 +151,7 @@ impl<'a> Checker<'a> {
         let required = self.is_required(field.required, idx);
         match field.access {
             Access::Text(get, _) => {
-                let value = get(self.data, idx).map_or("", String::as_str);
+                let value = get(self.data, idx.into()).map_or("", String::as_str);
                 match field.kind {
                     Kind::Radios(choices) | Kind::Select(choices) => {
                         let value = value.trim();
@@ -164,17 +164,17 @@ impl<'a> Checker<'a> {
                 }
             }
             Access::Date(get, _) => {
-                if let Some(draft) = get(self.data, idx) {
+                if let Some(draft) = get(self.data, idx.into()) {
                     self.date(field, idx, &path, draft, required);
                 }
             }
             Access::Bool(get, _) => {
-                if required && !get(self.data, idx).copied().unwrap_or(false) {
+                if required && !get(self.data, idx.into()).copied().unwrap_or(false) {
                     self.error(&path, fill(field.missing, idx));
                 }
             }
             Access::Strings(get, _) => {
-                let values = get(self.data, idx).map_or(&[][..], Vec::as_slice);
+                let values = get(self.data, idx.into()).map_or(&[][..], Vec::as_slice);
                 let choices = field.choices();
                 if required && values.iter().all(|value| blank(value)) {
                     self.error(&path, fill(field.missing, idx));
@@ -273,7 +273,7 @@ impl<'a> Checker<'a> {
         let Access::Date(get, _) = field.access else {
             return None;
         };
-        let date = get(self.data, idx)?.parse().ok().flatten()?;
+        let date = get(self.data, idx.into())?.parse().ok().flatten()?;
         (field.check != Check::PastDate || date <= self.today).then_some(date)
     }
 

@@ -116,6 +116,7 @@ pub fn complete_data() -> Data {
         meeting_date: typed(2026, 10, 20),
         team: vec![
             TeamMemberDraft {
+                id: "team-1".into(),
                 name: "Sam Patel".into(),
                 role: "SENCO".into(),
                 agency: "Riverside Primary".into(),
@@ -123,6 +124,7 @@ pub fn complete_data() -> Data {
                 email: "sam@example.org".into(),
             },
             TeamMemberDraft {
+                id: "team-2".into(),
                 name: "Siobhán Ní Bhriain".into(),
                 role: "Health visitor".into(),
                 agency: "Health visiting".into(),
@@ -130,6 +132,7 @@ pub fn complete_data() -> Data {
                 email: "siobhan@example.org".into(),
             },
             TeamMemberDraft {
+                id: "team-3".into(),
                 name: "Agnieszka Wąsowska".into(),
                 role: "Housing officer".into(),
                 agency: "Medway Council housing".into(),
@@ -201,6 +204,8 @@ pub fn complete_data() -> Data {
         leaflet_given: true,
         ..ConsentDraft::default()
     };
+    // Each action's id, as the page gives one when it is added.
+    give_missing_ids(&mut data, derived_ids(DRAFT_ID));
     data
 }
 
@@ -221,6 +226,7 @@ pub fn action(
         ecm: ecm.into(),
         status: "not_started".into(),
         progress: String::new(),
+        id: String::new(),
     }
 }
 

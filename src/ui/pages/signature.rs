@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::form::caf::{signed_on_screen, CONSENT_SIGNATURE_NAME};
+use crate::form::At;
 use crate::ui::state::use_form_state;
 use crate::ui::widgets::FieldView;
 
@@ -13,7 +14,11 @@ use crate::ui::widgets::FieldView;
 #[component]
 pub fn SignaturePad() -> impl IntoView {
     let state = use_form_state();
-    let on_screen = move || state.draft.with(|d| signed_on_screen(&d.data, 0));
+    let on_screen = move || {
+        state
+            .draft
+            .with(|d| signed_on_screen(&d.data, At::default()))
+    };
     // Only ever a PNG data URL: a stored value of any other shape (an edited
     // or imported file) is reported by the checks and never loaded as an image.
     let stored = Memo::new(move |_| {

@@ -24,7 +24,7 @@ pub fn ListView(
     if list.min_items > 0 && len.get_untracked() < list.min_items {
         state.update(|d| {
             while (list.len)(d) < list.min_items {
-                (list.add)(d);
+                (list.add)(d, platform::new_id());
             }
         });
     }
@@ -45,7 +45,7 @@ pub fn ListView(
                 class="caf-button caf-button--secondary"
                 id=add_id
                 on:click=move |_| {
-                    state.update(|d| (list.add)(d));
+                    state.update(|d| (list.add)(d, platform::new_id()));
                     let idx = len.get_untracked().saturating_sub(1);
                     confirming.set(None);
                     state.open_item.set(Some(list.item_path(idx)));

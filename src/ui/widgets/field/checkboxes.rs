@@ -5,20 +5,21 @@ use leptos::prelude::*;
 
 use super::Frame;
 use crate::domain::Data;
+use crate::form::At;
 use crate::form::Choice;
 
 pub fn checkboxes(
     frame: Frame,
     choices: &'static [Choice],
-    get: fn(&Data, usize) -> Option<&Vec<String>>,
-    set: fn(&mut Data, usize) -> Option<&mut Vec<String>>,
+    get: fn(&Data, At) -> Option<&Vec<String>>,
+    set: fn(&mut Data, At) -> Option<&mut Vec<String>>,
     suggestions: Option<Signal<Vec<String>>>,
 ) -> AnyView {
     let (idx, state, id, path) = frame.parts();
     let ticked = Memo::new(move |_| {
         state
             .draft
-            .with(|d| get(&d.data, idx).cloned().unwrap_or_default())
+            .with(|d| get(&d.data, idx.into()).cloned().unwrap_or_default())
     });
     // Offered values: the fixed choices, then suggestions, then anything
     // already ticked that is neither (typed earlier, or imported).
@@ -62,7 +63,7 @@ pub fn checkboxes(
                                 let on = ev.target().checked();
                                 let code = code.clone();
                                 state.update(|d| {
-                                    if let Some(list) = set(d, idx) {
+                                    if let Some(list) = set(d, idx.into()) {
                                         list.retain(|v| *v != code);
                                         if on {
                                             list.push(code);
@@ -85,7 +86,7 @@ pub fn checkboxes(
             return;
         }
         state.update(|d| {
-            if let Some(list) = set(d, idx) {
+            if let Some(list) = set(d, idx.into()) {
                 if !list.contains(&entry) {
                     list.push(entry);
                 }

@@ -4,19 +4,23 @@ use leptos::prelude::*;
 
 use super::Frame;
 use crate::domain::{Data, DateDraft};
+use crate::form::At;
 
 pub fn date(
     frame: Frame,
-    get: fn(&Data, usize) -> Option<&DateDraft>,
-    set: fn(&mut Data, usize) -> Option<&mut DateDraft>,
+    get: fn(&Data, At) -> Option<&DateDraft>,
+    set: fn(&mut Data, At) -> Option<&mut DateDraft>,
 ) -> AnyView {
     let (idx, state, id, path) = frame.parts();
     let invalid = frame.invalid();
     let part = move |which: fn(&DateDraft) -> &String| {
         Memo::new(move |_| {
-            state
-                .draft
-                .with(|d| get(&d.data, idx).map(which).cloned().unwrap_or_default())
+            state.draft.with(|d| {
+                get(&d.data, idx.into())
+                    .map(which)
+                    .cloned()
+                    .unwrap_or_default()
+            })
         })
     };
     let day = part(|date| &date.day);
@@ -48,7 +52,7 @@ pub fn date(
                     prop:value=move || value.get()
                     on:input:target=move |ev| {
                         let text = ev.target().value();
-                        state.update(|d| if let Some(date) = set(d, idx) { write(date, text) });
+                        state.update(|d| if let Some(date) = set(d, idx.into()) { write(date, text) });
                     }
                 />
             </div>

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::{text_answer, Frame, SetText};
 use crate::domain::Data;
+use crate::form::At;
 
 pub fn long_text(
     frame: Frame,
     max_chars: usize,
-    get: fn(&Data, usize) -> Option<&String>,
+    get: fn(&Data, At) -> Option<&String>,
     set: SetText,
 ) -> AnyView {
     let (idx, state, id, path) = frame.parts();
@@ -52,7 +53,7 @@ pub fn long_text(
             prop:value=move || value.get()
             on:input:target=move |ev| {
                 let text = ev.target().value();
-                state.update(|d| if let Some(slot) = set(d, idx) { *slot = text });
+                state.update(|d| if let Some(slot) = set(d, idx.into()) { *slot = text });
             }
         ></textarea>
         <div

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::Data;
 use crate::form::caf::{label_parts, on_request};
-use crate::form::{control_id, Access, Field, Kind};
+use crate::form::{control_id, Access, At, Field, Kind};
 use crate::ui::state::{use_form_state, FormState};
 
 mod checkboxes;
@@ -22,7 +22,7 @@ mod tick;
 use frame::Frame;
 
 /// Where a text answer is written.
-type SetText = fn(&mut Data, usize) -> Option<&mut String>;
+type SetText = fn(&mut Data, At) -> Option<&mut String>;
 
 /// One question, for list item `idx` (0 outside lists).
 #[component]
@@ -93,12 +93,12 @@ pub fn FieldView(
 /// The text answer of a field, as a memo that changes only when it does.
 fn text_answer(
     state: FormState,
-    get: fn(&Data, usize) -> Option<&String>,
+    get: fn(&Data, At) -> Option<&String>,
     idx: usize,
 ) -> Memo<String> {
     Memo::new(move |_| {
         state
             .draft
-            .with(|d| get(&d.data, idx).cloned().unwrap_or_default())
+            .with(|d| get(&d.data, idx.into()).cloned().unwrap_or_default())
     })
 }

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use super::{text_answer, Frame, SetText};
 use crate::domain::Data;
+use crate::form::At;
 use crate::form::Choice;
 
 pub fn radios(
     frame: Frame,
     choices: &'static [Choice],
-    get: fn(&Data, usize) -> Option<&String>,
+    get: fn(&Data, At) -> Option<&String>,
     set: SetText,
 ) -> AnyView {
     let (idx, state, id, path) = frame.parts();
@@ -30,7 +31,7 @@ pub fn radios(
                         name=path.clone()
                         value=code
                         prop:checked=move || value.with(|v| v == code)
-                        on:change=move |_| state.update(|d| if let Some(slot) = set(d, idx) { *slot = code.to_owned() })
+                        on:change=move |_| state.update(|d| if let Some(slot) = set(d, idx.into()) { *slot = code.to_owned() })
                     />
                     <label class="caf-label caf-radios__label" for=option_id>{choice.label}</label>
                 </div>

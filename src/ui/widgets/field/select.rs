@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use super::{text_answer, Frame, SetText};
 use crate::domain::Data;
+use crate::form::At;
 use crate::form::Choice;
 
 pub fn select(
     frame: Frame,
     choices: &'static [Choice],
-    get: fn(&Data, usize) -> Option<&String>,
+    get: fn(&Data, At) -> Option<&String>,
     set: SetText,
     suggestions: Option<Signal<Vec<String>>>,
 ) -> AnyView {
@@ -48,7 +49,7 @@ pub fn select(
             aria-invalid=frame.invalid()
             on:change:target=move |ev| {
                 let code = ev.target().value();
-                state.update(|d| if let Some(slot) = set(d, idx) { *slot = code });
+                state.update(|d| if let Some(slot) = set(d, idx.into()) { *slot = code });
             }
         >
             <option value="" prop:selected=move || value.with(String::is_empty)>"Choose one"</option>

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use super::{text_answer, Frame, SetText};
 use crate::domain::Data;
+use crate::form::At;
 use crate::form::{InputType, Width};
 
 pub fn text(
     frame: Frame,
     input: InputType,
     width: Width,
-    get: fn(&Data, usize) -> Option<&String>,
+    get: fn(&Data, At) -> Option<&String>,
     set: SetText,
     suggestions: Option<Signal<Vec<String>>>,
 ) -> AnyView {
@@ -56,7 +57,7 @@ pub fn text(
             prop:value=move || value.get()
             on:input:target=move |ev| {
                 let text = ev.target().value();
-                state.update(|d| if let Some(slot) = set(d, idx) { *slot = text });
+                state.update(|d| if let Some(slot) = set(d, idx.into()) { *slot = text });
             }
         />
     }

@@ -4,17 +4,18 @@ use leptos::prelude::*;
 
 use super::Frame;
 use crate::domain::Data;
+use crate::form::At;
 
 pub fn tick(
     frame: Frame,
-    get: fn(&Data, usize) -> Option<&bool>,
-    set: fn(&mut Data, usize) -> Option<&mut bool>,
+    get: fn(&Data, At) -> Option<&bool>,
+    set: fn(&mut Data, At) -> Option<&mut bool>,
 ) -> AnyView {
     let (idx, state, id, path) = frame.parts();
     let checked = Memo::new(move |_| {
         state
             .draft
-            .with(|d| get(&d.data, idx).copied().unwrap_or(false))
+            .with(|d| get(&d.data, idx.into()).copied().unwrap_or(false))
     });
     view! {
         {frame.message_view()}
@@ -30,7 +31,7 @@ pub fn tick(
                 prop:checked=move || checked.get()
                 on:change:target=move |ev| {
                     let ticked = ev.target().checked();
-                    state.update(|d| if let Some(slot) = set(d, idx) { *slot = ticked });
+                    state.update(|d| if let Some(slot) = set(d, idx.into()) { *slot = ticked });
                 }
             />
             <label class="caf-label caf-checkboxes__label" for=id.clone()>{frame.label()}</label>
