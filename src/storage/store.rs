@@ -153,10 +153,11 @@ impl DraftStore {
     /// Whether no write is waiting: the locked store seals and writes in
     /// the background; the others write at once.
     pub fn is_idle(&self) -> bool {
-        match &self.backend {
-            Backend::Sealed(sealed) => sealed.is_idle(),
-            _ => true,
+        #[cfg(target_arch = "wasm32")]
+        if let Backend::Sealed(sealed) = &self.backend {
+            return sealed.is_idle();
         }
+        true
     }
 
     /// Whether anything, readable or not, is stored under this draft id; used
