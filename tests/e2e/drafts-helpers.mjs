@@ -1,6 +1,10 @@
-// Helpers shared by the drafts and fault tests: the open draft's id, a new
-// draft on its child step, and what storage holds for a draft.
+// Helpers shared by the drafts, fault and withdrawal tests: the open draft's
+// id, a new draft on its child step, what storage holds for a draft, and a
+// download saved to a file.
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT } from './harness.mjs';
 
 /** The draft id in the address `#draft/<id>/<page>`. */
 export async function draftId(page) {
@@ -26,3 +30,17 @@ export const storedGivenNameAt = (page, key) =>
 
 /** The given name stored for draft `id`, or undefined. */
 export const storedGivenName = (page, id) => storedGivenNameAt(page, `caf.draft.${id}`);
+
+/**
+ * Clicks `button`, which starts a download, and saves the file to OUT as
+ * `name` (by default the name the app suggests). Returns its path, bytes,
+ * text (UTF-8) and the suggested name.
+ */
+export async function downloadFrom(page, button, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, name ?? download.suggestedFilename());
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  return { path, bytes, text: bytes.toString('utf8'), suggested: download.suggestedFilename() };
+}

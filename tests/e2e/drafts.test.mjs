@@ -3,12 +3,12 @@
 // unreadable stored entries, and export → delete → import round trips.
 // The last test measures (prints, never asserts) the largest draft and one save.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { draftId, newDraftOnChildStep, storedGivenName } from './drafts-helpers.mjs';
-import { cafEntries, emptyJunk, fillStorage, saveNow } from './lock-helpers.mjs';
-import { OUT, REPO, eventually, startApp, withPage } from './harness.mjs';
+import { downloadFrom, draftId, newDraftOnChildStep, storedGivenName } from './drafts-helpers.mjs';
+import { cafEntries, emptyJunk, fillStorage, saveNow, toDraftsPage } from './lock-helpers.mjs';
+import { REPO, eventually, startApp, withPage } from './harness.mjs';
 
 const QUOTA_MESSAGE =
   "Not saved: this browser's storage is full. Download this draft now, then delete old drafts.";
@@ -26,27 +26,7 @@ async function storedDrafts(page) {
 }
 
 
-/**
- * Saves now, as the page does when it is hidden: a `visibilitychange` event
- * reaches the page's window listener straight away (no debounce to wait for).
- */
-
 const statusText = (page) => page.locator('#save-status').textContent();
-
-/** Goes back to the drafts page by the header link. */
-async function toDraftsPage(page) {
-  await page.locator('a.caf-header__name').click();
-  await page.locator('#start-new').waitFor();
-}
-
-/** Clicks a button that starts a download and returns the download's bytes and name. */
-async function downloadFrom(page, button, name) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, name ?? download.suggestedFilename());
-  await download.saveAs(path);
-  return { path, bytes: readFileSync(path), suggested: download.suggestedFilename() };
-}
 
 /** Fails the test if anything on the page opens a dialog (alert from injected markup). */
 function forbidDialogs(page) {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { draftId, newDraftOnChildStep } from './drafts-helpers.mjs';
 import { eventually, withPage } from './harness.mjs';
+import { saveNow } from './lock-helpers.mjs';
 
 const DETAILS = 'é'.repeat(501);
 
@@ -53,7 +54,7 @@ test('an invalid answer to a question hidden by an earlier answer is kept, not c
     assert.equal(await page.locator('#task-child-status').textContent(), 'Completed');
 
     // The hidden answer was kept as typed.
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await saveNow(page);
     await eventually(
       () =>
         page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.draft.data.child.disability_details, `caf.draft.${id}`),

@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { draftId } from './drafts-helpers.mjs';
+import { downloadFrom, draftId } from './drafts-helpers.mjs';
+import { toDraftsPage } from './lock-helpers.mjs';
 import { OUT, eventually, withPage } from './harness.mjs';
 import { activate, chooseOption, chooseRadio, daysFromToday, tick, typeDate, typeInto } from './keyboard.mjs';
 
@@ -101,11 +102,6 @@ async function goTo(page, app, step) {
   await page.locator('#step-heading').waitFor();
 }
 
-async function toDraftsPage(page) {
-  await page.locator('a.caf-header__name').click();
-  await page.locator('#start-new').waitFor();
-}
-
 async function deleteTheDraft(page) {
   await page.locator('#drafts li').getByRole('button', { name: 'Delete draft' }).click();
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
@@ -130,14 +126,6 @@ function pdfPages(path) {
     .split('\f')
     .filter((text) => text.trim() !== '')
     .map((text) => text.replace(/\s+/g, ' '));
-}
-
-async function downloadFrom(page, button, name) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, name);
-  await download.saveAs(path);
-  return { path };
 }
 
 async function downloadPdf(page, buttonId, name) {
