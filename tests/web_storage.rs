@@ -214,7 +214,23 @@ fn a_full_storage_refuses_the_save_and_keeps_the_earlier_copy() {
 }
 
 #[wasm_bindgen_test]
-async fn asking_for_persistent_storage_never_panics() {
-    // Headless Chromium may grant or refuse; either answer is fine.
-    let _granted: bool = request_persistence().await;
+async fn asking_for_persistent_storage_reports_what_the_browser_decided() {
+    // Headless Chromium may grant or refuse; either answer is fine, as long
+    // as it is the browser's: `navigator.storage.persisted()` says the same.
+    let granted: bool = request_persistence().await;
+    let navigator = web_sys::window().expect("a window").navigator();
+    let persisted = wasm_bindgen_futures::JsFuture::from(
+        navigator
+            .storage()
+            .persisted()
+            .expect("navigator.storage.persisted()"),
+    )
+    .await
+    .expect("persisted() resolves")
+    .as_bool()
+    .expect("persisted() answers a boolean");
+    assert_eq!(
+        granted, persisted,
+        "request_persistence() answered {granted}, the browser says persisted = {persisted}"
+    );
 }
