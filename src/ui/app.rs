@@ -271,6 +271,7 @@ pub fn App() -> impl IntoView {
                         Arrival::New => None,
                     },
                     DRAFTS_PAGE_NAME,
+                    "",
                 );
             }
         }
@@ -695,13 +696,14 @@ pub(crate) fn DraftView(
         }
         // Moving to another page of the app saves at once.
         save_now();
-        let arrival = router::arrive(&router::route(&id_for_route, page));
+        let address = router::route(&id_for_route, page);
+        let arrival = router::arrive(&address);
         let target = state.pending_focus.get_untracked().or(match arrival {
             Arrival::Returned(focus) => focus,
             Arrival::New => None,
         });
         state.pending_focus.set(None);
-        router::focus_after_render(target, page.title());
+        router::focus_after_render(target, page.title(), &address);
         page
     });
     Effect::new(move |_| {

@@ -118,9 +118,17 @@ pub fn correct_to_drafts() {
 /// returns to), else to the page's heading, which screen readers then read
 /// out. When focus lands on a control instead, the page's name is said in
 /// the page-change live region, so the move is still announced.
-pub fn focus_after_render(target: Option<String>, page_name: &str) {
+///
+/// `address` is the page's (`""` for the drafts page): when the address has
+/// moved on before the frame is drawn (Back pressed again at once), the
+/// newer page places focus, not this one.
+pub fn focus_after_render(target: Option<String>, page_name: &str, address: &str) {
     let page_name = page_name.to_owned();
+    let address = address.to_owned();
     leptos::prelude::request_animation_frame(move || {
+        if platform::hash() != address {
+            return;
+        }
         let on_control = target.is_some_and(|id| platform::try_focus(&id));
         if on_control {
             platform::set_text(PAGE_ANNOUNCER_ID, &page_name);
