@@ -175,9 +175,9 @@ fn reload_at(app: AppState, id: &str) {
 #[component]
 fn Opening() -> impl IntoView {
     platform::set_title(&window_title("Opening the draft", false));
-    Effect::new(move |_| platform::focus("module-loading"));
+    Effect::new(move |_| platform::focus(router::LOADING_HEADING_ID));
     view! {
-        <h1 class="caf-heading-l" id="module-loading" tabindex="-1">"Opening the draft…"</h1>
+        <h1 class="caf-heading-l" id=router::LOADING_HEADING_ID tabindex="-1">"Opening the draft…"</h1>
     }
 }
 
@@ -187,11 +187,11 @@ fn Opening() -> impl IntoView {
 #[component]
 fn NotLoadedPanel(retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     platform::set_title(&window_title("Not loaded", true));
-    Effect::new(move |_| platform::focus("module-failed-heading"));
+    Effect::new(move |_| platform::focus(router::NOT_LOADED_HEADING_ID));
     // Focus goes to the heading, which is announced: no role=alert besides.
     view! {
         <div class="caf-warning-panel" id="module-failed">
-            <h1 class="caf-heading-l" id="module-failed-heading" tabindex="-1">"This part of CAF Lite has not loaded"</h1>
+            <h1 class="caf-heading-l" id=router::NOT_LOADED_HEADING_ID tabindex="-1">"This part of CAF Lite has not loaded"</h1>
             <p class="caf-body">"The pages for working on a draft could not be fetched. Your drafts are kept on this device. Check that you are online, then try again."</p>
             <button type="button" class="caf-button" id="module-retry" on:click=move |_| retry()>"Try again"</button>
         </div>

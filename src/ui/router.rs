@@ -82,8 +82,17 @@ thread_local! {
     static LAST_FOCUS: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// The headings that take focus while a draft's pages are on their way, or
+/// did not arrive (`on_demand.rs`): never the control the user left a page
+/// from, which Back returns focus to.
+pub const LOADING_HEADING_ID: &str = "module-loading";
+pub const NOT_LOADED_HEADING_ID: &str = "module-failed-heading";
+
 /// Notes that the control `id` took focus (called for every `focusin`).
 pub fn note_focus(id: String) {
+    if id == LOADING_HEADING_ID || id == NOT_LOADED_HEADING_ID {
+        return;
+    }
     LAST_FOCUS.with(|last| *last.borrow_mut() = id);
 }
 
