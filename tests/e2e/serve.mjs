@@ -43,7 +43,7 @@ function encodingFor(accept) {
  * exists, with `content-encoding`, as static hosts do. `onRequest(path)` hears
  * every request the server answers (what was really downloaded).
  */
-export async function startServer(root, { port = 0, precompressed = false, onRequest = () => {} } = {}) {
+export async function startServer(root, { port = 0, precompressed = false, cacheHashed = false, onRequest = () => {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -67,7 +67,9 @@ export async function startServer(root, { port = 0, precompressed = false, onReq
       res.writeHead(200, {
         'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': 'no-store',
+        // The tests want every answer fresh; a host as the README advises
+        // (cacheHashed, the phone bench) keeps files named by their hash.
+        'cache-control': cacheHashed && /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file) ? 'public, max-age=31536000, immutable' : cacheHashed ? 'no-cache' : 'no-store',
         'x-content-type-options': 'nosniff',
         ...(precompressed ? { vary: 'accept-encoding' } : {}),
         ...(copy ? { 'content-encoding': encoding[0] } : {}),
