@@ -164,7 +164,7 @@ fn reload_loses_nothing(app: AppState) -> bool {
 fn reload_at(app: AppState, id: &str) {
     let here =
         matches!(router::address(&platform::hash()), router::Address::Draft(open, _) if open == id);
-    if !here && matches!(app.store.with_value(|store| store.load(id)), Ok(Some(_))) {
+    if !here && matches!(app.store.with_value(|store| store.exists(id)), Ok(true)) {
         platform::push_address(&router::route(id, Page::TaskList), "");
     }
     platform::reload();
