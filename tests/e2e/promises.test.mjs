@@ -123,7 +123,9 @@ test('item 1: a locked delete fails whole at every write position; on full stora
     await page.locator('#start-new').click();
     await page.locator('#task-child').click();
     await page.locator('#child-given_name').fill('Large');
-    await page.locator('#child-family_name').fill('y'.repeat(5000));
+    // Large enough that emptying it frees clearly more than a small draft's
+    // delete needs (journal, copy): 5,000 characters left it at the margin.
+    await page.locator('#child-family_name').fill('y'.repeat(20000));
     await saveNow(page);
     await toDraftsPage(page);
     const large = page.locator('#drafts li', { hasText: 'L' }).first();
