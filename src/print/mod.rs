@@ -1,7 +1,10 @@
-//! What the printouts say: the consent-stamped CAF PDF and the family
-//! handout, as plain `pdf::Document`s the PDF worker renders. Pure.
+//! What the printouts say: the consent-stamped CAF PDF, the family
+//! handout, a meeting's invitation, calendar file and record, as plain
+//! `pdf::Document`s the PDF worker renders (the calendar file as text).
+//! Pure.
 
 pub mod caf;
+pub mod calendar;
 pub mod file_name;
 pub mod handout;
 
