@@ -7,6 +7,7 @@ pub mod caf;
 pub mod calendar;
 pub mod file_name;
 pub mod handout;
+pub mod invitation;
 
 use crate::domain::{fingerprint, Draft, RememberedWithdrawal, Settings};
 use crate::pdf::Document;
