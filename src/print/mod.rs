@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod file_name;
 pub mod handout;
 pub mod invitation;
+pub mod meeting_record;
 
 use crate::domain::{fingerprint, Draft, RememberedWithdrawal, Settings};
 use crate::pdf::Document;
