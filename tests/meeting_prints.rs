@@ -539,7 +539,7 @@ fn every_page_is_stamped_like_the_caf_pdf() {
     let print = fingerprint(&draft.data);
     for (n, page) in pages.iter().enumerate() {
         let footer = format!(
-            "Page {} of {} · CAF {} meeting record v1 · {print} · {}",
+            "Page {} of {} · CAF {} record v1 · {print} · {}",
             n + 1,
             pages.len(),
             &DRAFT_ID[..8],
@@ -612,7 +612,7 @@ fn each_record_has_its_own_version_that_follows_its_content() {
         changed.file_name,
         "Meeting-record-3f2a9c1e-2026-12-09-v2.pdf"
     );
-    assert!(changed.document.footer.contains("meeting record v2"));
+    assert!(changed.document.footer.contains("record v2"));
     // Another meeting's record starts at 1; the CAF's own version is untouched.
     assert_eq!(record_job(&mut draft, 1).version, 1);
     assert_eq!(draft.version, 1);

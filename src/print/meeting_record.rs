@@ -74,7 +74,7 @@ pub fn meeting_record_pdf(
         banner: Some(sharing_banner(&status, &content.sharing)),
         blocks: content.blocks,
         footer: stamp_footer(
-            &format!("CAF {id} meeting record v{version}"),
+            &format!("CAF {id} record v{version}"),
             &print,
             &status,
         ),
