@@ -73,11 +73,7 @@ pub fn meeting_record_pdf(
         header,
         banner: Some(sharing_banner(&status, &content.sharing)),
         blocks: content.blocks,
-        footer: stamp_footer(
-            &format!("CAF {id} record v{version}"),
-            &print,
-            &status,
-        ),
+        footer: stamp_footer(&format!("CAF {id} record v{version}"), &print, &status),
         base_font_size: 10.0,
     };
     let date = date_value(data, meeting).map_or_else(|| "undated".to_owned(), Date::iso);
