@@ -813,9 +813,8 @@ pub(crate) fn DraftView(
         Page::Step(Step::Reviews) => view! { <crate::ui::pages::ReviewsPage/> }.into_any(),
         Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
         Page::Handout => view! { <HandoutPage/> }.into_any(),
-        Page::Meetings => view! { <crate::ui::pages::MeetingsPage/> }.into_any(),
-        Page::Invitation { meeting, invitee } => {
-            view! { <crate::ui::pages::InvitationPage meeting=meeting invitee=invitee/> }.into_any()
+        page @ (Page::Meetings | Page::Invitation { .. }) => {
+            view! { <crate::ui::on_demand::MeetingPages page=page/> }.into_any()
         }
     };
     view! {
