@@ -112,106 +112,151 @@ fn set_text(field: &Field, data: &mut Data, at: At, value: &str) {
     *set(data, at).expect("the item exists") = value.to_owned();
 }
 
+/// A question of the measure at one place (`at`, its path there).
+struct Asked<'a> {
+    field: &'a Field,
+    at: At,
+    path: &'a str,
+}
+
+impl Asked<'_> {
+    fn set(&self, data: &mut Data, value: &str) {
+        set_text(self.field, data, self.at, value);
+    }
+
+    /// Shown: `invalid` is reported as `invalid_says` and blocks RECORDED,
+    /// a blank answer is reported as `missing_says`, `valid` checks clean.
+    fn is_checked(
+        &self,
+        data: &mut Data,
+        (invalid, invalid_says): (&str, &str),
+        missing_says: &str,
+        valid: &str,
+    ) {
+        assert!(self.field.is_shown(data, self.at));
+        self.set(data, invalid);
+        assert_eq!(issues_at(data, self.path), [invalid_says]);
+        assert_ne!(
+            status(&recorded(data.clone())),
+            ConsentStatus::Recorded,
+            "its error blocks RECORDED"
+        );
+        self.set(data, "");
+        assert_eq!(issues_at(data, self.path), [missing_says]);
+        self.set(data, valid);
+        assert_eq!(issues_at(data, self.path), Vec::<String>::new());
+    }
+
+    /// Hidden: `invalid` is kept but not checked, shown back nor printed,
+    /// and the agreement recorded over it is RECORDED.
+    fn is_ignored_while_hidden(&self, data: &mut Data, invalid: &str, name: &str) {
+        assert!(!self.field.is_shown(data, self.at));
+        self.set(data, invalid);
+        assert_eq!(issues_at(data, self.path), Vec::<String>::new());
+        let hidden = recorded(data.clone());
+        assert_eq!(
+            status(&hidden),
+            ConsentStatus::Recorded,
+            "a hidden answer never blocks RECORDED"
+        );
+        assert_eq!(
+            answer(self.field, &hidden, self.at),
+            None,
+            "never shown back"
+        );
+        assert!(!pdf_text(name, &hidden).contains(invalid), "never printed");
+    }
+
+    /// Recorded over `data`, the CAF PDF holds `printed`; an edit to the
+    /// answer then puts the stamp OUT OF DATE.
+    fn is_printed_and_stamped(&self, data: Data, name: &str, printed: &str) {
+        let mut agreed = recorded(data);
+        assert_eq!(status(&agreed), ConsentStatus::Recorded);
+        let text = pdf_text(name, &agreed);
+        assert!(text.contains(printed), "{printed:?} in the PDF: {text}");
+        self.set(&mut agreed, "changed after the agreement");
+        assert!(
+            matches!(status(&agreed), ConsentStatus::OutOfDate(_)),
+            "an edit puts the stamp out of date"
+        );
+    }
+}
+
 #[test]
 fn a_plan_question_in_the_table_alone_reaches_every_surface() {
     let field = &test_form::PLAN_INTERPRETER_PHONE;
-    let path = "plan.interpreter_phone";
-    assert_eq!(field.path, path);
+    let asked = Asked {
+        field,
+        at: At::default(),
+        path: "plan.interpreter_phone",
+    };
+    assert_eq!(field.path, asked.path);
     assert!(on_page(Step::Plan, field), "on the plan step's page");
 
-    // Hidden (no interpreter needed): an invalid answer is kept, but not
-    // checked, listed, printed, nor in the way of RECORDED.
+    // Hidden while no interpreter is needed.
     let mut data = complete();
-    assert!(!field.is_shown(&data, 0));
-    set_text(field, &mut data, At::default(), "ring the desk");
-    assert_eq!(issues_at(&data, path), Vec::<String>::new());
-    let hidden = recorded(data.clone());
-    assert_eq!(
-        status(&hidden),
-        ConsentStatus::Recorded,
-        "a hidden answer never blocks RECORDED"
-    );
-    assert!(!check_answers(Step::Plan, &hidden)
+    asked.is_ignored_while_hidden(&mut data, "ring the desk", "plan-hidden");
+    assert!(!check_answers(Step::Plan, &data)
         .iter()
         .any(|(label, _)| label == field.label));
-    assert!(!pdf_text("plan-hidden", &hidden).contains("ring the desk"));
 
     // Shown: needed, and a phone number.
     data.child.interpreter_needed = "yes".into();
-    assert!(field.is_shown(&data, 0));
-    assert_eq!(
-        issues_at(&data, path),
-        ["Enter the interpreter's phone number with numbers only, like 01632 960 001 or +44 7700 900 982"]
+    asked.is_checked(
+        &mut data,
+        (
+            "ring the desk",
+            "Enter the interpreter's phone number with numbers only, like 01632 960 001 or +44 7700 900 982",
+        ),
+        "Enter the interpreter's phone number, like 01632 960 001",
+        "01632 960004",
     );
-    assert_ne!(
-        status(&recorded(data.clone())),
-        ConsentStatus::Recorded,
-        "its error blocks RECORDED"
-    );
-    set_text(field, &mut data, At::default(), "");
-    assert_eq!(
-        issues_at(&data, path),
-        ["Enter the interpreter's phone number, like 01632 960 001"]
-    );
-    set_text(field, &mut data, At::default(), "01632 960004");
-    assert_eq!(issues_at(&data, path), Vec::<String>::new());
-
-    // Check answers, the PDF and the stamp.
     assert!(check_answers(Step::Plan, &data)
         .contains(&(field.label.to_owned(), "01632 960004".to_owned())));
-    let mut agreed = recorded(data);
-    assert_eq!(status(&agreed), ConsentStatus::Recorded);
-    let text = pdf_text("plan-shown", &agreed);
-    assert!(
-        text.contains("Interpreter's phone number 01632 960004"),
-        "{text}"
-    );
-    set_text(field, &mut agreed, At::default(), "01632 960005");
-    assert!(
-        matches!(status(&agreed), ConsentStatus::OutOfDate(_)),
-        "an edit puts the stamp out of date"
-    );
+    asked.is_printed_and_stamped(data, "plan", "Interpreter's phone number 01632 960004");
 }
 
 #[test]
 fn a_consent_question_in_the_table_alone_reaches_every_surface() {
     let field = &test_form::CONSENT_COPY_TO;
-    let path = "consent.copy_to";
-    assert_eq!(field.path, path);
+    let asked = Asked {
+        field,
+        at: At::default(),
+        path: "consent.copy_to",
+    };
+    assert_eq!(field.path, asked.path);
     assert!(on_page(Step::Consent, field), "on the consent step's page");
 
-    // Needed: the complete CAF without it does not check, and cannot be RECORDED.
+    // Always shown and needed: the complete CAF without it is not complete.
     let mut data = complete_data();
-    assert_eq!(issues_at(&data, path), ["Enter who else may have a copy"]);
-    assert_ne!(status(&recorded(data.clone())), ConsentStatus::Recorded);
-    set_text(field, &mut data, At::default(), &"x".repeat(61));
-    assert_eq!(
-        issues_at(&data, path),
-        ["Who else may have a copy must be 60 characters or fewer – you have 1 character too many"]
+    asked.is_checked(
+        &mut data,
+        (
+            &"x".repeat(61),
+            "Who else may have a copy must be 60 characters or fewer – you have 1 character too many",
+        ),
+        "Enter who else may have a copy",
+        "The child's grandmother",
     );
-    set_text(field, &mut data, At::default(), "The child's grandmother");
-    assert_eq!(issues_at(&data, path), Vec::<String>::new());
-
     assert!(check_answers(Step::Consent, &data)
         .contains(&(field.label.to_owned(), "The child's grandmother".to_owned())));
-    let mut agreed = recorded(data);
-    assert_eq!(status(&agreed), ConsentStatus::Recorded);
-    let text = pdf_text("consent", &agreed);
-    assert!(
-        text.contains("Copy of the plan to The child's grandmother"),
-        "a row of the consent box, under its printed name: {text}"
-    );
-    set_text(field, &mut agreed, At::default(), "The child's grandfather");
-    assert!(
-        matches!(status(&agreed), ConsentStatus::OutOfDate(_)),
-        "a term changed after recording puts the stamp out of date"
+    // A row of the consent box, under its printed name.
+    asked.is_printed_and_stamped(
+        data,
+        "consent",
+        "Copy of the plan to The child's grandmother",
     );
 }
 
 #[test]
 fn a_question_of_a_list_inside_a_list_item_reaches_every_surface() {
     let field = &test_form::REVIEW_ACTION_CHECKED_BY;
-    assert_eq!(field.path, "reviews[].actions[].checked_by");
+    let asked = Asked {
+        field,
+        at: At::sub(0, 1),
+        path: "reviews[0].actions[1].checked_by",
+    };
+    assert_eq!(field.path_at(asked.at), asked.path);
     assert!(
         caf::REVIEWS
             .lists
@@ -219,66 +264,34 @@ fn a_question_of_a_list_inside_a_list_item_reaches_every_surface() {
             .any(|sub| sub.fields.iter().any(|f| f.path == field.path)),
         "in the review's record of the actions, which the reviews page renders from the table"
     );
-    assert_eq!(
-        Step::of_path("reviews[0].actions[1].checked_by"),
-        Some(Step::Reviews)
-    );
+    assert_eq!(Step::of_path(asked.path), Some(Step::Reviews));
 
     let mut data = complete();
     let mut review = complete_review();
     review.actions.push(review.actions[0].clone());
     data.reviews.push(review);
-    let at = At::sub(0, 1);
-    let path = "reviews[0].actions[1].checked_by";
 
-    // Hidden (the action is not done): an invalid answer is not checked,
-    // shown or printed, and RECORDED holds.
-    assert!(!field.is_shown(&data, at));
-    set_text(field, &mut data, at, &"y".repeat(201));
-    assert_eq!(issues_at(&data, path), Vec::<String>::new());
-    let hidden = recorded(data.clone());
-    assert_eq!(
-        status(&hidden),
-        ConsentStatus::Recorded,
-        "a hidden answer never blocks RECORDED"
-    );
-    assert_eq!(answer(field, &hidden, at), None);
-    assert!(!pdf_text("review-hidden", &hidden).contains("yyyy"));
+    // Hidden while the action is not done.
+    asked.is_ignored_while_hidden(&mut data, &"y".repeat(201), "review-hidden");
 
-    // Shown for a done action: needed, within its limit, for that action only.
+    // Shown for a done action, for that action only: needed, within its limit.
     data.reviews[0].actions[1].status = "done".into();
-    assert!(field.is_shown(&data, at) && !field.is_shown(&data, At::sub(0, 0)));
-    assert_eq!(
-        issues_at(&data, path),
-        ["How we know a done action is done at review 1 must be 200 characters or fewer – you have 1 character too many"]
+    assert!(!field.is_shown(&data, At::sub(0, 0)));
+    asked.is_checked(
+        &mut data,
+        (
+            &"y".repeat(201),
+            "How we know a done action is done at review 1 must be 200 characters or fewer – you have 1 character too many",
+        ),
+        "Enter how we know a done action is done at review 1",
+        "Seen at the home visit",
     );
-    assert_ne!(
-        status(&recorded(data.clone())),
-        ConsentStatus::Recorded,
-        "its error blocks RECORDED"
-    );
-    set_text(field, &mut data, at, "");
-    assert_eq!(
-        issues_at(&data, path),
-        ["Enter how we know a done action is done at review 1"]
-    );
-    set_text(field, &mut data, at, "Seen at the home visit");
-    assert_eq!(issues_at(&data, path), Vec::<String>::new());
-
     // Shown back (the reviews page's table reads `answer`), printed in the
-    // review's table under its column, and covered by the stamp.
+    // review's table under its own column.
     assert_eq!(
-        answer(field, &data, at).as_deref(),
+        answer(field, &data, asked.at).as_deref(),
         Some("Seen at the home visit")
     );
-    let mut agreed = recorded(data);
-    assert_eq!(status(&agreed), ConsentStatus::Recorded);
-    let text = pdf_text("review-shown", &agreed);
-    assert!(text.contains("How we know"), "its column: {text}");
-    assert!(text.contains("Seen at the home visit"), "{text}");
-    set_text(field, &mut agreed, at, "Seen at school");
-    assert!(
-        matches!(status(&agreed), ConsentStatus::OutOfDate(_)),
-        "an edit puts the stamp out of date"
-    );
+    assert!(pdf_text("review-column", &data).contains("How we know"));
+    asked.is_printed_and_stamped(data, "review", "Seen at the home visit");
 }
