@@ -265,7 +265,9 @@ test('every control holding case content has autocomplete=off and spellcheck=fal
 test('needs on a phone: notes for a concern, "Add notes" for the others', { timeout: 120_000 }, () =>
   withPage(
     async (page, app) => {
-      await openPhoneCase(page, app, ID, 'needs');
+      // Emotional and social development: rated no concern, without notes.
+      assert.equal(CASE.needs.emotional_social.rating, 'no_concern');
+      await openPhoneCase(page, app, ID, 'needs', (data) => { data.needs.emotional_social.notes = ''; });
       // Rated a concern: notes shown. Strength with notes: shown. No concern, unrated: a button.
       assert.ok(await page.locator('#needs-health-notes').isVisible());
       assert.ok(await page.locator('#needs-learning-notes').isVisible());
