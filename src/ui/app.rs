@@ -17,7 +17,7 @@ use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError
 use crate::ui::crash;
 use crate::ui::on_demand::OpenDraft;
 use crate::ui::pages::{
-    CheckPage, DocumentButtons, DraftsPage, HandoutPage, StepPage, TaskListPage, UnlockPage,
+    CheckPage, DocumentButtons, DraftsPage, StepPage, TaskListPage, UnlockPage,
 };
 use crate::ui::platform;
 use crate::ui::router::{self, Address, Arrival};
@@ -810,12 +810,14 @@ pub(crate) fn DraftView(
     let body = move || match state.page.get() {
         Page::TaskList => view! { <TaskListPage/> }.into_any(),
         Page::Step(Step::Check) => view! { <CheckPage><DocumentButtons/></CheckPage> }.into_any(),
-        Page::Step(Step::Reviews) => view! { <crate::ui::pages::ReviewsPage/> }.into_any(),
-        Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
-        Page::Handout => view! { <HandoutPage/> }.into_any(),
-        page @ (Page::Meetings | Page::Invitation { .. }) => {
-            view! { <crate::ui::on_demand::MeetingPages page=page/> }.into_any()
+        // Reviews, meetings and the printable pages: a module of their own.
+        page @ (Page::Step(Step::Reviews)
+        | Page::Handout
+        | Page::Meetings
+        | Page::Invitation { .. }) => {
+            view! { <crate::ui::on_demand::PlanPage page=page/> }.into_any()
         }
+        Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
     };
     view! {
         {conflict_panel}

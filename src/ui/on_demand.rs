@@ -46,30 +46,33 @@ fn draft_pages(draft: Draft, start_page: Option<Page>) -> Result<AnyView, NotLoa
     Ok(view! { <DraftView draft=draft start_page=start_page/> }.into_any())
 }
 
-/// The meetings page and a meeting's printable invitation (caf-form.md
-/// §3.13, §5a), with the calendar file, the invitation and the meeting
-/// record they make: fetched the first time a draft's meetings are opened.
+/// The pages a plan needs after the assessment: reviews, the meetings
+/// (caf-form.md §3.13) with the calendar file, the invitations and the
+/// meeting record they make, and the printable handout and invitation:
+/// fetched the first time one of them is opened.
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(
-        meeting_pages,
+        plan_pages,
         wasm_split_path = ::leptos::wasm_split,
         fallible,
-        preload(fetch_meeting_pages)
+        preload(fetch_plan_pages)
     )
 )]
-fn meeting_pages(page: Page) -> Result<AnyView, NotLoaded> {
-    use crate::ui::pages::{InvitationPage, MeetingsPage};
+fn plan_pages(page: Page) -> Result<AnyView, NotLoaded> {
+    use crate::ui::pages::{HandoutPage, InvitationPage, MeetingsPage, ReviewsPage};
     Ok(match page {
         Page::Invitation { meeting, invitee } => {
             view! { <InvitationPage meeting=meeting invitee=invitee/> }.into_any()
         }
-        _ => view! { <MeetingsPage/> }.into_any(),
+        Page::Handout => view! { <HandoutPage/> }.into_any(),
+        Page::Meetings => view! { <MeetingsPage/> }.into_any(),
+        _ => view! { <ReviewsPage/> }.into_any(),
     })
 }
 
-/// Whether the meeting pages' module has arrived (set once, never cleared).
-static MEETINGS_ARRIVED: AtomicBool = AtomicBool::new(!cfg!(feature = "split"));
+/// Whether the plan pages' module has arrived (set once, never cleared).
+static PLAN_PAGES_ARRIVED: AtomicBool = AtomicBool::new(!cfg!(feature = "split"));
 
 /// The answer of a call into a module that has arrived: its first poll (the
 /// loader's cell is set, so it answers at once). Awaiting it instead would
@@ -87,13 +90,13 @@ fn at_once(
     }
 }
 
-/// A draft's meeting pages (`Page::Meetings`, `Page::Invitation`), once
-/// their module has arrived: until then "Opening the meetings…", and if it
-/// does not arrive the message with "Try again", which fetches again in
-/// place (the draft stays open and saved).
+/// One of a draft's [`plan_pages`], once their module has arrived: until
+/// then "Opening the page…", and if it does not arrive the message with
+/// "Try again", which fetches again in place (the draft stays open and
+/// saved).
 #[component]
-pub fn MeetingPages(page: Page) -> impl IntoView {
-    let module = RwSignal::new(if MEETINGS_ARRIVED.load(Ordering::Relaxed) {
+pub fn PlanPage(page: Page) -> impl IntoView {
+    let module = RwSignal::new(if PLAN_PAGES_ARRIVED.load(Ordering::Relaxed) {
         Module::Arrived
     } else {
         Module::Fetching
@@ -102,11 +105,11 @@ pub fn MeetingPages(page: Page) -> impl IntoView {
         module.set(Module::Fetching);
         leptos::task::spawn_local(async move {
             #[cfg(feature = "split")]
-            let arrived = fetch_meeting_pages().await.is_ok();
+            let arrived = fetch_plan_pages().await.is_ok();
             #[cfg(not(feature = "split"))]
             let arrived = true;
             if arrived {
-                MEETINGS_ARRIVED.store(true, Ordering::Relaxed);
+                PLAN_PAGES_ARRIVED.store(true, Ordering::Relaxed);
             }
             let _ = module.try_set(if arrived {
                 Module::Arrived
@@ -119,16 +122,16 @@ pub fn MeetingPages(page: Page) -> impl IntoView {
         fetch();
     }
     move || match module.get() {
-        Module::Fetching => view! { <Opening what="the meetings"/> }.into_any(),
+        Module::Fetching => view! { <Opening what="the page"/> }.into_any(),
         Module::Arrived => {
             // Focus was on "Opening…": it goes to the page's heading.
             if platform::focused_id().as_deref() == Some(router::LOADING_HEADING_ID) {
                 request_animation_frame(|| platform::focus("step-heading"));
             }
             #[cfg(feature = "split")]
-            let pages = untrack(|| at_once(meeting_pages(page)));
+            let pages = untrack(|| at_once(plan_pages(page)));
             #[cfg(not(feature = "split"))]
-            let pages = untrack(|| meeting_pages(page));
+            let pages = untrack(|| plan_pages(page));
             match pages {
                 Ok(pages) => pages,
                 Err(NotLoaded) => view! { <NotLoadedPanel retry=fetch/> }.into_any(),

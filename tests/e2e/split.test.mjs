@@ -14,6 +14,9 @@ import { DIST, REPO, eventually, withPage } from './harness.mjs';
 
 const MODULE = /\/split_draft_pages-[0-9a-f]{16}\.wasm$/;
 const moduleRequests = (app) => app.requests.filter((url) => MODULE.test(new URL(url).pathname));
+// Reviews, meetings and the printable pages: a module of their own.
+const PLAN_MODULE = /\/split_plan_pages-[0-9a-f]{16}\.wasm$/;
+const planModuleRequests = (app) => app.requests.filter((url) => PLAN_MODULE.test(new URL(url).pathname));
 
 /** A draft with a name typed and stored; resolves to its id. */
 async function draftWithName(page, app, name) {
@@ -45,12 +48,20 @@ test('the first screen loads without the draft pages, and a draft opens and work
     assert.deepEqual(moduleRequests(app), [], 'the drafts page did not fetch the draft pages');
     const id = await draftWithName(page, app, 'Amara');
     assert.equal(moduleRequests(app).length, 1, 'the module is fetched once, when the draft opens');
-    // Every page of the draft is in it: Check answers, reviews, the handout.
-    for (const step of ['check', 'reviews', 'handout']) {
+    // Every step of the draft is in it, Check answers too.
+    for (const step of ['start', 'plan', 'check']) {
       await page.goto(`${app.url('/')}#draft/${id}/${step}`);
       await page.locator('#step-heading').waitFor();
     }
     assert.equal(moduleRequests(app).length, 1, 'and never again in this page');
+    assert.deepEqual(planModuleRequests(app), [], 'the steps do not fetch the plan pages');
+    // Reviews, meetings and the printable handout come in one more module, once.
+    for (const step of ['reviews', 'meetings', 'handout', 'tasks', 'reviews']) {
+      await page.goto(`${app.url('/')}#draft/${id}/${step}`);
+      await page.locator('#step-heading').waitFor();
+    }
+    assert.equal(planModuleRequests(app).length, 1, 'the plan pages are fetched once');
+    assert.equal(moduleRequests(app).length, 1, 'the draft pages still once');
   }, noServiceWorker));
 
 test('a module that does not arrive says so, and Try again opens the draft with nothing lost', { timeout: 120_000 }, () =>
@@ -113,7 +124,7 @@ const releaseId = (dir) => JSON.parse(/^const RELEASE = (\{.*\});$/m.exec(readFi
  */
 function otherRelease(dir) {
   cpSync(DIST, dir, { recursive: true });
-  const page = readdirSync(dir).filter((f) => /^(caf-lite|__wasm_split|split_[a-z_]+)-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(f));
+  const page = readdirSync(dir).filter((f) => /^(caf-lite|__wasm_split|(split|chunk)_[a-z0-9_]+)-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(f));
   const old = /-([0-9a-f]{16})(_bg)?\./.exec(page[0])[1];
   const fresh = createHash('sha256').update(`another release of ${old}`).digest('hex').slice(0, 16);
   for (const file of [...page, 'index.html']) {
@@ -159,7 +170,7 @@ test('a tab left open across a new release loads no module of another build: Try
     await page.locator(`#open-${id}`).click();
     await page.locator('#module-failed').waitFor();
     const atRetry = app.requests.length;
-    const pageFiles = (from, to) => app.requests.slice(from, to).filter((u) => /\/(caf-lite|__wasm_split|split_)[^/]*\.(js|wasm)$/.test(u));
+    const pageFiles = (from, to) => app.requests.slice(from, to).filter((u) => /\/(caf-lite|__wasm_split|split_|chunk_)[^/]*\.(js|wasm)$/.test(u));
     assert.ok(pageFiles(before, atRetry).length > 0, 'the old page asked for its module');
     for (const url of pageFiles(before, atRetry)) assert.ok(url.includes(hashA), `the old page asked only for its own build: ${url}`);
     // Try again asks again in place (A's module: refused again), then
