@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::print::handout::handout;
-use crate::ui::app::{AppState, Freshness, STALE_PRINT};
+use crate::ui::app::AppState;
+use crate::ui::draft::{Freshness, STALE_PRINT};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 
