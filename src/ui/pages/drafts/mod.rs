@@ -1,76 +1,41 @@
 //! The app's home, "Your CAFs on this device": every stored draft, recently
-//! deleted drafts, entries that could not be read, and import.
+//! deleted drafts, entries that could not be read, and import
+//! (`import.rs`); opening it removes deleted copies past their 30 days
+//! (`expiry.rs`).
 
 use leptos::prelude::*;
 
 use crate::domain::naming::caf_name;
-use crate::domain::{import_consent_notes, settle_withdrawal, write_in_remembered, Date, Draft};
+use crate::domain::{settle_withdrawal, write_in_remembered, Date, Draft};
 use crate::form::standing::{caseload, overdue_count, overdue_line, standing, Standing};
-use crate::storage::format::{
-    check_import_size, decode_import, encode_export, export_file_name, unknown_keys_notice,
-    Imported,
-};
-use crate::storage::locked::is_locked_file;
-use crate::storage::{
-    expiry_day, import_choice, newest_stored_day, ImportChoice, ImportMode, Listing, Restored,
-    SaveError, UnreadableEntry, DELETED_KEEP_DAYS,
-};
+use crate::storage::format::{encode_export, export_file_name};
+use crate::storage::{Listing, Restored, SaveError, UnreadableEntry, DELETED_KEEP_DAYS};
 use crate::ui::app::{AppState, View};
-use crate::ui::pages::{LockPanel, LockedExport, LockedImport};
+use crate::ui::pages::{LockPanel, LockedExport};
 use crate::ui::platform;
 use crate::validate::{check, consent_status, steps_complete};
 
-/// The newest date stored on this device when the drafts page was first
-/// shown after the page was opened (`storage::newest_stored_day`); saves
-/// made since, under what may be a wrong clock, do not count.
-static NEWEST_STORED_AT_OPEN: std::sync::OnceLock<Option<Date>> = std::sync::OnceLock::new();
+mod expiry;
+mod import;
+
+use expiry::remove_expired_deleted;
+use import::{Import, ImportFile, ImportQuestions};
 
 /// The drafts page.
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    // Copies deleted 30 days ago or more go (caf-form.md §6), by a day no
-    // later than the newest date stored when the page was opened, so a
-    // clock set ahead does not empty Recently deleted (`expiry_day`).
-    let newest = *NEWEST_STORED_AT_OPEN.get_or_init(|| {
-        app.store
-            .with_value(|store| store.list().ok())
-            .and_then(|listing| newest_stored_day(&listing))
-    });
-    let expiry = expiry_day(platform::today(), newest);
     let listing = RwSignal::new(Listing::default());
     let refresh = move || match app.store.with_value(|store| store.list()) {
         Ok(found) => listing.set(found),
         Err(err) => app.say(err.to_string(), true),
     };
     refresh();
-    let store = app.store.get_value();
-    leptos::task::spawn_local(async move {
-        match store.remove_expired(expiry).await {
-            Ok(0) => {}
-            Ok(n) => {
-                refresh();
-                app.say(
-                    format!(
-                        "{n} deleted draft{} kept for {DELETED_KEEP_DAYS} days {} removed.",
-                        if n == 1 { "" } else { "s" },
-                        if n == 1 { "was" } else { "were" }
-                    ),
-                    false,
-                )
-            }
-            Err(err) => app.say(
-                not_stored_words(&err, "Old deleted drafts were not removed"),
-                true,
-            ),
-        }
-    });
+    // Once each time the page opens, after it is drawn: not while drawing it.
+    Effect::new(move |_| remove_expired_deleted(app, refresh));
     // One choice for every place a CAF is named (domain/naming.rs).
     let show_names = app.show_names;
-    // A file whose draft is already stored, and when that stored copy was saved.
-    let pending_import = RwSignal::new(None::<(Imported, String, Vec<String>)>);
-    // A locked draft file chosen to import, waiting for its passphrase.
-    let locked_file = RwSignal::new(None::<Vec<u8>>);
+    let import = Import::new(app);
 
     let start_new = move |_| {
         let now = platform::now_rfc3339();
@@ -82,110 +47,6 @@ pub fn DraftsPage() -> impl IntoView {
             ..Draft::default()
         };
         app.view.set(View::Open(Box::new(draft)));
-    };
-
-    let store_import = move |mut imported: Imported, mode: ImportMode, note: &str| {
-        let unknown = unknown_keys_notice(&imported.unknown_keys);
-        // Its "Last saved" is the file's: the list says "Imported on" until
-        // it is changed here.
-        imported.draft.imported_at = platform::now_rfc3339();
-        // An older file of a CAF this device saw withdrawn: the withdrawal
-        // is written into it (a copy under a new id keeps no agreement).
-        if mode == ImportMode::Replace {
-            let remembered = app
-                .store
-                .with_value(|store| store.remembered_withdrawals(&imported.draft.id));
-            if write_in_remembered(&mut imported.draft.data, &remembered) {
-                settle_withdrawal(&mut imported.draft.data);
-            }
-        }
-        let store = app.store.get_value();
-        let note = note.to_owned();
-        leptos::task::spawn_local(async move {
-            match store.import(imported, mode, platform::today()).await {
-                Ok(draft) => {
-                    let mut words = "The draft file was imported.".to_owned();
-                    if !note.is_empty() {
-                        words.push(' ');
-                        words.push_str(&note);
-                    }
-                    if let Some(unknown) = unknown {
-                        words.push(' ');
-                        words.push_str(&unknown);
-                    }
-                    app.say(words, false);
-                    pending_import.set(None);
-                    app.view.set(View::Open(Box::new(draft)));
-                }
-                Err(err) => app.say(not_stored_words(&err, "The file was not imported"), true),
-            }
-        });
-    };
-    let import_bytes = move |bytes: Vec<u8>| match decode_import(&bytes) {
-        Err(err) => app.say(format!("The file was not imported: {err}"), true),
-        Ok(imported) => {
-            let id = imported.draft.id.clone();
-            let exists = !id.trim().is_empty()
-                && app
-                    .store
-                    .with_value(|store| store.exists(&id))
-                    .unwrap_or(false);
-            match import_choice(&id, exists) {
-                ImportChoice::UnderItsId => store_import(imported, ImportMode::Replace, ""),
-                ImportChoice::AsNewDraft => store_import(
-                    imported,
-                    ImportMode::KeepBoth {
-                        new_id: platform::new_id(),
-                    },
-                    "The file did not say which draft it is, so it was stored as a new draft.",
-                ),
-                ImportChoice::Ask => {
-                    let (stored_saved, consent_notes) =
-                        match app.store.with_value(|store| store.load(&id)) {
-                            Ok(Some(stored)) => (
-                                format!("last saved {}", platform::saved_words(&stored.updated_at)),
-                                import_consent_notes(&stored.data, &imported.draft.data),
-                            ),
-                            _ => ("which cannot be read".to_owned(), Vec::new()),
-                        };
-                    pending_import.set(Some((imported, stored_saved, consent_notes)));
-                    app.say("A draft with the same identity is already on this device. Choose Replace or Keep both.", false);
-                }
-            }
-        }
-    };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = platform::chosen_file(&ev) else {
-            return;
-        };
-        // A huge file is refused by its size, before any of it is read.
-        if let Err(err) = check_import_size(file.size().max(0.0) as u64) {
-            return app.say(format!("The file was not imported: {err}"), true);
-        }
-        leptos::task::spawn_local(async move {
-            let bytes = match platform::read_file(&file).await {
-                Ok(bytes) => bytes,
-                Err(err) => return app.say(err.to_string(), true),
-            };
-            // A locked file asks for its passphrase first.
-            if is_locked_file(&bytes) {
-                pending_import.set(None);
-                return locked_file.set(Some(bytes));
-            }
-            import_bytes(bytes);
-        });
-    };
-    let locked_import = move || {
-        locked_file.get().map(|bytes| {
-            view! {
-                <LockedImport bytes=bytes
-                    on_open=Callback::new(move |plain: Vec<u8>| {
-                        locked_file.set(None);
-                        import_bytes(plain);
-                    })
-                    on_cancel=Callback::new(move |_| locked_file.set(None))/>
-            }
-        })
     };
 
     // What needs attention first, and apart the closed CAFs kept longer
@@ -298,29 +159,6 @@ pub fn DraftsPage() -> impl IntoView {
             .map(|entry| view! { <UnreadableRow entry=entry/> })
             .collect_view()
     };
-    let import_choice = move || {
-        pending_import.get().map(|(imported, stored_saved, consent_notes)| {
-            let keep = imported.clone();
-            let file_saved = if imported.draft.updated_at.trim().is_empty() {
-                "does not say when it was saved".to_owned()
-            } else {
-                format!("was last saved {}", platform::saved_words(&imported.draft.updated_at))
-            };
-            let words = format!(
-                "The copy on this device was {stored_saved}; the copy in the file {file_saved}. Replace puts the file's copy in its place and moves the one on this device to Recently deleted. Keep both keeps them as separate drafts."
-            );
-            view! {
-                <div class="caf-warning-panel" role="alert" id="import-choice">
-                    <h2 class="caf-heading-m">"This draft is already on this device"</h2>
-                    <p class="caf-body" id="import-choice-words">{words}</p>
-                    {consent_notes.into_iter().map(|note| view! { <p class="caf-body import-consent-note">{note}</p> }).collect_view()}
-                    <button type="button" class="caf-button caf-button--warning" id="import-replace" on:click=move |_| store_import(imported.clone(), ImportMode::Replace, "The copy that was on this device is in Recently deleted.")>"Replace"</button>
-                    <button type="button" class="caf-button" id="import-keep-both" on:click=move |_| store_import(keep.clone(), ImportMode::KeepBoth { new_id: platform::new_id() }, "")>"Keep both"</button>
-                    <button type="button" class="caf-button caf-button--secondary" on:click=move |_| pending_import.set(None)>"Cancel"</button>
-                </div>
-            }
-        })
-    };
     view! {
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">"Your CAFs on this device"</h1>
         {overdue}
@@ -330,8 +168,7 @@ pub fn DraftsPage() -> impl IntoView {
             </p>
             <p class="caf-body">"To keep a copy somewhere else, or to move a draft to another device, export a draft file."</p>
         </div>
-        {import_choice}
-        {locked_import}
+        <ImportQuestions import=import/>
         <button type="button" class="caf-button" id="start-new" on:click=start_new>"Start a new CAF"</button>
         <div class="caf-field">
             <div class="caf-checkboxes__item">
@@ -342,11 +179,7 @@ pub fn DraftsPage() -> impl IntoView {
         </div>
         {drafts}
         {unreadable}
-        <h2 class="caf-heading-m">"Import a draft file"</h2>
-        <div class="caf-field">
-            <label class="caf-label" for="import-file">"Choose a CAF Lite draft file (.caf.json)"</label>
-            <input class="caf-file" type="file" id="import-file" accept=".json,application/json" on:change=on_file/>
-        </div>
+        <ImportFile import=import/>
         {deleted}
         <LockPanel on_change=Callback::new(move |_| refresh())/>
     }
