@@ -57,8 +57,12 @@ fn without_ids(mut data: Data) -> Data {
 
 /// `value` (a serialised draft) with every team member's and action's `id` taken out.
 fn strip_ids(mut value: Value) -> Value {
-    for list in ["team", "actions"] {
-        if let Some(Value::Array(items)) = value.pointer_mut(&format!("/data/plan/{list}")) {
+    // Version 2's meetings, made from the plan and the reviews.
+    if let Some(Value::Object(data)) = value.pointer_mut("/data") {
+        data.remove("meetings");
+    }
+    for list in ["plan/team", "plan/actions", "reviews"] {
+        if let Some(Value::Array(items)) = value.pointer_mut(&format!("/data/{list}")) {
             for item in items {
                 if let Value::Object(fields) = item {
                     fields.remove("id");

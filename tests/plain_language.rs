@@ -179,6 +179,77 @@ fn the_handout_uses_short_sentences_and_explains_its_acronyms() {
 }
 
 #[test]
+fn the_invitation_uses_short_sentences_and_explains_its_acronyms() {
+    use caf_lite::domain::meetings::{
+        CANCELLED, FIRST_TAC, INVITE_CHILD, INVITE_FAMILY, INVITE_TEAM, IN_PERSON, PHONE, REVIEW,
+        VIDEO,
+    };
+    use caf_lite::domain::{InviteeDraft, MeetingDraft};
+    use caf_lite::print::invitation::invitation;
+    // Typed answers are the practitioner's words, as in the handout's test.
+    let mut data = common::complete_data();
+    data.plan.lead.role = "Special educational needs coordinator".into();
+    data.plan.team[0].role = "Special educational needs coordinator".into();
+    let invitee = |kind: &str, member: &str, name: &str| InviteeDraft {
+        id: format!("{kind}-{member}"),
+        kind: kind.into(),
+        member: member.into(),
+        name: name.into(),
+    };
+    let invited = vec![
+        invitee(INVITE_TEAM, "team-1", ""),
+        invitee(INVITE_TEAM, "team-2", ""),
+        invitee(INVITE_FAMILY, "", "Олена Łukasiewicz-O'Brien"),
+        invitee(INVITE_CHILD, "", ""),
+    ];
+    let base = MeetingDraft {
+        id: "m".into(),
+        kind: FIRST_TAC.into(),
+        start: "10:00".into(),
+        how: IN_PERSON.into(),
+        place: "Room 3, Oak Children's Centre".into(),
+        invited: invited.clone(),
+        ..MeetingDraft::default()
+    };
+    let meetings = [
+        base.clone(),
+        MeetingDraft {
+            kind: REVIEW.into(),
+            date: common::typed(2026, 12, 9),
+            end: "11:00".into(),
+            ..base.clone()
+        },
+        MeetingDraft {
+            at_home: true,
+            place: String::new(),
+            ..base.clone()
+        },
+        MeetingDraft {
+            how: PHONE.into(),
+            ..base.clone()
+        },
+        MeetingDraft {
+            how: VIDEO.into(),
+            joining: "https://meet.example.org/abc".into(),
+            ..base.clone()
+        },
+        MeetingDraft {
+            status: CANCELLED.into(),
+            ..base
+        },
+    ];
+    let mut found = Vec::new();
+    for meeting in &meetings {
+        for to in &invited[2..] {
+            let content =
+                invitation(&data, meeting, to, &Settings::default()).expect("an invitation");
+            found.extend(problems(&handout_page("invitation", &content)));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
 fn the_check_itself_catches_long_sentences_and_unexplained_acronyms() {
     let page = |texts: &[&str]| Page {
         name: "sample".to_owned(),

@@ -101,7 +101,7 @@ fn export_writes_the_envelope_of_draft_format_md() {
     let file = encode_export(&Draft::default(), "2026-11-23T10:42:07Z");
     let value: Value = serde_json::from_str(&file).expect("export is JSON");
     assert_eq!(value["format"], "caf-lite.draft");
-    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["format_version"], 2);
     assert_eq!(value["exported_at"], "2026-11-23T10:42:07Z");
     assert!(value["draft"]["data"]["child"].is_object());
 }
@@ -154,11 +154,12 @@ fn the_full_sample_reads_every_script_and_hostile_string_exactly() {
 
 #[test]
 fn the_full_sample_uses_every_field_of_a_draft() {
-    // `draft_v1_ids`: `draft_v1` with the ids of team members and actions,
-    // written since (`tests/item_ids.rs` reads `draft_v1` itself, without).
-    // So the sample keeps testing every key when fields are added.
-    let imported = accepted("draft_v1_ids.caf.json");
-    let file: Value = serde_json::from_slice(&fixture("draft_v1_ids.caf.json")).expect("JSON");
+    // `draft_v2`: `draft_v1` with the ids of team members, actions and
+    // reviews and version 2's meetings, every key of them used
+    // (`tests/item_ids.rs` and `tests/meetings.rs` read the version 1
+    // files). So the sample keeps testing every key when fields are added.
+    let imported = accepted("draft_v2.caf.json");
+    let file: Value = serde_json::from_slice(&fixture("draft_v2.caf.json")).expect("JSON");
     let again = serde_json::to_value(&imported.draft).expect("serialises");
     assert_eq!(file["draft"], again);
 }
@@ -245,7 +246,7 @@ fn refuses_a_file_with_no_format() {
 #[test]
 fn refuses_a_newer_version_with_the_agreed_words() {
     let err = refusal("newer_version.caf.json");
-    assert_eq!(err, ImportError::NewerVersion { found: 2 });
+    assert_eq!(err, ImportError::NewerVersion { found: 3 });
     assert!(err
         .to_string()
         .contains("made by a newer version of CAF Lite"));
@@ -400,7 +401,7 @@ fn a_byte_order_mark_before_the_json_is_allowed() {
 
 #[test]
 fn the_migration_chain_reaches_the_current_version() {
-    assert_eq!(FORMAT_VERSION, 1);
+    assert_eq!(FORMAT_VERSION, 2);
     assert_eq!(
         OLDEST_FORMAT_VERSION + MIGRATIONS.len() as u64,
         FORMAT_VERSION
@@ -460,16 +461,16 @@ fn migrations_run_in_order_from_the_file_version() {
 fn stored_entries_are_the_draft_with_its_format_version() {
     let draft = hostile_draft();
     let value: Value = serde_json::from_str(&encode_stored(&draft)).expect("JSON");
-    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["format_version"], 2);
     assert_eq!(value["draft"]["id"], draft.id.as_str());
 }
 
 #[test]
 fn a_stored_entry_from_a_newer_version_is_an_error() {
-    let text = json!({"format_version": 2, "draft": {"id": "x"}}).to_string();
+    let text = json!({"format_version": 3, "draft": {"id": "x"}}).to_string();
     assert_eq!(
         decode_stored(&text),
-        Err(StoredError::NewerVersion { found: 2 })
+        Err(StoredError::NewerVersion { found: 3 })
     );
 }
 

@@ -2406,6 +2406,7 @@ mod never_panics {
             };
             data.reviews = reviews.into_iter().map(|(date, summary, decision, next_review, closure_reason, actions)| {
                 ReviewDraft {
+                    id: String::new(),
                     date: d(date), present: t(60), summary: p(summary),
                     actions: actions.into_iter().map(|what| ReviewActionDraft {
                         what: p(what), status: t(61), progress: t(62),

@@ -82,6 +82,9 @@ pub struct Data {
     pub plan: PlanDraft,
     pub consent: ConsentDraft,
     pub reviews: Vec<ReviewDraft>,
+    /// The Team Around the Child meetings (caf-form.md §3.13): never part
+    /// of the fingerprint, so planning a meeting changes no agreement.
+    pub meetings: Vec<MeetingDraft>,
 }
 
 /// Step 1, "Before you start".
@@ -424,6 +427,10 @@ pub struct ConsentHistoryEntry {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReviewDraft {
+    /// Stable id (`domain::ids`): the meeting it was recorded at names it.
+    /// Never part of the fingerprint; left out of the JSON while empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub date: DateDraft,
     pub present: String,
     pub summary: String,
@@ -447,4 +454,70 @@ pub struct ReviewActionDraft {
     pub what: String,
     pub status: String,
     pub progress: String,
+}
+
+/// A Team Around the Child meeting (`meetings[i]`, caf-form.md §3.13).
+/// Its date has one source (`domain::meetings::date_of`): the first
+/// meeting's is `plan.meeting_date`, a meeting whose review is recorded
+/// takes that review's date, any other meeting holds its own `date`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MeetingDraft {
+    /// Stable id (`domain::ids`), the calendar file's UID.
+    pub id: String,
+    /// `first_tac` / `review`.
+    pub kind: String,
+    /// The date of a meeting that is neither the first nor has its review
+    /// recorded; blank otherwise (see `domain::meetings::date_of`).
+    pub date: DateDraft,
+    /// `HH:MM`, 24-hour.
+    pub start: String,
+    /// `HH:MM`, 24-hour; blank means an hour after `start`.
+    pub end: String,
+    /// `in_person` / `phone` / `video`.
+    pub how: String,
+    /// In person: at the family's home (never written out in a calendar
+    /// file, an invitation's calendar entry or a request).
+    pub at_home: bool,
+    /// In person elsewhere: the address or room.
+    pub place: String,
+    /// By phone or video: how to join, exactly as given; never opened.
+    pub joining: String,
+    /// The invited, in the order added.
+    pub invited: Vec<InviteeDraft>,
+    /// `planned` / `held` / `cancelled`.
+    pub status: String,
+    /// Ids of the invitees who came.
+    pub present: Vec<String>,
+    /// Ids of the invitees who sent apologies.
+    pub apologies: Vec<String>,
+    /// What was decided, for the meeting record.
+    pub decisions: String,
+    /// The id of the review recorded at this meeting, `""` if none.
+    pub review_id: String,
+    /// The calendar file's SEQUENCE: up by one each time the file is made
+    /// after what it says changed.
+    pub calendar_sequence: u64,
+    /// What the last calendar file made said (`domain::meetings::calendar_key`),
+    /// `""` if none was made.
+    pub calendar_key: String,
+    /// The meeting record's version: 1 for the first record, up by one when
+    /// a record of changed content is made.
+    pub record_version: u64,
+    /// What the last meeting record made held, `""` if none.
+    pub record_key: String,
+}
+
+/// Someone invited to a meeting (`meetings[i].invited[j]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InviteeDraft {
+    /// Stable id (`domain::ids`).
+    pub id: String,
+    /// `team` (a team member, by `member`) / `family` (by `name`) / `child`.
+    pub kind: String,
+    /// For `team`: the team member's id.
+    pub member: String,
+    /// For `family`: the name as typed.
+    pub name: String,
 }

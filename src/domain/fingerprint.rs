@@ -10,7 +10,8 @@
 //! out (an empty item becomes `{}`), so items keep their places.
 //!
 //! Every list item's `id` (`domain::ids`) is left out too (caf-form.md
-//! §4): it names the item, it is not content.
+//! §4): it names the item, it is not content; and so are the meetings
+//! (§3.13), which say how the team meets, not what the family agreed to.
 //!
 //! The record of an agreement (`domain::agreement`) stores the rule it was
 //! made under: a record made under an earlier rule is out of date.
@@ -44,6 +45,11 @@ pub fn fingerprint(data: &Data) -> String {
             consent.remove(key);
         }
     }
+    // Meetings are how the team meets, not what the family agreed to
+    // (caf-form.md §3.13): planning one changes no agreement.
+    if let Value::Object(data) = &mut value {
+        data.remove(MEETINGS_KEY);
+    }
     without_item_ids(&mut value);
     let mut canonical = String::new();
     if let Some(value) = without_empty(value) {
@@ -71,6 +77,9 @@ fn without_item_ids(value: &mut Value) {
         _ => {}
     }
 }
+
+/// The key of the meetings in the answers, never part of the fingerprint.
+const MEETINGS_KEY: &str = "meetings";
 
 /// The key of a list item's stable id.
 const ITEM_ID_KEY: &str = "id";

@@ -1,5 +1,5 @@
 //! Stable ids of the list items others point at (caf-form.md §3.13): team
-//! members and actions, so that removing or reordering one never re-points
+//! members, actions, reviews, meetings and their invitees, so that removing or reordering one never re-points
 //! a reference at someone else. An id is opaque text, unique within the
 //! draft (team members and actions share one set), made when the item is
 //! added (`form::List::add` takes it; the page makes a random UUID) and
@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use crate::domain::Data;
 
-/// Gives every team member and action that has no id, or the id of an
+/// Gives every team member, action, review, meeting and invitee that has no id, or the id of an
 /// earlier item of the draft, one from `new_id`; an id no earlier item has
 /// is kept. Whether any id was given.
 pub fn give_missing_ids(data: &mut Data, mut new_id: impl FnMut() -> String) -> bool {
@@ -26,7 +26,12 @@ pub fn give_missing_ids(data: &mut Data, mut new_id: impl FnMut() -> String) -> 
         .team
         .iter_mut()
         .map(|member| &mut member.id)
-        .chain(data.plan.actions.iter_mut().map(|action| &mut action.id));
+        .chain(data.plan.actions.iter_mut().map(|action| &mut action.id))
+        .chain(data.reviews.iter_mut().map(|review| &mut review.id))
+        .chain(data.meetings.iter_mut().flat_map(|meeting| {
+            std::iter::once(&mut meeting.id)
+                .chain(meeting.invited.iter_mut().map(|invitee| &mut invitee.id))
+        }));
     for id in ids {
         if id.is_empty() || taken.contains(id.as_str()) {
             *id = unused(new_id(), &taken);

@@ -1,6 +1,7 @@
 //! What a CAF is: plain values with no I/O, no clock and no browser or UI
 //! crates. `today` is always a parameter.
 
+pub mod agencies;
 pub mod agreement;
 pub mod data_url;
 pub mod date;
@@ -9,6 +10,7 @@ pub mod elements;
 pub mod email;
 pub mod fingerprint;
 pub mod ids;
+pub mod meetings;
 pub mod naming;
 pub mod nhs_number;
 pub mod ofsted_urn;

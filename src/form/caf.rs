@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::domain::meetings::{self, DateSource};
 use crate::domain::{
-    ActionDraft, Data, Date, HouseholdMemberDraft, ParentDraft, ReviewActionDraft, ReviewDraft,
-    ServiceDraft, TeamMemberDraft,
+    ActionDraft, Data, Date, DateDraft, HouseholdMemberDraft, MeetingDraft, ParentDraft,
+    ReviewActionDraft, ReviewDraft, ServiceDraft, TeamMemberDraft,
 };
 use crate::form::choices::*;
 use crate::form::{
@@ -1575,6 +1576,7 @@ pub fn blocks(step: Step) -> Vec<Block> {
             T("A Team Around the Child (TAC) is the practitioners and the family who agree and carry out the plan. Fill this in when you chose a Team Around the Child."),
             F(&PLAN_MEETING_DATE),
             L(&TEAM),
+            S(Special::MeetingsLink),
             H("Lead professional"),
             T("The lead professional coordinates the plan and is the family's single point of contact."),
             S(Special::ChooseLead),
@@ -1784,6 +1786,168 @@ pub fn label_parts(field: &Field) -> (&'static str, &'static str) {
         },
         None => (field.label, ""),
     }
+}
+
+// ---- Meetings of the Team Around the Child (caf-form.md §3.13) ----
+// Not a numbered step: no meeting question is in `blocks`, so none makes a
+// step incomplete or blocks the agreement. What an invitation or a calendar
+// file needs is `domain::meetings::gaps`, said beside those buttons.
+
+/// Meeting `at.item`'s date, from its one source (`domain::meetings::date_of`).
+fn meeting_date(data: &Data, at: At) -> Option<&DateDraft> {
+    data.meetings
+        .get(at.item)
+        .map(|meeting| meetings::date_of(data, meeting))
+}
+
+/// Meeting `at.item`'s date where it is kept: the plan's date of the first
+/// meeting, the review's date, or the meeting's own.
+fn meeting_date_mut(data: &mut Data, at: At) -> Option<&mut DateDraft> {
+    let source = meetings::date_source(data, data.meetings.get(at.item)?);
+    match source {
+        DateSource::Plan => Some(&mut data.plan.meeting_date),
+        DateSource::Review(i) => data.reviews.get_mut(i).map(|review| &mut review.date),
+        DateSource::Own => data
+            .meetings
+            .get_mut(at.item)
+            .map(|meeting| &mut meeting.date),
+    }
+}
+
+fn meeting_is(data: &Data, at: At, how: &str) -> bool {
+    data.meetings.get(at.item).is_some_and(|m| m.how == how)
+}
+
+/// Meeting `at.item` is in person.
+fn in_person(data: &Data, at: At) -> bool {
+    meeting_is(data, at, meetings::IN_PERSON)
+}
+
+/// Meeting `at.item` is in person, somewhere other than the family's home.
+fn in_person_elsewhere(data: &Data, at: At) -> bool {
+    in_person(data, at) && data.meetings.get(at.item).is_some_and(|m| !m.at_home)
+}
+
+/// Meeting `at.item` is by phone or video.
+fn remote(data: &Data, at: At) -> bool {
+    meeting_is(data, at, meetings::PHONE) || meeting_is(data, at, meetings::VIDEO)
+}
+
+/// Meeting `at.item` has been held.
+fn held(data: &Data, at: At) -> bool {
+    data.meetings
+        .get(at.item)
+        .is_some_and(|m| meetings::status_of(m) == meetings::HELD)
+}
+
+/// A meeting's questions, in the order the meetings page asks them. Its
+/// kind is not asked: "Plan a meeting" makes the first meeting while there
+/// is none, else a review meeting, so there is never a second first one.
+pub static MEETING_FIELDS: [Field; 9] = [
+    date(
+        "meetings[].date",
+        "Date",
+        "For example, 9 12 2026. The first meeting's date is also the plan's date of the first team meeting",
+        Access::Date(meeting_date, meeting_date_mut),
+    ),
+    sized(
+        "meetings[].start",
+        "Start time",
+        "24-hour clock, like 10:00",
+        InputType::Time,
+        Width::Short,
+        at!(Text: meetings[] start),
+    ),
+    optional(sized(
+        "meetings[].end",
+        "End time",
+        "24-hour clock, like 11:00. Leave blank for an hour after the start",
+        InputType::Time,
+        Width::Short,
+        at!(Text: meetings[] end),
+    )),
+    radios(
+        "meetings[].how",
+        "How will people meet?",
+        "",
+        MEETING_HOW,
+        at!(Text: meetings[] how),
+    ),
+    optional(tick(
+        "meetings[].at_home",
+        "At the family's home",
+        "The address is never written in a calendar file: it says \"Home visit\"",
+        at!(Bool: meetings[] at_home),
+    ))
+    .shown_when(in_person),
+    text(
+        "meetings[].place",
+        "Where is it?",
+        "The address or room, for example Room 3, Oak Children's Centre",
+        at!(Text: meetings[] place),
+    )
+    .max_chars(200)
+    .shown_when(in_person_elsewhere),
+    optional(text(
+        "meetings[].joining",
+        "How to join",
+        "A link or a number, exactly as given. CAF Lite never opens it",
+        at!(Text: meetings[] joining),
+    ))
+    .max_chars(300)
+    .shown_when(remote),
+    radios(
+        "meetings[].status",
+        "Status",
+        "",
+        MEETING_STATUS,
+        at!(Text: meetings[] status),
+    ),
+    optional(long(
+        "meetings[].decisions",
+        "What was decided",
+        "For the meeting record: what the team and the family agreed",
+        1500,
+        at!(Text: meetings[] decisions),
+    ))
+    .shown_when(held),
+];
+
+/// The meetings (not a step: never checked with the steps).
+pub static MEETINGS: List = List {
+    path: "meetings",
+    title: "Meetings",
+    item: "Meeting",
+    add_label: "Plan a meeting",
+    min_items: 0,
+    required: Required::Never,
+    missing: "",
+    len: |data| data.meetings.len(),
+    add: plan_meeting,
+    remove: |data, idx| remove_at(&mut data.meetings, idx),
+    fields: &MEETING_FIELDS,
+};
+
+/// Plans a new meeting with id `id`: the first meeting when the CAF has
+/// none, else a review meeting on the next review date; planned, in person.
+pub fn plan_meeting(data: &mut Data, id: String) {
+    let has_first = data.meetings.iter().any(|m| m.kind == meetings::FIRST_TAC);
+    let (kind, date) = if has_first {
+        let date = next_review_date(data)
+            .map(DateDraft::from_date)
+            .unwrap_or_default();
+        (meetings::REVIEW, date)
+    } else {
+        (meetings::FIRST_TAC, DateDraft::default())
+    };
+    data.meetings.push(MeetingDraft {
+        id,
+        kind: kind.to_owned(),
+        date,
+        how: meetings::IN_PERSON.to_owned(),
+        status: meetings::PLANNED.to_owned(),
+        ..MeetingDraft::default()
+    });
 }
 
 #[cfg(test)]

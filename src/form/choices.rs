@@ -2,7 +2,7 @@
 //! Codes are what is stored; labels are what people read. A rule that needs
 //! one answer names its `Choice` here (`YES.code`), never a string literal.
 
-use crate::domain::{Ecm, NeedsDraft, ELEMENTS};
+use crate::domain::{meetings, Ecm, NeedsDraft, ELEMENTS};
 
 /// One answer of a choice question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +168,24 @@ pub const CLOSURE_REASON: &[Choice] = &[
     c("consent_withdrawn", "The family withdrew their agreement"),
     c("moved_area", "The family moved to another area"),
     c("other", "Another reason"),
+];
+
+/// A meeting's kind (caf-form.md §3.13).
+pub const MEETING_KIND: &[Choice] = &[
+    c(meetings::FIRST_TAC, "First Team Around the Child meeting"),
+    c(meetings::REVIEW, "Review meeting"),
+];
+/// How a meeting happens.
+pub const MEETING_HOW: &[Choice] = &[
+    c(meetings::IN_PERSON, "In person"),
+    c(meetings::PHONE, "By phone"),
+    c(meetings::VIDEO, "By video"),
+];
+/// Where a meeting stands.
+pub const MEETING_STATUS: &[Choice] = &[
+    c(meetings::PLANNED, "Planned"),
+    c(meetings::HELD, "Held"),
+    c(meetings::CANCELLED, "Cancelled"),
 ];
 
 #[cfg(test)]

@@ -533,6 +533,8 @@ pub enum Special {
     Signature,
     /// "Record agreement", its status and history.
     ConsentRecord,
+    /// The way to the meetings page (caf-form.md §2: the plan step links to it).
+    MeetingsLink,
 }
 
 /// One piece of a step page, in order.

@@ -150,9 +150,34 @@ pub fn caf_document(
         header,
         banner: Some(consent_banner(data, status)),
         blocks: blocks_out,
-        footer: format!("CAF {id} v{version} · {print} · {}", status.banner()),
+        footer: stamp_footer(&format!("CAF {id} v{version}"), &print, status),
         base_font_size: 10.0,
     }
+}
+
+/// Every page's footer after "Page x of y · " (caf-form.md §4): the
+/// document and its version, the fingerprint and the consent status. The
+/// CAF PDF and the meeting record are stamped alike through this.
+pub(crate) fn stamp_footer(document: &str, print: &str, status: &ConsentStatus) -> String {
+    format!("{document} · {print} · {}", status.banner())
+}
+
+/// The first lines of the bordered box on page 1: the status in capitals,
+/// and why, when it is out of date or withdrawn on this device. The CAF
+/// PDF and the meeting record open their box with these.
+pub(crate) fn stamp_lines(status: &ConsentStatus) -> Vec<String> {
+    let mut lines = vec![status.banner()];
+    if let ConsentStatus::OutOfDate(_) | ConsentStatus::WithdrawnOnDevice(_) = status {
+        lines.extend(status.explanation().map(str::to_owned));
+    }
+    lines
+}
+
+/// The delivery plan as a table (`plan.actions`, a column to a question),
+/// with its subheading and note; empty when there are no actions. The CAF
+/// PDF's plan and the meeting record's "plan as it now stands" alike.
+pub(crate) fn delivery_plan_table(data: &Data) -> Vec<Block> {
+    list_table(&caf::ACTIONS, data)
 }
 
 /// The bordered consent block of page 1: the consent step's answers, each
@@ -189,10 +214,7 @@ fn consent_banner(data: &Data, status: &ConsentStatus) -> Banner {
         ));
     }
     let signed_here = caf::CONSENT_SIGNATURE_NAME.is_shown(data, 0);
-    let mut lines = vec![status.banner()];
-    if let ConsentStatus::OutOfDate(_) | ConsentStatus::WithdrawnOnDevice(_) = status {
-        lines.extend(status.explanation().map(str::to_owned));
-    }
+    let mut lines = stamp_lines(status);
     // The rows are the terms as they stand on the form now: say whether
     // the family agreed to them.
     lines.push(

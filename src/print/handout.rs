@@ -27,7 +27,7 @@ pub struct HandoutSection {
 }
 
 /// The handout's whole content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Handout {
     pub title: String,
     /// The council's name from the local settings, `None` when not set.

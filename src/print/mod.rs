@@ -1,9 +1,14 @@
-//! What the printouts say: the consent-stamped CAF PDF and the family
-//! handout, as plain `pdf::Document`s the PDF worker renders. Pure.
+//! What the printouts say: the consent-stamped CAF PDF, the family
+//! handout, a meeting's invitation, calendar file and record, as plain
+//! `pdf::Document`s the PDF worker renders (the calendar file as text).
+//! Pure.
 
 pub mod caf;
+pub mod calendar;
 pub mod file_name;
 pub mod handout;
+pub mod invitation;
+pub mod meeting_record;
 
 use crate::domain::{fingerprint, Draft, RememberedWithdrawal, Settings};
 use crate::pdf::Document;

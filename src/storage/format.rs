@@ -14,19 +14,19 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use crate::domain::{
     derived_ids, give_missing_ids, ActionDraft, ConsentHistoryEntry, CopiedFrom, Draft,
-    HouseholdMemberDraft, ParentDraft, ReviewActionDraft, ReviewDraft, ServiceDraft,
-    TeamMemberDraft,
+    HouseholdMemberDraft, InviteeDraft, MeetingDraft, ParentDraft, ReviewActionDraft, ReviewDraft,
+    ServiceDraft, TeamMemberDraft,
 };
 
 /// The value of the envelope's `format` key.
 pub const FORMAT_NAME: &str = "caf-lite.draft";
 
 /// The format version this app writes; files up to this version are read.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// The oldest format version ever written; there is nothing older to migrate.
 pub const OLDEST_FORMAT_VERSION: u64 = 1;
@@ -60,11 +60,53 @@ pub fn shown_name(name: &str) -> String {
 pub type Migration = fn(Value) -> Result<Value, ImportError>;
 
 /// `MIGRATIONS[i]` upgrades a `draft` object from version
-/// `OLDEST_FORMAT_VERSION + i` to the next. Version 1 is the only version so
-/// far, so the chain is empty. To add version 2: write `fn v1_to_v2`, append
-/// it here, bump `FORMAT_VERSION`, and add a `tests/fixtures/import/v1_*`
-/// fixture showing the upgrade.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `OLDEST_FORMAT_VERSION + i` to the next. To add version N + 1: write
+/// `fn vN_to_vN1`, append it here, bump `FORMAT_VERSION`, and add a
+/// `tests/fixtures/import/` fixture showing the upgrade.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds the meetings (caf-form.md §3.13): a version 1 draft gets
+/// its first meeting from `plan.meeting_date` and a meeting for each
+/// recorded review, all held, with ids derived from the draft's id (so a
+/// stored entry read twice before its next save gets the same ones). The
+/// meetings take their dates from those answers (`domain::meetings`), and
+/// neither meetings nor ids are part of the fingerprint: no agreement goes
+/// out of date. Anything not shaped as expected is left for the reader to
+/// report.
+fn v1_to_v2(mut draft: Value) -> Result<Value, ImportError> {
+    let seed = draft
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let mut new_id = derived_ids(&format!("{seed}/meetings"));
+    let Some(Value::Object(data)) = draft.get_mut("data") else {
+        return Ok(draft);
+    };
+    let mut meetings = Vec::new();
+    let first_date_typed = data
+        .get("plan")
+        .and_then(|plan| plan.get("meeting_date"))
+        .and_then(Value::as_object)
+        .is_some_and(|date| {
+            date.values()
+                .any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty()))
+        });
+    if first_date_typed {
+        meetings.push(json!({"id": new_id(), "kind": "first_tac", "status": "held"}));
+    }
+    if let Some(Value::Array(reviews)) = data.get_mut("reviews") {
+        for review in reviews.iter_mut().filter_map(Value::as_object_mut) {
+            let review_id = new_id();
+            review.insert("id".to_owned(), Value::String(review_id.clone()));
+            meetings.push(
+                json!({"id": new_id(), "kind": "review", "status": "held", "review_id": review_id}),
+            );
+        }
+    }
+    data.insert("meetings".to_owned(), Value::Array(meetings));
+    Ok(draft)
+}
 
 // The chain must reach exactly the current version.
 const _: () = assert!(OLDEST_FORMAT_VERSION + MIGRATIONS.len() as u64 == FORMAT_VERSION);
@@ -506,8 +548,15 @@ pub fn shape_sample() -> Draft {
     data.consent.share_with = vec![String::new()];
     data.consent.history = vec![ConsentHistoryEntry::default()];
     data.reviews = vec![ReviewDraft {
+        id: "sample".to_owned(),
         actions: vec![ReviewActionDraft::default()],
         ..ReviewDraft::default()
+    }];
+    data.meetings = vec![MeetingDraft {
+        invited: vec![InviteeDraft::default()],
+        present: vec![String::new()],
+        apologies: vec![String::new()],
+        ..MeetingDraft::default()
     }];
     draft
 }

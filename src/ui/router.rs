@@ -23,9 +23,11 @@ use crate::ui::state::Page;
 /// The address of a draft's page: `draft/<id>/<page>`.
 pub fn route(id: &str, page: Page) -> String {
     let page = match page {
-        Page::TaskList => "tasks",
-        Page::Step(step) => step.id(),
-        Page::Handout => "handout",
+        Page::TaskList => "tasks".to_owned(),
+        Page::Step(step) => step.id().to_owned(),
+        Page::Handout => "handout".to_owned(),
+        Page::Meetings => "meetings".to_owned(),
+        Page::Invitation { meeting, invitee } => format!("invitation-{meeting}-{invitee}"),
     };
     format!("draft/{id}/{page}")
 }
@@ -37,7 +39,17 @@ pub fn parse_route(hash: &str) -> Option<(String, Page)> {
     let page = match page {
         "tasks" => Page::TaskList,
         "handout" => Page::Handout,
-        other => Page::Step(Step::from_id(other)?),
+        "meetings" => Page::Meetings,
+        other => match other.strip_prefix("invitation-") {
+            Some(which) => {
+                let (meeting, invitee) = which.split_once('-')?;
+                Page::Invitation {
+                    meeting: meeting.parse().ok()?,
+                    invitee: invitee.parse().ok()?,
+                }
+            }
+            None => Page::Step(Step::from_id(other)?),
+        },
     };
     (!id.is_empty()).then(|| (id.to_owned(), page))
 }

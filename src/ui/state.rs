@@ -23,6 +23,14 @@ pub enum Page {
     Step(Step),
     /// The family handout as a printable page.
     Handout,
+    /// The meetings of the Team Around the Child (caf-form.md §3.13).
+    Meetings,
+    /// The invitation to meeting `meeting` for its invitee `invitee`, as a
+    /// printable page.
+    Invitation {
+        meeting: usize,
+        invitee: usize,
+    },
 }
 
 impl Page {
@@ -32,6 +40,8 @@ impl Page {
             Page::TaskList => "Task list",
             Page::Step(step) => step.title(),
             Page::Handout => "Family handout",
+            Page::Meetings => "Meetings",
+            Page::Invitation { .. } => "Invitation",
         }
     }
 }

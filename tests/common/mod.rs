@@ -233,6 +233,7 @@ pub fn action(
 /// A review held on 20/11/2026 that continues the plan to 15/01/2027.
 pub fn complete_review() -> ReviewDraft {
     ReviewDraft {
+        id: String::new(),
         date: typed(2026, 11, 20),
         summary: "Mornings are better.".into(),
         actions: vec![ReviewActionDraft {

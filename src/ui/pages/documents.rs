@@ -112,22 +112,37 @@ pub fn DocumentButtons() -> impl IntoView {
 
 /// Where a PDF request reports: the page's status region and the line under the buttons.
 #[derive(Clone, Copy)]
-struct Pdf {
-    app: AppState,
-    busy: RwSignal<bool>,
-    outcome: RwSignal<Option<Status>>,
-    fresh: Freshness,
+pub(crate) struct Pdf {
+    pub app: AppState,
+    pub busy: RwSignal<bool>,
+    pub outcome: RwSignal<Option<Status>>,
+    pub fresh: Freshness,
 }
 
 impl Pdf {
-    fn say(self, text: String, problem: bool) {
+    /// Reports of the page's PDF buttons, none yet.
+    pub fn new() -> Pdf {
+        Pdf {
+            app: expect_context::<AppState>(),
+            busy: RwSignal::new(false),
+            outcome: RwSignal::new(None),
+            fresh: expect_context::<Freshness>(),
+        }
+    }
+
+    pub fn say(self, text: String, problem: bool) {
         self.app.say(text.clone(), problem);
         self.outcome.set(Some(Status { text, problem }));
     }
 }
 
 /// Sends `document` to the worker and downloads the result as `file_name`.
-fn make_pdf(pdf: Pdf, document: Document, file_name: String, on_done: impl FnOnce() + 'static) {
+pub(crate) fn make_pdf(
+    pdf: Pdf,
+    document: Document,
+    file_name: String,
+    on_done: impl FnOnce() + 'static,
+) {
     let request = match serde_json::to_string(&RenderRequest { document }) {
         Ok(request) => request,
         Err(_) => return pdf.say("The PDF request could not be prepared.".to_owned(), true),

@@ -1,10 +1,13 @@
-//! The family handout as a printable page: the same words as the handout PDF,
-//! with a print stylesheet (no navigation, large text, a page break between
+//! The family's printable pages: the handout, and a meeting's invitation
+//! for one family invitee. Each shows the same words as its PDF, with a
+//! print stylesheet (no navigation, large text, a page break between
 //! sections where needed).
 
 use leptos::prelude::*;
 
-use crate::print::handout::handout;
+use crate::domain::meetings::Gap;
+use crate::print::handout::{handout, Handout};
+use crate::print::invitation::invitation;
 use crate::ui::app::AppState;
 use crate::ui::draft::{Freshness, STALE_PRINT};
 use crate::ui::platform;
@@ -15,6 +18,48 @@ use crate::ui::state::{use_form_state, Page};
 pub fn HandoutPage() -> impl IntoView {
     let state = use_form_state();
     let app = expect_context::<AppState>();
+    let content = Memo::new(move |_| {
+        let status = state.consent_status();
+        app.settings.with(|settings| {
+            state
+                .draft
+                .with(|d| Ok(handout(&d.data, settings, &status)))
+        })
+    });
+    view! {
+        <Printable content=content print_label="Print this handout" back=Page::Step(crate::form::Step::Check) back_label="Back to check answers"/>
+    }
+}
+
+/// The invitation to meeting `meeting` for its invitee `invitee`, as a
+/// printable page (caf-form.md §5a).
+#[component]
+pub fn InvitationPage(meeting: usize, invitee: usize) -> impl IntoView {
+    let state = use_form_state();
+    let app = expect_context::<AppState>();
+    let content = Memo::new(move |_| {
+        app.settings.with(|settings| {
+            state.draft.with(|d| {
+                let m = d.data.meetings.get(meeting).ok_or_else(Vec::new)?;
+                let who = m.invited.get(invitee).ok_or_else(Vec::new)?;
+                invitation(&d.data, m, who, settings)
+            })
+        })
+    });
+    view! {
+        <Printable content=content print_label="Print this invitation" back=Page::Meetings back_label="Back to meetings"/>
+    }
+}
+
+/// A printable page of `content`; when it cannot be made, what is missing.
+#[component]
+fn Printable(
+    content: Memo<Result<Handout, Vec<Gap>>>,
+    print_label: &'static str,
+    back: Page,
+    back_label: &'static str,
+) -> impl IntoView {
+    let state = use_form_state();
     let fresh = expect_context::<Freshness>();
     // Why printing was refused, if it was.
     let refused = RwSignal::new(None::<String>);
@@ -26,14 +71,10 @@ pub fn HandoutPage() -> impl IntoView {
     });
     on_cleanup(move || on_print.remove());
     let withheld = move || refused.with(Option::is_some) || fresh.stale();
-    let content = Memo::new(move |_| {
-        let status = state.consent_status();
-        app.settings
-            .with(|settings| state.draft.with(|d| handout(&d.data, settings, &status)))
-    });
+    let gaps = move || content.with(|c| c.as_ref().err().cloned());
+    let content = move || content.get().unwrap_or_else(|_| Handout::default());
     let sections = move || {
-        content
-            .get()
+        content()
             .sections
             .into_iter()
             .map(|part| {
@@ -69,17 +110,23 @@ pub fn HandoutPage() -> impl IntoView {
                 if refused.with_untracked(Option::is_none) {
                     platform::print_page();
                 }
-            }>"Print this handout"</button>
-            <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(Page::Step(crate::form::Step::Check))>"Back to check answers"</button>
+            }>{print_label}</button>
+            <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(back)>{back_label}</button>
         </div>
+        {move || gaps().map(|gaps| view! {
+            <div class="caf-error-message" role="alert" id="print-gaps">
+                <p class="caf-body">"This cannot be printed yet:"</p>
+                <ul class="caf-list">{gaps.into_iter().map(|gap| view! { <li>{gap.message()}</li> }).collect_view()}</ul>
+            </div>
+        })}
         {move || withheld().then(|| view! {
             <p class="caf-error-message" role="alert" id="print-refused">
                 {move || refused.get().unwrap_or_else(|| STALE_PRINT.to_owned())}
             </p>
         })}
         <article class=move || if withheld() { "caf-handout caf-print-hidden" } else { "caf-handout" } id="handout">
-            {move || content.get().council.map(|name| view! { <span class="caf-caption" id="handout-council">{name}</span> })}
-            <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{move || content.get().title}</h1>
+            {move || content().council.map(|name| view! { <span class="caf-caption" id="handout-council">{name}</span> })}
+            <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{move || content().title}</h1>
             {sections}
         </article>
     }

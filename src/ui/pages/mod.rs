@@ -1,5 +1,5 @@
 //! The app's pages: the drafts list, a draft's task list, its steps, the
-//! check page and the reviews page.
+//! check page, the reviews page and the meetings page.
 
 mod check;
 mod consent;
@@ -7,6 +7,7 @@ mod documents;
 mod drafts;
 mod handout;
 mod lock;
+mod meetings;
 mod return_link;
 mod reviews;
 mod sibling;
@@ -19,8 +20,9 @@ mod task_list;
 pub use check::CheckPage;
 pub use documents::DocumentButtons;
 pub use drafts::DraftsPage;
-pub use handout::HandoutPage;
+pub use handout::{HandoutPage, InvitationPage};
 pub use lock::{LockPanel, LockedExport, LockedImport, UnlockPage};
+pub use meetings::{meetings_available, MeetingsPage};
 pub use return_link::ReturnToTaskList;
 pub use reviews::ReviewsPage;
 pub use step::StepPage;

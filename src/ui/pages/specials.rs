@@ -1,13 +1,15 @@
 //! The parts of step pages that are not plain questions: the safeguarding
 //! message, threshold advice, choosing the lead professional, the consent
-//! statement, the signature and recording the agreement.
+//! statement, the signature, recording the agreement and the way to the
+//! meetings page.
 
 use leptos::prelude::*;
 
 use crate::form::{caf, Special};
 use crate::ui::pages::consent::ConsentRecordView;
+use crate::ui::pages::meetings_available;
 use crate::ui::pages::signature::SignaturePad;
-use crate::ui::state::use_form_state;
+use crate::ui::state::{use_form_state, Page};
 use crate::validate::advice;
 
 /// One special block.
@@ -23,6 +25,25 @@ pub fn SpecialView(
         Special::ConsentStatement => view! { <ConsentStatement/> }.into_any(),
         Special::Signature => view! { <SignaturePad/> }.into_any(),
         Special::ConsentRecord => view! { <ConsentRecordView/> }.into_any(),
+        Special::MeetingsLink => view! { <MeetingsLink/> }.into_any(),
+    }
+}
+
+/// Under the team: where its meetings are planned, once there is a team.
+#[component]
+fn MeetingsLink() -> impl IntoView {
+    let state = use_form_state();
+    let has_team = move || state.draft.with(|d| meetings_available(&d.data));
+    view! {
+        <Show when=has_team>
+            <p class="caf-body" id="plan-to-meetings">
+                "Plan the team's meetings, invite the team and the family, and make calendar files on "
+                <a class="caf-link" href="#meetings" id="plan-meetings-link" on:click=move |ev| {
+                    ev.prevent_default();
+                    state.page.set(Page::Meetings);
+                }>"the meetings page"</a>"."
+            </p>
+        </Show>
     }
 }
 

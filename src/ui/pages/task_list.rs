@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::domain::meetings::{meeting_words, next_meeting};
 use crate::domain::naming::caf_name;
 use crate::form::caf::{has_plan, is_closed, next_review_date};
 use crate::form::Step;
 use crate::ui::app::AppState;
 use crate::ui::pages::check::status_class;
+use crate::ui::pages::meetings_available;
 use crate::ui::pages::sibling::{CopiedFromNote, StartSibling};
 use crate::ui::state::{use_form_state, Page};
 
@@ -104,12 +106,47 @@ pub fn TaskListPage() -> impl IntoView {
             }
         })
     };
+    // Meetings (not a numbered step) are offered once the plan has a team;
+    // the line under the link says when the next one is.
+    let meetings_row = move || {
+        let gate_closed = state.safeguarding_stop();
+        let (available, next) = state.draft.with(|d| {
+            (
+                meetings_available(&d.data),
+                next_meeting(&d.data, state.today).map(|(m, date)| meeting_words(m, date)),
+            )
+        });
+        (available && !gate_closed).then(|| {
+            let (line, line_class) = match next {
+                Some(words) => (words, "caf-tag caf-tag--blue"),
+                None => ("No meeting planned".to_owned(), "caf-tag caf-tag--grey"),
+            };
+            view! {
+                <li class="caf-task-list__item">
+                    <a
+                        class="caf-link caf-task-list__link"
+                        href="#meetings"
+                        id="task-meetings"
+                        aria-describedby="next-meeting"
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            state.summary_shown.set(false);
+                            state.page.set(Page::Meetings);
+                        }
+                    >
+                        "Meetings"
+                    </a>
+                    <strong class=line_class id="next-meeting">{line}</strong>
+                </li>
+            }
+        })
+    };
     view! {
         <span class="caf-caption">"Common Assessment Framework (CAF)"</span>
         <h1 class="caf-heading-l" id="step-heading" tabindex="-1">{child_name}</h1>
         <CopiedFromNote/>
         <p class="caf-body">"Do the steps in any order. Start with \"Before you start\". Your answers are saved on this device as you type."</p>
-        <ol class="caf-task-list">{rows}{reviews_row}</ol>
+        <ol class="caf-task-list">{rows}{reviews_row}{meetings_row}</ol>
         <StartSibling/>
     }
 }

@@ -33,6 +33,8 @@ pub fn DraftRow(
     let consent = consent_status(&draft.data, &report, &remembered).words();
     let name = caf_name(&draft.data.child, show_names);
     let standing = standing(&draft.data, today);
+    let next_meeting = crate::domain::meetings::next_meeting(&draft.data, today)
+        .map(|(m, date)| crate::domain::meetings::meeting_words(m, date));
     let standing_class = match standing {
         Standing::ReviewOverdue { .. } => "caf-tag caf-tag--red",
         Standing::PlanAgreed { .. } => "caf-tag caf-tag--blue",
@@ -54,6 +56,7 @@ pub fn DraftRow(
         <li class="caf-drafts__item">
             <strong class="caf-drafts__name">{name.clone()}</strong>
             <p class="caf-drafts__standing"><strong class=standing_class>{standing.words()}</strong></p>
+            {next_meeting.map(|words| view! { <p class="caf-drafts__meta caf-drafts__meeting">{words}</p> })}
             <p class="caf-drafts__meta">
                 {format!("{n_complete} of 10 steps complete · Consent: {consent} · {saved}")}
             </p>

@@ -93,6 +93,13 @@ pub fn ReviewsPage() -> impl IntoView {
                     "Record a review"
                 </button>
             </Show>
+            <p class="caf-body">
+                "Plan the review meeting, invite the team and the family, and make its calendar file and record on "
+                <a class="caf-link" href="#meetings" id="reviews-to-meetings" on:click=move |ev| {
+                    ev.prevent_default();
+                    state.page.set(Page::Meetings);
+                }>"the meetings page"</a>"."
+            </p>
             <h2 class="caf-heading-m">"Reviews so far"</h2>
             <div id="reviews-list"><RecordedReviews editing=editing problems_shown=problems_shown/></div>
         }
