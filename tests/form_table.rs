@@ -2,7 +2,7 @@
 //! the place in the stored draft that its accessor reads and writes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use caf_lite::domain::{Data, DateDraft};
+use caf_lite::domain::{Data, DateDraft, ReviewDraft};
 use caf_lite::form::caf::{self, blocks, fields};
 use caf_lite::form::{control_id, Access, At, Block, Check, Field, Kind, Required, Rule, Step};
 use serde_json::Value;
@@ -17,7 +17,10 @@ fn data_with_one_of_each() -> Data {
             }
         }
     }
-    data.reviews.push(Default::default());
+    data.reviews.push(ReviewDraft {
+        actions: vec![Default::default()],
+        ..Default::default()
+    });
     data
 }
 
@@ -36,13 +39,18 @@ fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
     Some(at)
 }
 
-/// Every question of the form: each step's, then a review's.
+/// Every question of the form: each step's, then a review's, then those of
+/// the lists inside a review.
 fn all_fields() -> Vec<&'static Field> {
     let mut all: Vec<&Field> = Vec::new();
     for step in Step::ALL {
         all.extend(fields(step));
     }
     all.extend(caf::REVIEW_FIELDS.iter());
+    // The lists inside a review (its record of the actions).
+    for sub in caf::REVIEWS.lists {
+        all.extend(sub.fields.iter());
+    }
     all
 }
 

@@ -52,6 +52,10 @@ fn member(id: &str, name: &str, role: &str, agency: &str) -> TeamMemberDraft {
 /// on Wednesday 9 December 2026 with both parents invited separately.
 fn family_data() -> Data {
     let mut data = complete_data();
+    // The invitees below name the team by these ids.
+    for (n, member) in data.plan.team.iter_mut().enumerate() {
+        member.id = format!("team-{}", n + 1);
+    }
     data.parents.push(ParentDraft {
         name: "Marek Kowalczyk".into(),
         relationship: "Father".into(),

@@ -188,6 +188,10 @@ fn the_invitation_uses_short_sentences_and_explains_its_acronyms() {
     use caf_lite::print::invitation::invitation;
     // Typed answers are the practitioner's words, as in the handout's test.
     let mut data = common::complete_data();
+    // The invitees below name the team by these ids.
+    for (n, member) in data.plan.team.iter_mut().enumerate() {
+        member.id = format!("team-{}", n + 1);
+    }
     data.plan.lead.role = "Special educational needs coordinator".into();
     data.plan.team[0].role = "Special educational needs coordinator".into();
     let invitee = |kind: &str, member: &str, name: &str| InviteeDraft {

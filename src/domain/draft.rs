@@ -298,6 +298,9 @@ pub struct PlanDraft {
     pub deputy: DeputyDraft,
     pub actions: Vec<ActionDraft>,
     pub next_review: DateDraft,
+    /// Only with the `test-form` feature (`form::caf::test_form`).
+    #[cfg(feature = "test-form")]
+    pub interpreter_phone: String,
 }
 
 /// A member of the Team Around the Child (`plan.team[i]`).
@@ -392,6 +395,9 @@ pub struct ConsentDraft {
     pub time: String,
     pub practitioner: String,
     pub leaflet_given: bool,
+    /// Only with the `test-form` feature (`form::caf::test_form`).
+    #[cfg(feature = "test-form")]
+    pub copy_to: String,
     pub withdrawn_on: DateDraft,
     pub withdrawn_note: String,
     /// Fingerprint of the content when the agreement was recorded, `""` if never.
@@ -454,6 +460,9 @@ pub struct ReviewActionDraft {
     pub what: String,
     pub status: String,
     pub progress: String,
+    /// Only with the `test-form` feature (`form::caf::test_form`).
+    #[cfg(feature = "test-form")]
+    pub checked_by: String,
 }
 
 /// A Team Around the Child meeting (`meetings[i]`, caf-form.md §3.13).

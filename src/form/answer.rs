@@ -1,8 +1,9 @@
 //! Answers in words, as check answers and the CAF PDF show them.
 
 use crate::domain::{Data, NhsNumber, Postcode};
+use crate::form::caf::blocks;
 use crate::form::choices::label_of;
-use crate::form::{Access, At, Field, Format, Kind, List};
+use crate::form::{Access, At, Block, Field, Format, Kind, List, Step};
 
 /// The answer to `field` (list item `at`) in words; `None` when unanswered
 /// or when the question is not shown (caf-form.md §4: a hidden answer stays
@@ -46,6 +47,47 @@ fn in_words(field: &Field, data: &Data, idx: At) -> Option<String> {
         }),
         (_, Access::Strings(get, _)) => get(data, idx).map(|values| values.join(", ")),
     }
+}
+
+/// One answer as Check answers lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The question, with the list item in front ("Parent or carer 1: Name").
+    pub label: String,
+    /// The answer in words.
+    pub value: String,
+    /// The field path at its item (`parents[0].name`), for the Change link.
+    pub path: String,
+}
+
+/// Every answered question of `step`, in page order, as Check answers
+/// lists them (never a hidden one: `answer`).
+pub fn step_answers(step: Step, data: &Data) -> Vec<Row> {
+    let mut acc: Vec<Row> = Vec::new();
+    let mut push = |field: &Field, idx: usize, prefix: &str| {
+        if let Some(text) = answer(field, data, idx) {
+            acc.push(Row {
+                label: format!("{prefix}{}", field.label),
+                value: text,
+                path: field.path_at(idx),
+            });
+        }
+    };
+    for block in blocks(step) {
+        match block {
+            Block::Field(field) => push(field, 0, ""),
+            Block::List(list) => {
+                for idx in 0..(list.len)(data) {
+                    let prefix = format!("{} {}: ", list.item, idx + 1);
+                    for field in list.fields {
+                        push(field, idx, &prefix);
+                    }
+                }
+            }
+            _ => (),
+        }
+    }
+    acc
 }
 
 /// The most characters of one answer in an item's one-line summary.

@@ -13,7 +13,7 @@ use crate::domain::{
 use crate::form::choices::*;
 use crate::form::{
     Access, At, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special, Step,
-    Suggest, Width,
+    SubList, Suggest, Width,
 };
 
 /// Where an answer lives: `at!(Text: child.given_name)` outside lists,
@@ -452,6 +452,7 @@ pub static PARENTS: List = List {
     add: |data, _| data.parents.push(ParentDraft::default()),
     remove: |data, idx| remove_at(&mut data.parents, idx),
     fields: &PARENT_FIELDS,
+    lists: &[],
 };
 pub static HOUSEHOLD_FIELDS: [Field; 3] = [
     sized(
@@ -494,6 +495,7 @@ pub static HOUSEHOLD: List = List {
     add: |data, _| data.household.push(HouseholdMemberDraft::default()),
     remove: |data, idx| remove_at(&mut data.household, idx),
     fields: &HOUSEHOLD_FIELDS,
+    lists: &[],
 };
 pub static FAMILY_NOTES: Field = optional(long(
     "family.notes",
@@ -619,6 +621,7 @@ pub static SERVICES: List = List {
     add: |data, _| data.services.push(ServiceDraft::default()),
     remove: |data, idx| remove_at(&mut data.services, idx),
     fields: &SERVICE_FIELDS,
+    lists: &[],
 };
 
 // Step 5: Why you are doing this assessment.
@@ -881,6 +884,7 @@ pub static TEAM: List = List {
     },
     remove: |data, idx| remove_at(&mut data.plan.team, idx),
     fields: &TEAM_FIELDS,
+    lists: &[],
 };
 pub static LEAD_NAME: Field = sized(
     "plan.lead.name",
@@ -1079,6 +1083,7 @@ pub static ACTIONS: List = List {
     },
     remove: |data, idx| remove_at(&mut data.plan.actions, idx),
     fields: &ACTION_FIELDS,
+    lists: &[],
 };
 pub static PLAN_NEXT_REVIEW: Field = date(
     "plan.next_review",
@@ -1409,6 +1414,54 @@ pub static REVIEWS: List = List {
     add: |data, _| start_review(data),
     remove: |data, idx| remove_at(&mut data.reviews, idx),
     fields: &REVIEW_FIELDS,
+    lists: &[REVIEW_ACTIONS],
+};
+
+/// Each plan action as it stood at a review (`reviews[i].actions[j]`): a
+/// copy `start_review` takes, shown and printed as a table, a column to a
+/// question. Optional, and limited as the action's own questions are.
+pub static REVIEW_ACTION_FIELDS: &[Field] = &[
+    optional(long(
+        "reviews[].actions[].what",
+        "Action",
+        "",
+        500,
+        at!(Text: reviews[] actions[] what),
+    ))
+    .noun("action {n} at the review")
+    .column("Action", 4.0),
+    optional(Field::new(
+        "reviews[].actions[].status",
+        "Status then",
+        "",
+        Kind::Select(ACTION_STATUS),
+        at!(Text: reviews[] actions[] status),
+    ))
+    .missing("Select the status the action had at review {n}")
+    .column("Status then", 1.5),
+    optional(long(
+        "reviews[].actions[].progress",
+        "Progress then",
+        "",
+        500,
+        at!(Text: reviews[] actions[] progress),
+    ))
+    .noun("progress on an action at review {n}")
+    .column("Progress then", 4.0),
+    #[cfg(feature = "test-form")]
+    test_form::REVIEW_ACTION_CHECKED_BY,
+];
+
+/// A review's record of the plan's actions (`start_review`'s snapshot).
+pub static REVIEW_ACTIONS: SubList = SubList {
+    path: REVIEW_ACTIONS_PATH,
+    title: "Where each action stood",
+    len: |data, item| {
+        data.reviews
+            .get(item)
+            .map_or(0, |review| review.actions.len())
+    },
+    fields: REVIEW_ACTION_FIELDS,
 };
 
 // The fields callers name, each tied to its place in its list once, here, so
@@ -1447,6 +1500,8 @@ pub fn has_plan(data: &Data) -> bool {
 
 /// Every plan action's what, status and progress as they stand now. A copy,
 /// not a reference: a review keeps what was true at the time it was held.
+// `test-form` gives a snapshot one more field, which a copy leaves blank.
+#[allow(clippy::needless_update)]
 pub fn snapshot_actions(data: &Data) -> Vec<ReviewActionDraft> {
     data.plan
         .actions
@@ -1455,6 +1510,7 @@ pub fn snapshot_actions(data: &Data) -> Vec<ReviewActionDraft> {
             what: action.what.clone(),
             status: action.status.clone(),
             progress: action.progress.clone(),
+            ..ReviewActionDraft::default()
         })
         .collect()
 }
@@ -1594,6 +1650,8 @@ pub fn blocks(step: Step) -> Vec<Block> {
             F(&DEPUTY_UNTIL),
             L(&ACTIONS),
             F(&PLAN_NEXT_REVIEW),
+            #[cfg(feature = "test-form")]
+            F(&test_form::PLAN_INTERPRETER_PHONE),
         ],
         Step::Consent => vec![
             S(Special::ConsentStatement),
@@ -1612,6 +1670,8 @@ pub fn blocks(step: Step) -> Vec<Block> {
             F(&CONSENT_TIME),
             F(&CONSENT_PRACTITIONER),
             F(&CONSENT_LEAFLET),
+            #[cfg(feature = "test-form")]
+            F(&test_form::CONSENT_COPY_TO),
             S(Special::ConsentRecord),
             H("If the family changes their mind"),
             F(&CONSENT_WITHDRAWN_ON),
@@ -1661,10 +1721,7 @@ pub const REVIEW_ACTIONS_PATH: &str = "reviews[].actions";
 pub fn paths(step: Step) -> Vec<&'static str> {
     let mut acc = vec![step.id()];
     let blocks = match step {
-        Step::Reviews => {
-            acc.push(REVIEW_ACTIONS_PATH);
-            vec![Block::List(&REVIEWS)]
-        }
+        Step::Reviews => vec![Block::List(&REVIEWS)],
         _ => blocks(step),
     };
     for block in blocks {
@@ -1673,6 +1730,10 @@ pub fn paths(step: Step) -> Vec<&'static str> {
             Block::List(list) => {
                 acc.push(list.path);
                 acc.extend(list.fields.iter().map(|field| field.path));
+                for sub in list.lists {
+                    acc.push(sub.path);
+                    acc.extend(sub.fields.iter().map(|field| field.path));
+                }
             }
             Block::Special(Special::Signature) => {
                 acc.push(CONSENT_SIGNATURE_NAME.path);
@@ -1752,6 +1813,7 @@ pub fn field(path: &str) -> Option<&'static Field> {
         .into_iter()
         .flat_map(fields)
         .chain(REVIEW_FIELDS.iter())
+        .chain(REVIEW_ACTION_FIELDS.iter())
         .find(|field| field.path == path)
 }
 
@@ -1926,6 +1988,7 @@ pub static MEETINGS: List = List {
     add: plan_meeting,
     remove: |data, idx| remove_at(&mut data.meetings, idx),
     fields: &MEETING_FIELDS,
+    lists: &[],
 };
 
 /// Plans a new meeting with id `id`: the first meeting when the CAF has
@@ -1948,6 +2011,68 @@ pub fn plan_meeting(data: &mut Data, id: String) {
         status: meetings::PLANNED.to_owned(),
         ..MeetingDraft::default()
     });
+}
+
+/// Questions that only the `test-form` cargo feature adds, for
+/// `tests/measure.rs`: the release page and the PDF worker are never built
+/// with it. Each is a table entry, a place in `blocks` (or in its list) and
+/// a data field (`domain::draft`, under the same feature), and nothing else,
+/// so the test shows what a new question reaches with no other edit.
+#[cfg(feature = "test-form")]
+pub mod test_form {
+    use super::*;
+
+    /// An interpreter is needed (the child's step says so).
+    fn interpreter_needed(data: &Data, _: At) -> bool {
+        data.child.interpreter_needed.trim() == YES.code
+    }
+
+    /// The action `at` (`reviews[item].actions[sub]`) was done by then.
+    fn done_at_review(data: &Data, at: At) -> bool {
+        data.reviews
+            .get(at.item)
+            .and_then(|review| review.actions.get(at.sub))
+            .is_some_and(|action| action.status.trim() == "done")
+    }
+
+    /// Plan step: shown only when an interpreter is needed, then needed,
+    /// and a phone number.
+    pub static PLAN_INTERPRETER_PHONE: Field = sized(
+        "plan.interpreter_phone",
+        "Interpreter's phone number",
+        PHONE_HINT,
+        InputType::Tel,
+        Width::Half,
+        at!(Text: plan.interpreter_phone),
+    )
+    .noun("interpreter's phone number")
+    .required_when_shown(interpreter_needed);
+
+    /// Consent step: one of the terms the family agrees to.
+    pub static CONSENT_COPY_TO: Field = sized(
+        "consent.copy_to",
+        "Who else may have a copy of the plan?",
+        "",
+        InputType::Text,
+        Width::Full,
+        at!(Text: consent.copy_to),
+    )
+    .noun("who else may have a copy")
+    .max_chars(60)
+    .printed_as("Copy of the plan to");
+
+    /// A review's record of an action (a list inside a list item): how the
+    /// team knows a done action is done, needed when it was done.
+    pub const REVIEW_ACTION_CHECKED_BY: Field = long(
+        "reviews[].actions[].checked_by",
+        "How do we know it is done?",
+        "",
+        200,
+        at!(Text: reviews[] actions[] checked_by),
+    )
+    .noun("how we know a done action is done at review {n}")
+    .required_when_shown(done_at_review)
+    .column("How we know", 2.0);
 }
 
 #[cfg(test)]

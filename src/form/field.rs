@@ -503,6 +503,23 @@ pub struct List {
     pub add: fn(&mut Data, String),
     pub remove: fn(&mut Data, usize),
     pub fields: &'static [Field],
+    /// The lists inside each item (`reviews[i].actions`).
+    pub lists: &'static [SubList],
+}
+
+/// A list inside each item of a `List` (`reviews[i].actions[j]`): its
+/// questions are addressed `At { item, sub }` and their paths have two
+/// `[]`. Validation, the printed record and the reviews page walk its
+/// fields like any list's.
+#[derive(Clone, Copy)]
+pub struct SubList {
+    /// The list's path, with `[]` for the outer item: `reviews[].actions`.
+    pub path: &'static str,
+    /// The heading it is shown and printed under.
+    pub title: &'static str,
+    /// How many items the list inside outer item `item` has.
+    pub len: fn(&Data, usize) -> usize,
+    pub fields: &'static [Field],
 }
 
 impl List {

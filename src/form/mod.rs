@@ -13,6 +13,6 @@ pub mod suggest;
 pub use choices::Choice;
 pub use field::{
     Access, At, Block, Check, Field, Format, InputType, Kind, List, Required, Rule, Special,
-    Suggest, Width,
+    SubList, Suggest, Width,
 };
 pub use step::{control_id, Step};

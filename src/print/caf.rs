@@ -6,8 +6,8 @@ use crate::domain::data_url::png_from_data_url;
 use crate::domain::{fingerprint, withdrawn_terms_are_current, Data, Draft, Settings, ELEMENTS};
 use crate::form::answer::answer;
 use crate::form::caf::{self, blocks};
-use crate::form::choices::{label_of, ACTION_STATUS, RATING};
-use crate::form::{Access, Block as FormBlock, Field, Kind, List, Step};
+use crate::form::choices::{label_of, RATING};
+use crate::form::{Access, At, Block as FormBlock, Field, Kind, List, Step, SubList};
 use crate::pdf::{Banner, Block, Column, Document};
 use crate::validate::ConsentStatus;
 
@@ -15,15 +15,16 @@ use crate::validate::ConsentStatus;
 /// answer), except that a valid date is written dd/mm/yyyy and ticked
 /// choices one to a line (their labels are sentences; blank ones left out).
 /// An answer that does not check is printed exactly as typed.
-pub fn printed(field: &Field, data: &Data, idx: usize) -> Option<String> {
-    let typed = answer(field, data, idx)?;
+pub fn printed(field: &Field, data: &Data, at: impl Into<At>) -> Option<String> {
+    let at = at.into();
+    let typed = answer(field, data, at)?;
     if let Access::Date(get, _) = field.access {
-        if let Some(Ok(Some(date))) = get(data, idx.into()).map(|d| d.parse()) {
+        if let Some(Ok(Some(date))) = get(data, at).map(|d| d.parse()) {
             return Some(date.to_string());
         }
     }
     if let (Kind::Checkboxes(choices), Access::Strings(get, _)) = (field.kind, field.access) {
-        if let Some(values) = get(data, idx.into()) {
+        if let Some(values) = get(data, at) {
             let ticked: Vec<&str> = values
                 .iter()
                 .map(|value| value.trim())
@@ -390,7 +391,6 @@ fn review_blocks(data: &Data) -> Vec<Block> {
     order.sort_by_key(|&idx| data.reviews[idx].date.parse().ok().flatten());
     let mut acc = vec![Block::Heading("Reviews".to_owned())];
     for idx in order {
-        let review = &data.reviews[idx];
         let date =
             printed(caf::REVIEW_DATE, data, idx).unwrap_or_else(|| "date not given".to_owned());
         acc.push(Block::SubHeading(format!("Review on {date}")));
@@ -405,26 +405,36 @@ fn review_blocks(data: &Data) -> Vec<Block> {
                 });
             }
         }
-        if !review.actions.is_empty() {
-            acc.push(Block::Table {
-                columns: vec![
-                    Column::new("Action", 4.0),
-                    Column::new("Status then", 1.5),
-                    Column::new("Progress then", 4.0),
-                ],
-                rows: review
-                    .actions
-                    .iter()
-                    .map(|a| {
-                        vec![
-                            a.what.clone(),
-                            label_of(ACTION_STATUS, &a.status).to_owned(),
-                            a.progress.clone(),
-                        ]
-                    })
-                    .collect(),
-            });
+        for sub in caf::REVIEWS.lists {
+            acc.extend(sub_table(sub, data, idx));
         }
     }
     acc
+}
+
+/// The list inside list item `item` as a table, a column to a question
+/// (`Field::column`), a row to an item; a column no item answers is left
+/// out, and so is a list with no items.
+fn sub_table(sub: &SubList, data: &Data, item: usize) -> Option<Block> {
+    let len = (sub.len)(data, item);
+    let at = |j| At::sub(item, j);
+    let answered: Vec<&Field> = sub
+        .fields
+        .iter()
+        .filter(|field| (0..len).any(|j| printed(field, data, at(j)).is_some()))
+        .collect();
+    (len > 0 && !answered.is_empty()).then(|| Block::Table {
+        columns: answered
+            .iter()
+            .map(|field| Column::new(field.heading(), field.column_width))
+            .collect(),
+        rows: (0..len)
+            .map(|j| {
+                answered
+                    .iter()
+                    .map(|field| printed(field, data, at(j)).unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
+    })
 }

@@ -47,6 +47,98 @@ fn draft_pages(draft: Draft, start_page: Option<Page>) -> Result<AnyView, NotLoa
     Ok(view! { <DraftView draft=draft start_page=start_page/> }.into_any())
 }
 
+/// The meetings page and a meeting's printable invitation (caf-form.md
+/// §3.13, §5a), with the calendar file, the invitation and the meeting
+/// record they make: fetched the first time a draft's meetings are opened.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        meeting_pages,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_meeting_pages)
+    )
+)]
+fn meeting_pages(page: Page) -> Result<AnyView, NotLoaded> {
+    use crate::ui::pages::{InvitationPage, MeetingsPage};
+    Ok(match page {
+        Page::Invitation { meeting, invitee } => {
+            view! { <InvitationPage meeting=meeting invitee=invitee/> }.into_any()
+        }
+        _ => view! { <MeetingsPage/> }.into_any(),
+    })
+}
+
+/// Whether the meeting pages' module has arrived (set once, never cleared).
+static MEETINGS_ARRIVED: AtomicBool = AtomicBool::new(!cfg!(feature = "split"));
+
+/// The answer of a call into a module that has arrived: its first poll (the
+/// loader's cell is set, so it answers at once). Awaiting it instead would
+/// build the pages inside a future, whose owner is not the page's, and
+/// whose effects then outlived the draft's signals.
+#[cfg(feature = "split")]
+fn at_once(
+    call: impl std::future::Future<Output = Result<AnyView, NotLoaded>>,
+) -> Result<AnyView, NotLoaded> {
+    let call = std::pin::pin!(call);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::future::Future::poll(call, &mut cx) {
+        std::task::Poll::Ready(pages) => pages,
+        std::task::Poll::Pending => Err(NotLoaded),
+    }
+}
+
+/// A draft's meeting pages (`Page::Meetings`, `Page::Invitation`), once
+/// their module has arrived: until then "Opening the meetings…", and if it
+/// does not arrive the message with "Try again", which fetches again in
+/// place (the draft stays open and saved).
+#[component]
+pub fn MeetingPages(page: Page) -> impl IntoView {
+    let module = RwSignal::new(if MEETINGS_ARRIVED.load(Ordering::Relaxed) {
+        Module::Arrived
+    } else {
+        Module::Fetching
+    });
+    let fetch = move || {
+        module.set(Module::Fetching);
+        leptos::task::spawn_local(async move {
+            #[cfg(feature = "split")]
+            let arrived = fetch_meeting_pages().await.is_ok();
+            #[cfg(not(feature = "split"))]
+            let arrived = true;
+            if arrived {
+                MEETINGS_ARRIVED.store(true, Ordering::Relaxed);
+            }
+            let _ = module.try_set(if arrived {
+                Module::Arrived
+            } else {
+                Module::NotLoaded
+            });
+        });
+    };
+    if module.get_untracked() == Module::Fetching {
+        fetch();
+    }
+    move || match module.get() {
+        Module::Fetching => view! { <Opening what="the meetings"/> }.into_any(),
+        Module::Arrived => {
+            // Focus was on "Opening…": it goes to the page's heading.
+            if platform::focused_id().as_deref() == Some(router::LOADING_HEADING_ID) {
+                request_animation_frame(|| platform::focus("step-heading"));
+            }
+            #[cfg(feature = "split")]
+            let pages = untrack(|| at_once(meeting_pages(page)));
+            #[cfg(not(feature = "split"))]
+            let pages = untrack(|| meeting_pages(page));
+            match pages {
+                Ok(pages) => pages,
+                Err(NotLoaded) => view! { <NotLoadedPanel retry=fetch/> }.into_any(),
+            }
+        }
+        Module::NotLoaded => view! { <NotLoadedPanel retry=fetch/> }.into_any(),
+    }
+}
+
 /// Whether the draft pages' module has arrived (set once, never cleared).
 static ARRIVED: AtomicBool = AtomicBool::new(!cfg!(feature = "split"));
 
@@ -64,17 +156,7 @@ async fn fetch() -> Result<(), NotLoaded> {
 fn build(draft: Draft, start_page: Option<Page>) -> Result<AnyView, NotLoaded> {
     #[cfg(feature = "split")]
     {
-        // With the module there, the call does not wait: its first poll is
-        // the answer (the loader's cell is set, so it answers at once).
-        // Awaiting it instead would build the pages inside a future, whose
-        // owner is not the page's, and whose effects then outlived the
-        // draft's signals.
-        let call = std::pin::pin!(draft_pages(draft, start_page));
-        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        match std::future::Future::poll(call, &mut cx) {
-            std::task::Poll::Ready(pages) => pages,
-            std::task::Poll::Pending => Err(NotLoaded),
-        }
+        at_once(draft_pages(draft, start_page))
     }
     #[cfg(not(feature = "split"))]
     {
@@ -139,7 +221,7 @@ pub fn OpenDraft(
     }
     let retry = move || start_fetch.with_value(|start| start());
     move || match module.get() {
-        Module::Fetching => view! { <Opening/> }.into_any(),
+        Module::Fetching => view! { <Opening what="the draft"/> }.into_any(),
         Module::Arrived => match untrack(|| build(draft.clone(), start_page)) {
             Ok(pages) => pages,
             Err(NotLoaded) => view! { <NotLoadedPanel retry=retry/> }.into_any(),
@@ -174,11 +256,15 @@ fn reload_at(app: AppState, id: &str) {
 /// While the module is on its way: a heading that takes focus (the control
 /// that opened the draft has gone) and the window title.
 #[component]
-fn Opening() -> impl IntoView {
-    platform::set_title(&window_title("Opening the draft", false));
+fn Opening(
+    /// What is opening: "the draft", "the meetings".
+    what: &'static str,
+) -> impl IntoView {
+    let words = format!("Opening {what}");
+    platform::set_title(&window_title(&words, false));
     Effect::new(move |_| platform::focus(router::LOADING_HEADING_ID));
     view! {
-        <h1 class="caf-heading-l" id=router::LOADING_HEADING_ID tabindex="-1">"Opening the draft…"</h1>
+        <h1 class="caf-heading-l" id=router::LOADING_HEADING_ID tabindex="-1">{format!("{words}…")}</h1>
     }
 }
 
@@ -193,7 +279,7 @@ fn NotLoadedPanel(retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
     view! {
         <div class="caf-warning-panel" id="module-failed">
             <h1 class="caf-heading-l" id=router::NOT_LOADED_HEADING_ID tabindex="-1">"This part of CAF Lite has not loaded"</h1>
-            <p class="caf-body">"The pages for working on a draft could not be fetched. Your drafts are kept on this device. Check that you are online, then try again."</p>
+            <p class="caf-body">"The pages for this could not be fetched. Your drafts are kept on this device. Check that you are online, then try again."</p>
             <button type="button" class="caf-button" id="module-retry" on:click=move |_| retry()>"Try again"</button>
         </div>
     }

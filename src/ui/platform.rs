@@ -79,6 +79,13 @@ pub fn focus(id: &str) {
     try_focus(id);
 }
 
+/// The id of the element that has focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    let id = active.id();
+    (!id.is_empty()).then_some(id)
+}
+
 /// As [`focus`]; says whether an element of that id was there to take focus.
 pub fn try_focus(id: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {

@@ -13,7 +13,7 @@ use crate::domain::date::DateError;
 use crate::domain::{Data, Date, DateDraft, NhsNumber, Settings};
 use crate::form::caf;
 use crate::form::choices::{CHECKED_EXISTS, NO, SIGNED_ON_SCREEN, UNKNOWN, YES};
-use crate::form::{Access, Block, Check, Field, Kind, List, Required, Rule, Special, Step};
+use crate::form::{Access, At, Block, Check, Field, Kind, List, Required, Rule, Special, Step};
 use crate::validate::words::{self, capitalise, fill, noun, the};
 use crate::validate::{rules, Report, Severity};
 
@@ -119,21 +119,29 @@ impl<'a> Checker<'a> {
     /// A list: at least one item when needed, then every item's fields.
     fn list(&mut self, list: &List) {
         let len = (list.len)(self.data);
-        if len == 0 && self.is_required(list.required, 0) {
+        if len == 0 && self.is_required(list.required, At::default()) {
             self.error(list.path, list.missing);
         }
         for idx in 0..len {
             for field in list.fields {
                 self.field(field, idx);
             }
+            // The lists inside the item, each item's questions in turn.
+            for sub in list.lists {
+                for sub_idx in 0..(sub.len)(self.data, idx) {
+                    for field in sub.fields {
+                        self.field(field, At::sub(idx, sub_idx));
+                    }
+                }
+            }
         }
     }
 
-    fn is_required(&self, required: Required, idx: usize) -> bool {
+    fn is_required(&self, required: Required, at: At) -> bool {
         match required {
             Required::Always => true,
             Required::Never | Required::Rule => false,
-            Required::When(holds) => holds(self.data, idx.into()),
+            Required::When(holds) => holds(self.data, at),
         }
     }
 
@@ -143,15 +151,19 @@ impl<'a> Checker<'a> {
     /// answer is kept as typed, but an error on a control the user cannot
     /// see would keep the step from "Completed" and block the agreement.
     /// It is checked again as soon as it shows.
-    fn field(&mut self, field: &Field, idx: usize) {
-        if !field.is_shown(self.data, idx) {
+    /// A question of a list inside a list item (`At::sub`) is numbered in
+    /// its messages by the outer item.
+    fn field(&mut self, field: &Field, at: impl Into<At>) {
+        let at = at.into();
+        let idx = at.item;
+        if !field.is_shown(self.data, at) {
             return;
         }
-        let path = field.path_at(idx);
-        let required = self.is_required(field.required, idx);
+        let path = field.path_at(at);
+        let required = self.is_required(field.required, at);
         match field.access {
             Access::Text(get, _) => {
-                let value = get(self.data, idx.into()).map_or("", String::as_str);
+                let value = get(self.data, at).map_or("", String::as_str);
                 match field.kind {
                     Kind::Radios(choices) | Kind::Select(choices) => {
                         let value = value.trim();
@@ -164,17 +176,17 @@ impl<'a> Checker<'a> {
                 }
             }
             Access::Date(get, _) => {
-                if let Some(draft) = get(self.data, idx.into()) {
+                if let Some(draft) = get(self.data, at) {
                     self.date(field, idx, &path, draft, required);
                 }
             }
             Access::Bool(get, _) => {
-                if required && !get(self.data, idx.into()).copied().unwrap_or(false) {
+                if required && !get(self.data, at).copied().unwrap_or(false) {
                     self.error(&path, fill(field.missing, idx));
                 }
             }
             Access::Strings(get, _) => {
-                let values = get(self.data, idx.into()).map_or(&[][..], Vec::as_slice);
+                let values = get(self.data, at).map_or(&[][..], Vec::as_slice);
                 let choices = field.choices();
                 if required && values.iter().all(|value| blank(value)) {
                     self.error(&path, fill(field.missing, idx));

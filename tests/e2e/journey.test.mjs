@@ -4,120 +4,18 @@
 // end-to-end test it fails on any request to another origin and on any
 // Content-Security-Policy violation (harness.mjs).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OUT, withPage } from './harness.mjs';
-import { activate, chooseOption, chooseRadio, daysFromToday, tabToText, tick, typeDate, typeInto } from './keyboard.mjs';
+import { CAF, continueStep, downloadPdf, goTo, pdfPages, pdfText, startWholeCaf } from './journey-helpers.mjs';
+import { activate, daysFromToday, tabToText, typeDate, typeInto } from './keyboard.mjs';
 
-const CHILD = { given: 'Zoë', family: "Łukasiewicz-O'Brien" };
-
-async function continueStep(page) {
-  await activate(page, 'continue');
-  await page.locator('#step-heading').waitFor();
-}
-
-/** Fills steps 1–10 by keyboard, starting on the task list of a new draft. */
-async function fillWholeCaf(page) {
-  const agreed = daysFromToday(-9);
-  await activate(page, 'task-start');
-  await chooseRadio(page, 'start-significant_harm', 'no');
-  await chooseRadio(page, 'start-existing_check', 'checked_none');
-  await typeInto(page, 'start-assess_agreed_by', 'Aleksandra Łukasiewicz');
-  await typeInto(page, 'start-assess_agreed_relationship', 'Mother');
-  await typeDate(page, 'start-assess_agreed_on', agreed);
-  await continueStep(page);
-
-  await typeInto(page, 'child-given_name', CHILD.given);
-  await typeInto(page, 'child-family_name', CHILD.family);
-  await typeDate(page, 'child-date_of_birth', { day: 3, month: 4, year: 2021 });
-  await chooseRadio(page, 'child-sex', 'female');
-  await typeInto(page, 'child-address', '12 Mill Lane\nChatham');
-  await typeInto(page, 'child-postcode', 'me4 4tr');
-  await typeInto(page, 'child-nhs_number', '943 476 5919');
-  await continueStep(page);
-
-  await typeInto(page, 'parents-0-name', 'Aleksandra Łukasiewicz');
-  await typeInto(page, 'parents-0-relationship', 'Mother');
-  await chooseRadio(page, 'parents-0-parental_responsibility', 'yes');
-  await typeInto(page, 'parents-0-phone', '07700 900123');
-  await continueStep(page);
-
-  await typeInto(page, 'assessor-name', 'Sam Patel');
-  await typeInto(page, 'assessor-role', 'Registered childminder');
-  await typeInto(page, 'assessor-organisation', 'Little Acorns Childminding');
-  await typeInto(page, 'assessor-phone', '01634 000000');
-  await typeDate(page, 'assessment-started_on', agreed);
-  await continueStep(page);
-
-  await typeInto(page, 'reason-summary', 'Speech is behind what we would expect; mum asked for help.');
-  await continueStep(page);
-
-  await chooseRadio(page, 'needs-health-rating', 'some_concern');
-  await typeInto(page, 'needs-health-notes', 'Few words at 3 years 7 months.');
-  await chooseRadio(page, 'needs-learning-rating', 'strength');
-  await continueStep(page);
-
-  await typeInto(page, 'views-child', 'Likes the sand tray.');
-  await typeInto(page, 'views-parent', 'Wants a speech referral.');
-  await continueStep(page);
-
-  await typeInto(page, 'conclusion-summary', 'Speech and language therapy, with a Team Around the Child.');
-  await chooseRadio(page, 'conclusion-response', 'team_around_child');
-  await continueStep(page);
-
-  await typeDate(page, 'plan-meeting_date', daysFromToday(-7));
-  await activate(page, 'plan-team-add');
-  await typeInto(page, 'plan-team-0-name', 'Priya Shah');
-  await typeInto(page, 'plan-team-0-role', 'Speech and language therapist');
-  await typeInto(page, 'plan-team-0-agency', 'Speech and language therapy');
-  await typeInto(page, 'plan-team-0-phone', '01634 111222');
-  await chooseOption(page, 'choose-lead', '0');
-  await tick(page, 'plan-lead-agreed_with_family');
-  await activate(page, 'plan-actions-add');
-  await chooseOption(page, 'plan-actions-0-need', 'health');
-  await typeInto(page, 'plan-actions-0-what', 'Weekly speech sessions at nursery.');
-  await typeInto(page, 'plan-actions-0-who', 'Priya Shah');
-  await typeDate(page, 'plan-actions-0-due', daysFromToday(60));
-  await typeInto(page, 'plan-actions-0-outcome', 'Zoë uses two-word phrases.');
-  await typeDate(page, 'plan-next_review', daysFromToday(49));
-  await continueStep(page);
-
-  await typeInto(page, 'consent-given_by', 'Aleksandra Łukasiewicz');
-  await typeInto(page, 'consent-relationship', 'Mother');
-  await chooseRadio(page, 'consent-parental_responsibility', 'yes');
-  await tick(page, 'consent-explained');
-  await tick(page, 'consent-store');
-  await tick(page, 'consent-share_with');
-  await chooseRadio(page, 'consent-method', 'signed_paper');
-  await typeDate(page, 'consent-date', daysFromToday(0));
-  await typeInto(page, 'consent-practitioner', 'Sam Patel');
-}
-
-/** The PDF's text as pdftotext reads it, with runs of white space made one space. */
-function pdfText(path) {
-  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-/** Starts a new CAF and fills steps 1–10 by keyboard. */
-async function startWholeCaf(page, app) {
-  await page.goto(app.url('/'));
-  await activate(page, 'start-new');
-  await page.locator('#task-start').waitFor();
-  await fillWholeCaf(page);
-}
-
-async function downloadPdf(page, buttonId, name) {
-  const t0 = Date.now();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), activate(page, buttonId)]);
-  const ms = Date.now() - t0;
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, name);
-  await download.saveAs(path);
-  console.log(`measure: ${name} in Chromium: ${ms} ms from key press to download, ${readFileSync(path).length} bytes`);
-  return { path, suggested: download.suggestedFilename() };
-}
+// Every answer typed is the complete CAF's (tests/fixtures/complete-caf.json).
+const CHILD = { given: CAF.child.given_name, family: CAF.child.family_name };
+const LEAD = CAF.plan.lead;
+// The shortest action, whose words a PDF table cell keeps together.
+const ACTION = CAF.plan.actions.map((action) => action.what).sort((a, b) => a.length - b.length)[0];
 
 test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection', { timeout: 300_000 }, () =>
   withPage(async (page, app) => {
@@ -145,14 +43,14 @@ test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection'
     const first = await downloadPdf(page, 'create-caf-pdf', 'journey-recorded.pdf');
     assert.match(first.suggested, /^CAF-Lukasiewicz-O-Brien-[0-9a-f]{8}-v1\.pdf$/);
     const recorded = pdfText(first.path);
-    assert.ok(recorded.includes("Zoë Łukasiewicz-O'Brien"), 'the child is named exactly as typed');
+    assert.ok(recorded.includes(`${CHILD.given} ${CHILD.family}`), 'the child is named exactly as typed');
     assert.ok(recorded.includes('CONSENT TO SHARE RECORDED'), 'the RECORDED stamp is printed');
     assert.ok(!recorded.includes('DO NOT SHARE'));
     assert.equal(readFileSync(first.path).subarray(0, 5).toString(), '%PDF-');
 
     // Change an answer: the agreement is now out of date, and the next PDF says so.
     await page.goto(app.url('/') + (await page.evaluate(() => location.hash)).replace(/check$/, 'reason'));
-    await typeInto(page, 'reason-summary', 'Speech is behind; mum asked for help. Nursery agrees.');
+    await typeInto(page, 'reason-summary', `${CAF.reason.summary} Nursery agrees.`);
     // Stored before the address changes (autosave runs within a second).
     await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('Nursery agrees')));
     await page.goto(app.url('/') + (await page.evaluate(() => location.hash)).replace(/reason$/, 'check'));
@@ -166,10 +64,11 @@ test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection'
     // The handout PDF: plain words, and never the NHS number or ratings.
     const handout = await downloadPdf(page, 'create-handout', 'journey-handout.pdf');
     const words = pdfText(handout.path);
-    assert.ok(words.includes('Priya Shah'), 'the lead professional is named');
-    assert.ok(words.includes('01634 111222'), "the lead professional's phone is there");
-    assert.ok(words.includes('Weekly speech sessions at nursery.'));
-    for (const never of ['943 476 5919', '9434765919', 'Some concern', 'Strength', 'Speech is behind']) {
+    assert.ok(words.includes(LEAD.name), 'the lead professional is named');
+    assert.ok(words.includes(LEAD.phone), "the lead professional's phone is there");
+    assert.ok(words.includes(ACTION.split(' ').slice(0, 2).join(' ')), 'the plan is there');
+    const nhs = CAF.child.nhs_number;
+    for (const never of [nhs, nhs.replace(/\s/g, ''), 'Some concern', 'Strength', CAF.reason.summary.slice(0, 30)]) {
       assert.ok(!words.includes(never), `the handout does not show ${never}`);
     }
 
@@ -179,8 +78,8 @@ test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection'
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     const printed = (await page.locator('#handout').innerText()).replace(/\s+/g, ' ');
-    assert.ok(printed.includes('Priya Shah') && printed.includes('Weekly speech sessions at nursery.'));
-    assert.ok(!printed.includes('943 476 5919'), 'no NHS number on the printable page');
+    assert.ok(printed.includes(LEAD.name) && printed.includes(ACTION));
+    assert.ok(!printed.includes(nhs), 'no NHS number on the printable page');
     await app.screenshot(page, 'handout-print-filled');
 
     // Export the draft file from the drafts page, still by keyboard.
@@ -198,7 +97,7 @@ test('a whole CAF by keyboard alone, consent, the PDF and out-of-date detection'
     assert.equal(file.format, 'caf-lite.draft');
     assert.equal(file.draft.id, id);
     assert.equal(file.draft.data.child.family_name, CHILD.family);
-    assert.equal(file.draft.data.consent.given_by, 'Aleksandra Łukasiewicz');
+    assert.equal(file.draft.data.consent.given_by, CAF.consent.given_by);
     assert.equal(file.draft.version, 2, 'the file remembers the last CAF PDF version');
   }));
 
@@ -217,20 +116,6 @@ test('a draft without consent prints DO NOT SHARE', { timeout: 120_000 }, () =>
     assert.ok(text.includes('CONSENT NOT RECORDED — DRAFT, DO NOT SHARE'), 'the draft stamp is printed');
     assert.ok(text.includes('Олена Ελένη'), 'Cyrillic and Greek print and copy back exactly');
   }));
-
-/** Each page's text of the PDF (pdftotext splits pages with a form feed). */
-function pdfPages(path) {
-  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((text) => text.trim() !== '')
-    .map((text) => text.replace(/\s+/g, ' '));
-}
-
-async function goTo(page, app, step) {
-  const hash = await page.evaluate(() => location.hash);
-  await page.goto(app.url('/') + hash.replace(/\/[a-z_]+$/, `/${step}`));
-  await page.locator('#step-heading').waitFor();
-}
 
 test('the stamp follows the terms agreed: an agency added after recording puts it out of date', { timeout: 300_000 }, () =>
   withPage(async (page, app) => {

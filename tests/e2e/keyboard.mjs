@@ -66,12 +66,20 @@ export async function chooseRadio(page, id, value) {
   assert.fail(`could not choose ${value} for ${name}`);
 }
 
-/** Chooses an option of a drop-down by keyboard. */
+/** Chooses an option of a drop-down by keyboard: arrow keys up or down to it. */
 export async function chooseOption(page, id, value) {
   await tabTo(page, id);
   for (let n = 0; n < 30; n += 1) {
-    if ((await page.evaluate((i) => document.getElementById(i).value, id)) === value) return;
-    await page.keyboard.press('ArrowDown');
+    const { now, wanted } = await page.evaluate(
+      ([i, v]) => {
+        const select = document.getElementById(i);
+        return { now: select.selectedIndex, wanted: [...select.options].findIndex((option) => option.value === v) };
+      },
+      [id, value],
+    );
+    if (wanted < 0) break;
+    if (now === wanted) return;
+    await page.keyboard.press(wanted < now ? 'ArrowUp' : 'ArrowDown');
   }
   assert.fail(`could not choose ${value} in #${id}`);
 }

@@ -5,102 +5,12 @@
 // and opening the older copy writes the withdrawal into it. Run plain, and
 // with a passphrase set (the record is then sealed like a draft).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { downloadFrom, draftId } from './drafts-helpers.mjs';
-import { toDraftsPage } from './lock-helpers.mjs';
-import { OUT, eventually, withPage } from './harness.mjs';
-import { activate, chooseOption, chooseRadio, daysFromToday, tick, typeDate, typeInto } from './keyboard.mjs';
-
-const PASSPHRASE = 'otter kettle marble';
-
-async function continueStep(page) {
-  await activate(page, 'continue');
-  await page.locator('#step-heading').waitFor();
-}
-
-/** Fills steps 1–10 (as journey.test.mjs does), starting on a new draft's task list. */
-async function fillWholeCaf(page) {
-  const agreed = daysFromToday(-9);
-  await activate(page, 'task-start');
-  await chooseRadio(page, 'start-significant_harm', 'no');
-  await chooseRadio(page, 'start-existing_check', 'checked_none');
-  await typeInto(page, 'start-assess_agreed_by', 'Aleksandra Nowak');
-  await typeInto(page, 'start-assess_agreed_relationship', 'Mother');
-  await typeDate(page, 'start-assess_agreed_on', agreed);
-  await continueStep(page);
-
-  await typeInto(page, 'child-given_name', 'Zoë');
-  await typeInto(page, 'child-family_name', 'Nowak');
-  await typeDate(page, 'child-date_of_birth', { day: 3, month: 4, year: 2021 });
-  await chooseRadio(page, 'child-sex', 'female');
-  await typeInto(page, 'child-address', '12 Mill Lane\nChatham');
-  await typeInto(page, 'child-postcode', 'me4 4tr');
-  await continueStep(page);
-
-  await typeInto(page, 'parents-0-name', 'Aleksandra Nowak');
-  await typeInto(page, 'parents-0-relationship', 'Mother');
-  await chooseRadio(page, 'parents-0-parental_responsibility', 'yes');
-  await typeInto(page, 'parents-0-phone', '07700 900123');
-  await continueStep(page);
-
-  await typeInto(page, 'assessor-name', 'Sam Patel');
-  await typeInto(page, 'assessor-role', 'Registered childminder');
-  await typeInto(page, 'assessor-organisation', 'Little Acorns Childminding');
-  await typeInto(page, 'assessor-phone', '01634 000000');
-  await typeDate(page, 'assessment-started_on', agreed);
-  await continueStep(page);
-
-  await typeInto(page, 'reason-summary', 'Speech is behind what we would expect.');
-  await continueStep(page);
-
-  await chooseRadio(page, 'needs-health-rating', 'some_concern');
-  await typeInto(page, 'needs-health-notes', 'Few words.');
-  await continueStep(page);
-
-  await typeInto(page, 'views-child', 'Likes the sand tray.');
-  await typeInto(page, 'views-parent', 'Wants a speech referral.');
-  await continueStep(page);
-
-  await typeInto(page, 'conclusion-summary', 'Speech and language therapy.');
-  await chooseRadio(page, 'conclusion-response', 'team_around_child');
-  await continueStep(page);
-
-  await typeDate(page, 'plan-meeting_date', daysFromToday(-7));
-  await activate(page, 'plan-team-add');
-  await typeInto(page, 'plan-team-0-name', 'Priya Shah');
-  await typeInto(page, 'plan-team-0-role', 'Speech and language therapist');
-  await typeInto(page, 'plan-team-0-agency', 'Speech and language therapy');
-  await typeInto(page, 'plan-team-0-phone', '01634 111222');
-  await chooseOption(page, 'choose-lead', '0');
-  await tick(page, 'plan-lead-agreed_with_family');
-  await activate(page, 'plan-actions-add');
-  await chooseOption(page, 'plan-actions-0-need', 'health');
-  await typeInto(page, 'plan-actions-0-what', 'Weekly speech sessions.');
-  await typeInto(page, 'plan-actions-0-who', 'Priya Shah');
-  await typeDate(page, 'plan-actions-0-due', daysFromToday(60));
-  await typeInto(page, 'plan-actions-0-outcome', 'Two-word phrases.');
-  await typeDate(page, 'plan-next_review', daysFromToday(49));
-  await continueStep(page);
-
-  await typeInto(page, 'consent-given_by', 'Aleksandra Nowak');
-  await typeInto(page, 'consent-relationship', 'Mother');
-  await chooseRadio(page, 'consent-parental_responsibility', 'yes');
-  await tick(page, 'consent-explained');
-  await tick(page, 'consent-store');
-  await tick(page, 'consent-share_with');
-  await chooseRadio(page, 'consent-method', 'signed_paper');
-  await typeDate(page, 'consent-date', daysFromToday(0));
-  await typeInto(page, 'consent-practitioner', 'Sam Patel');
-}
-
-async function goTo(page, app, step) {
-  const hash = await page.evaluate(() => location.hash);
-  await page.goto(app.url('/') + hash.replace(/\/[a-z_]+$/, `/${step}`));
-  await page.locator('#step-heading').waitFor();
-}
+import { PASSPHRASE, setPassphrase, toDraftsPage } from './lock-helpers.mjs';
+import { eventually, withPage } from './harness.mjs';
+import { downloadPdf, fillWholeCaf, goTo, pdfPages } from './journey-helpers.mjs';
+import { activate, daysFromToday, typeDate } from './keyboard.mjs';
 
 async function deleteTheDraft(page) {
   await page.locator('#drafts li').getByRole('button', { name: 'Delete draft' }).click();
@@ -120,22 +30,6 @@ const storedConsent = async (page, id, locked) => {
   return entry.draft.data.consent;
 };
 
-/** Each page's text of the PDF (pdftotext splits pages with a form feed). */
-function pdfPages(path) {
-  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((text) => text.trim() !== '')
-    .map((text) => text.replace(/\s+/g, ' '));
-}
-
-async function downloadPdf(page, buttonId, name) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), activate(page, buttonId)]);
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, name);
-  await download.saveAs(path);
-  return path;
-}
-
 async function unlockIfLocked(page, locked) {
   if (!locked) return;
   await page.locator('#unlock-passphrase').fill(PASSPHRASE);
@@ -149,7 +43,7 @@ async function openAndPrintWithdrawn(page, app, id, pdfName) {
   await page.locator('#task-consent').waitFor();
   await goTo(page, app, 'check');
   await page.locator('#consent-banner', { hasText: 'CONSENT WITHDRAWN ON' }).waitFor();
-  const pages = pdfPages(await downloadPdf(page, 'create-caf-pdf', pdfName));
+  const pages = pdfPages((await downloadPdf(page, 'create-caf-pdf', pdfName)).path);
   for (const [n, text] of pages.entries()) {
     assert.ok(text.includes('CONSENT WITHDRAWN ON'), `page ${n + 1} says withdrawn`);
     assert.ok(!text.includes('CONSENT TO SHARE RECORDED'), `page ${n + 1} claims no agreement`);
@@ -160,13 +54,7 @@ async function openAndPrintWithdrawn(page, app, id, pdfName) {
 async function olderCopyStaysWithdrawn(page, app, { locked }) {
   await page.goto(app.url('/'));
   await page.locator('#start-new').waitFor();
-  if (locked) {
-    await page.locator('#lock-start').click();
-    await page.locator('#new-passphrase').fill(PASSPHRASE);
-    await page.locator('#new-passphrase-again').fill(PASSPHRASE);
-    await page.locator('#set-passphrase').click();
-    await page.locator('#lock-now-drafts').waitFor({ timeout: 15000 });
-  }
+  if (locked) await setPassphrase(page);
   await activate(page, 'start-new');
   await page.locator('#task-start').waitFor();
   await fillWholeCaf(page);

@@ -13,9 +13,9 @@ use crate::ui::draft::freshness::Freshness;
 use crate::ui::draft::navigation::follow_pages;
 use crate::ui::draft::recovery::{restore_unsaved, RemedyPanel};
 use crate::ui::draft::tab_sync::{watch_other_tabs, ConflictPanel};
+use crate::ui::on_demand::MeetingPages;
 use crate::ui::pages::{
-    CheckPage, DocumentButtons, HandoutPage, InvitationPage, MeetingsPage, ReviewsPage, StepPage,
-    TaskListPage,
+    CheckPage, DocumentButtons, HandoutPage, ReviewsPage, StepPage, TaskListPage,
 };
 use crate::ui::platform;
 use crate::ui::state::{FormState, Page};
@@ -59,9 +59,8 @@ pub(crate) fn DraftView(
         Page::Step(Step::Reviews) => view! { <ReviewsPage/> }.into_any(),
         Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
         Page::Handout => view! { <HandoutPage/> }.into_any(),
-        Page::Meetings => view! { <MeetingsPage/> }.into_any(),
-        Page::Invitation { meeting, invitee } => {
-            view! { <InvitationPage meeting=meeting invitee=invitee/> }.into_any()
+        page @ (Page::Meetings | Page::Invitation { .. }) => {
+            view! { <MeetingPages page=page/> }.into_any()
         }
     };
     view! {

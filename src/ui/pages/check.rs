@@ -3,15 +3,13 @@
 //! to do), the document buttons with the consent status next, then the
 //! problems, then each step's answers in its own collapsible section.
 //!
-//! What the page lists is gathered by plain functions (`step_rows`,
+//! What the page lists is gathered by plain functions (`form::answer::step_answers`,
 //! `problem_items`, `problems_sentence`); the components only lay it out.
 
 use leptos::prelude::*;
 
-use crate::domain::Data;
-use crate::form::answer::answer;
-use crate::form::caf::blocks;
-use crate::form::{control_id, Block, Field, Step};
+use crate::form::answer::step_answers;
+use crate::form::{control_id, Step};
 use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, FormState, Page, StepStatus};
@@ -227,50 +225,11 @@ pub fn go_to_field(state: FormState, step: Step, path: &str) {
     state.page.set(Page::Step(step));
 }
 
-/// One answer on the check page.
-struct Row {
-    /// The question, with the list item in front ("Parent or carer 1: Name").
-    label: String,
-    /// The answer in words.
-    value: String,
-    /// The field path at its item (`parents[0].name`), for the Change link.
-    path: String,
-}
-
-/// Every answered question of `step`, in page order.
-fn step_rows(step: Step, data: &Data) -> Vec<Row> {
-    let mut acc: Vec<Row> = Vec::new();
-    let mut push = |field: &Field, idx: usize, prefix: &str| {
-        if let Some(text) = answer(field, data, idx) {
-            acc.push(Row {
-                label: format!("{prefix}{}", field.label),
-                value: text,
-                path: field.path_at(idx),
-            });
-        }
-    };
-    for block in blocks(step) {
-        match block {
-            Block::Field(field) => push(field, 0, ""),
-            Block::List(list) => {
-                for idx in 0..(list.len)(data) {
-                    let prefix = format!("{} {}: ", list.item, idx + 1);
-                    for field in list.fields {
-                        push(field, idx, &prefix);
-                    }
-                }
-            }
-            _ => (),
-        }
-    }
-    acc
-}
-
 /// One step's answers as a summary list, in a section that opens on request.
 #[component]
 fn StepAnswers(step: Step) -> impl IntoView {
     let state = use_form_state();
-    let rows = move || state.draft.with(|d| step_rows(step, &d.data));
+    let rows = move || state.draft.with(|d| step_answers(step, &d.data));
     let section = section_id(step);
     let summary_id = format!("{section}-summary");
     let status = move || state.status(step);

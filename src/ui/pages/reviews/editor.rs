@@ -55,14 +55,9 @@ pub fn ReviewEditor(
     let editor = move || {
         editing.get().map(|idx| {
             let snapshot = move || {
-                let actions = state.draft.with(|d| {
-                    d.data
-                        .reviews
-                        .get(idx)
-                        .map(|r| r.actions.clone())
-                        .unwrap_or_default()
-                });
-                snapshot_table(actions, format!("reviews-{idx}-actions"))
+                state
+                    .draft
+                    .with(|d| snapshot_table(&d.data, idx, format!("reviews-{idx}-actions")))
             };
             let retake = move |_| {
                 state.update(|d| {

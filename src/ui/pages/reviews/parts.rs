@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{DateDraft, ReviewActionDraft};
-use crate::form::choices::ACTION_STATUS;
-use crate::form::{Choice, Step};
+use crate::domain::{Data, DateDraft};
+use crate::form::answer::answer;
+use crate::form::caf::REVIEW_ACTIONS;
+use crate::form::{At, Choice, Step};
 use crate::ui::state::FormState;
 use crate::validate::Issue;
 
@@ -32,42 +33,47 @@ pub fn date_words(date: &DateDraft) -> String {
     }
 }
 
-/// Where each plan action stood at a review, as a table. `id` lets the error
-/// summary's link land on it.
-pub fn snapshot_table(actions: Vec<ReviewActionDraft>, id: String) -> AnyView {
-    if actions.is_empty() {
+/// Where each plan action stood at review `item`, as a table: a column to
+/// a question of the table's `REVIEW_ACTIONS`, each answer in words. `id`
+/// lets the error summary's link land on it.
+pub fn snapshot_table(data: &Data, item: usize, id: String) -> AnyView {
+    let sub = &REVIEW_ACTIONS;
+    let len = (sub.len)(data, item);
+    if len == 0 {
         return view! {
             <p class="caf-body" id=id tabindex="-1">"The plan had no actions when this review was recorded."</p>
         }
         .into_any();
     }
-    let rows = actions
-        .into_iter()
-        .enumerate()
-        .map(|(n, action)| {
-            let what = if action.what.trim().is_empty() {
-                format!("Action {}", n + 1)
-            } else {
-                action.what
-            };
-            view! {
-                <tr>
-                    <td class="caf-table__cell" data-label="Action">{what}</td>
-                    <td class="caf-table__cell" data-label="Status">{label_of(ACTION_STATUS, &action.status)}</td>
-                    <td class="caf-table__cell" data-label="Progress">{action.progress}</td>
-                </tr>
-            }
+    let heads = sub
+        .fields
+        .iter()
+        .map(|field| view! { <th scope="col">{field.heading()}</th> })
+        .collect_view();
+    let rows = (0..len)
+        .map(|j| {
+            let cells = sub
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(col, field)| {
+                    let words = answer(field, data, At::sub(item, j));
+                    // An action without words is named by its number.
+                    let words = match (col, words) {
+                        (0, None) => format!("Action {}", j + 1),
+                        (_, words) => words.unwrap_or_default(),
+                    };
+                    view! { <td class="caf-table__cell" data-label=field.heading()>{words}</td> }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
         })
         .collect_view();
     view! {
         <table class="caf-table caf-table--stack" id=id tabindex="-1">
-            <caption class="caf-heading-s">"Where each action stood"</caption>
+            <caption class="caf-heading-s">{sub.title}</caption>
             <thead>
-                <tr>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Progress"</th>
-                </tr>
+                <tr>{heads}</tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>

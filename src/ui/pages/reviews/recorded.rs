@@ -77,7 +77,7 @@ pub fn RecordedReviews(
                             {outcome}
                             {row("Progress and what has changed", review.summary.clone(), format!("review-{i}-summary"))}
                         </dl>
-                        {snapshot_table(review.actions, format!("review-{i}-actions"))}
+                        {state.draft.with(|d| snapshot_table(&d.data, i, format!("review-{i}-actions")))}
                         <button
                             type="button"
                             class="caf-button caf-button--secondary"
