@@ -1,27 +1,21 @@
-//! `<App/>`: the drafts page or the open draft, the one status region, and
-//! autosave that never overwrites newer work.
+//! `<App/>`: the drafts page or the open draft, the one status region, the
+//! lock and the history of the app's own pages. The open draft's autosave,
+//! conflicts and printout freshness are `ui::draft`'s.
 
 use std::rc::Rc;
 use std::time::Duration;
 
-use leptos::leptos_dom::helpers::TimeoutHandle;
-
 use leptos::prelude::*;
 
 use crate::domain::settings::parse_local_settings;
-use crate::domain::{set_aside_for_copy, Draft, Settings};
-use crate::form::Step;
-use crate::storage::format::{decode_stored, encode_stored};
-use crate::storage::format::{encode_export, export_file_name};
-use crate::storage::{self, Availability, Base, DraftStore, LockStatus, SaveError, Unsaved};
-use crate::ui::crash;
+use crate::domain::{Draft, Settings};
+use crate::storage::format::{decode_stored, encode_export, export_file_name};
+use crate::storage::{self, Availability, DraftStore, LockStatus, Unsaved};
 use crate::ui::on_demand::OpenDraft;
-use crate::ui::pages::{
-    CheckPage, DocumentButtons, DraftsPage, StepPage, TaskListPage, UnlockPage,
-};
+use crate::ui::pages::{DraftsPage, UnlockPage};
 use crate::ui::platform;
 use crate::ui::router::{self, Address, Arrival};
-use crate::ui::state::{window_title, FormState, Page};
+use crate::ui::state::{window_title, Page};
 
 /// What the whole window shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,14 +23,6 @@ pub enum View {
     Drafts,
     Open(Box<Draft>),
 }
-
-/// The status after a change is kept in memory only (no localStorage).
-const NOT_PERSISTENT_MESSAGE: &str = "Not saved on this device: this browser is not letting CAF Lite save anything, so this draft is kept only until this page is closed. Download this draft now to keep your work.";
-
-/// The longest an unsaved change waits to be stored, however steadily the
-/// user types (caf-form.md §6: within one second). Counted from the first
-/// unsaved change, not from the last key.
-pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
 /// Whether a passphrase is set, and if so whether this page holds the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,38 +71,6 @@ pub struct AppState {
     pub show_names: RwSignal<bool>,
 }
 
-/// Whether the open draft is still the one stored, checked before any
-/// printout is made and again before a finished PDF is handed over (see
-/// `DraftView`).
-#[derive(Clone, Copy)]
-pub struct Freshness {
-    check: Callback<bool, Result<(), String>>,
-    conflict: RwSignal<Option<u64>>,
-}
-
-/// What a printout's button says when another tab or window has changed the draft.
-pub const STALE_PRINT: &str = "Nothing was printed: this CAF has been changed in another tab or window. Load the newer version first, so the printout shows what was last saved.";
-
-impl Freshness {
-    /// Saves what is on screen, then says whether printing may go ahead:
-    /// `Err` with the words to show when another tab or window has written
-    /// the draft since (the conflict panel then shows) or storage cannot say.
-    pub fn ensure(self) -> Result<(), String> {
-        self.check.run(true)
-    }
-
-    /// The same question without saving first: for a PDF that finished
-    /// after its button was pressed.
-    pub fn still_current(self) -> Result<(), String> {
-        self.check.run(false)
-    }
-
-    /// Whether another tab or window is known to have written the draft.
-    pub fn stale(self) -> bool {
-        self.conflict.get().is_some()
-    }
-}
-
 /// A line in the status region.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
@@ -130,7 +84,7 @@ const DRAFTS_PAGE_NAME: &str = "Your CAFs on this device";
 
 /// How every autosave line begins; the one piece of news that stays when
 /// the page changes.
-const SAVED_WORDS: &str = "Saved on this device at";
+pub(crate) const SAVED_WORDS: &str = "Saved on this device at";
 
 impl AppState {
     /// Says something in the status region.
@@ -200,7 +154,7 @@ impl AppState {
 
     /// Clears one-off news ("The draft file was imported.") when the page
     /// changes; problems and the last save stay until they change.
-    fn clear_news(&self) {
+    pub(crate) fn clear_news(&self) {
         let is_news = self
             .status
             .with_untracked(|s| !s.problem && !s.text.starts_with(SAVED_WORDS));
@@ -384,7 +338,7 @@ pub fn App() -> impl IntoView {
 /// The one place a save that was not stored is shown with its remedy, on
 /// every page (the drafts page, the unlock page, a draft): the words, and
 /// "Download this draft now" with the text that was not stored. The open
-/// draft's own failures are shown beside its form instead (`DraftView`),
+/// draft's own failures are shown beside its form instead (`RemedyPanel`),
 /// where the download holds what is on screen.
 #[component]
 fn StorageProblem() -> impl IntoView {
@@ -441,388 +395,6 @@ fn StorageProblem() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// An open draft: provides its state, autosaves, and shows its current page.
-#[component]
-pub(crate) fn DraftView(
-    /// The draft as loaded or created.
-    draft: Draft,
-    /// The page to open on (from the address); the task list when `None`.
-    start_page: Option<Page>,
-) -> impl IntoView {
-    let app = expect_context::<AppState>();
-    app.pages_shown.set(true);
-    on_cleanup(move || {
-        let _ = app.pages_shown.try_set(false);
-    });
-    let id = draft.id.clone();
-    let base = StoredValue::new(Base {
-        revision: draft.revision,
-        token: draft.write_token.clone(),
-    });
-    let state = FormState::provide(draft, platform::today(), app.settings.into());
-    if let Some(page) = start_page {
-        state.page.set(page);
-    }
-    // Set when another tab saved newer work: autosave stops until the user chooses.
-    let conflict = RwSignal::new(None::<u64>);
-    // The last save's failure (other than a conflict), for the remedy buttons.
-    let save_failed = RwSignal::new(None::<SaveError>);
-    let dirty = StoredValue::new(false);
-    // The save waiting to run, at most SAVE_DELAY after the first unsaved change.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-
-    // `try_` reads: this also runs while the draft view is being closed.
-    let save_now = move || {
-        if let Some(Some(handle)) = pending.try_update_value(|pending| pending.take()) {
-            handle.clear();
-        }
-        if !dirty.try_get_value().unwrap_or(false)
-            || conflict.try_get_untracked().flatten().is_some()
-        {
-            return;
-        }
-        crash::panic_if_a_test_asked();
-        let Some(mut draft) = state.draft.try_get_untracked() else {
-            return;
-        };
-        let Some(current) = base.try_get_value() else {
-            return;
-        };
-        draft.updated_at = platform::now_rfc3339();
-        // Changed here: no longer just as the file had it.
-        draft.imported_at.clear();
-        let result = app.store.with_value(|store| store.save(&draft, &current));
-        match result {
-            Ok(saved) => {
-                let _ = base.try_set_value(saved.base());
-                let _ = dirty.try_update_value(|dirty| *dirty = false);
-                let _ = save_failed.try_set(None);
-                let own = storage::draft_key(&draft.id);
-                if app
-                    .store_problem
-                    .try_with_untracked(|p| p.as_ref().is_some_and(|p| p.key == own))
-                    .unwrap_or(false)
-                {
-                    let _ = app.store_problem.try_set(None);
-                }
-                // Without localStorage the store is in memory: saying "Saved
-                // on this device" would promise what a reload takes away.
-                if app.store.with_value(|store| store.is_persistent()) {
-                    let at = platform::clock_time();
-                    crash::note_saved(Some(at.clone()));
-                    app.say(format!("{SAVED_WORDS} {at}"), false);
-                } else {
-                    app.say(NOT_PERSISTENT_MESSAGE, true);
-                }
-            }
-            Err(SaveError::Conflict { stored_revision }) => {
-                let _ = conflict.try_set(Some(stored_revision));
-                app.say(SaveError::Conflict { stored_revision }.to_string(), true);
-            }
-            Err(err) => {
-                app.say(err.to_string(), true);
-                let _ = save_failed.try_set(Some(err.clone()));
-                // Shown on whatever page comes next (this one may be closing).
-                app.not_stored(Unsaved {
-                    key: storage::draft_key(&draft.id),
-                    error: err,
-                    plain: Some(encode_stored(&draft)),
-                });
-            }
-        }
-    };
-    Effect::new(move |previous: Option<()>| {
-        state.draft.track();
-        if previous.is_some() {
-            dirty.set_value(true);
-            // Kept outside the reactive tree for the panic hook.
-            state.draft.with_untracked(|draft| {
-                crash::note_unsaved(app.store.get_value(), draft.clone(), base.get_value())
-            });
-            // Typing on does not push the save back: it runs SAVE_DELAY
-            // after the first unsaved change.
-            if pending.with_value(Option::is_none) {
-                let handle = set_timeout_with_handle(save_now, SAVE_DELAY).ok();
-                pending.set_value(handle);
-            }
-        }
-    });
-    app.save_open
-        .set_value(Some(Callback::new(move |_: ()| save_now())));
-    // A withdrawal this device remembers was written into the draft as it
-    // opened (`FormState::provide`): stored at once, so its exports carry it.
-    if state.wrote_in_withdrawal {
-        dirty.set_value(true);
-        save_now();
-    }
-    // This draft's last change that was not stored (before "Lock now", say):
-    // back on screen, and saved again, so that unlocking loses nothing.
-    let own_key = storage::draft_key(&id);
-    let held = app.store_problem.with_untracked(|problem| {
-        problem
-            .as_ref()
-            .filter(|unsaved| unsaved.key == own_key)
-            .and_then(|unsaved| unsaved.plain.as_deref())
-            .and_then(|text| decode_stored(text).ok())
-    });
-    if let Some(unsaved) = held {
-        app.store_problem.set(None);
-        if state
-            .draft
-            .with_untracked(|draft| draft.data != unsaved.data)
-        {
-            state.draft.update(|draft| draft.data = unsaved.data);
-            dirty.set_value(true);
-            save_now();
-        }
-    }
-    // A save of this draft that the locked store accepted but could not write.
-    Effect::new(move |_| {
-        let Some(unsaved) = app.store_problem.get() else {
-            return;
-        };
-        if unsaved.key != own_key {
-            return;
-        }
-        match unsaved.error {
-            SaveError::Conflict { stored_revision } => conflict.set(Some(stored_revision)),
-            err => save_failed.set(Some(err)),
-        }
-    });
-    // Asked before any printout: is what this tab holds still what is
-    // stored? Saving first makes it so unless another tab or window has
-    // written since (a withdrawal, say), and then nothing is printed.
-    let id_for_fresh = id.clone();
-    provide_context(Freshness {
-        check: Callback::new(move |save_first: bool| {
-            if save_first {
-                save_now();
-            }
-            if conflict.get_untracked().is_some() {
-                return Err(STALE_PRINT.to_owned());
-            }
-            let current = base.get_value();
-            match app
-                .store
-                .with_value(|store| store.holds(&id_for_fresh, &current))
-            {
-                Ok(true) => Ok(()),
-                Ok(false) => {
-                    conflict.set(Some(current.revision));
-                    Err(STALE_PRINT.to_owned())
-                }
-                // Storage cannot say (an unreadable entry, a browser error):
-                // refuse with the reason, without claiming another tab wrote.
-                Err(err) => Err(format!("Nothing was printed: {err}")),
-            }
-        }),
-        conflict,
-    });
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| save_now());
-    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
-    // Another tab wrote this draft: learn it now rather than at the next save.
-    let key = storage::draft_key(&id);
-    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(key.as_str()) {
-            return;
-        }
-        let stored = ev.new_value().and_then(|text| storage::stored_base(&text));
-        if let Some(stored) = stored {
-            let current = base.get_value();
-            // Any other write, whatever its revision number (it may be frozen at MAX).
-            if stored != current {
-                conflict.set(Some(stored.revision));
-                app.say(
-                    "This draft has been changed in another tab or window.",
-                    true,
-                );
-            }
-        }
-    });
-    // Back from the back/forward cache: another tab may have written this
-    // draft (a withdrawal, say) with no storage event reaching this page.
-    let id_for_return = id.clone();
-    let on_return = window_event_listener(leptos::ev::pageshow, move |ev| {
-        if !ev.persisted() || conflict.get_untracked().is_some() {
-            return;
-        }
-        let current = base.get_value();
-        if let Ok(false) = app
-            .store
-            .with_value(|store| store.holds(&id_for_return, &current))
-        {
-            conflict.set(Some(current.revision));
-            app.say(
-                "This draft has been changed in another tab or window.",
-                true,
-            );
-        }
-    });
-    // Back or Forward to another page of this draft (or the address changed
-    // by hand): show it. Other addresses are followed by `App`.
-    let id_for_history = id.clone();
-    let on_history = window_event_listener(leptos::ev::popstate, move |_| {
-        if let Address::Draft(route_id, page) = router::address(&platform::hash()) {
-            if route_id == id_for_history && state.page.get_untracked() != page {
-                state.summary_shown.set(false);
-                state.page.set(page);
-            }
-        }
-    });
-    on_cleanup(move || {
-        on_history.remove();
-        // Leaving the draft (to the drafts page, or another draft) saves at once.
-        save_now();
-        crash::note_saved(None);
-        let _ = app.save_open.try_set_value(None);
-        on_hide.remove();
-        on_visibility.remove();
-        on_storage.remove();
-        on_return.remove();
-    });
-
-    // On every page change, a history entry (router.rs); focus goes to the
-    // heading, to the field a Change link named, or after Back to the
-    // control the user left this page from; news of the page before is
-    // cleared.
-    let id_for_route = id.clone();
-    Effect::new(move |previous: Option<Page>| {
-        let page = state.page.get();
-        if previous.is_some_and(|previous| previous != page) {
-            app.clear_news();
-        }
-        // Moving to another page of the app saves at once.
-        save_now();
-        let address = router::route(&id_for_route, page);
-        let arrival = router::arrive(&address);
-        let target = state.pending_focus.get_untracked().or(match arrival {
-            Arrival::Returned(focus) => focus,
-            Arrival::New => None,
-        });
-        state.pending_focus.set(None);
-        router::focus_after_render(target, page.title(), &address);
-        page
-    });
-    Effect::new(move |_| {
-        let page = state.page.get();
-        let shows_errors = match page {
-            Page::Step(step) if state.summary_shown.get() => state
-                .step_issues(step)
-                .iter()
-                .any(|issue| issue.severity == crate::validate::Severity::Error),
-            _ => false,
-        };
-        platform::set_title(&window_title(page.title(), shows_errors));
-    });
-
-    let id_for_load = id.clone();
-    let load_newer = move |_| match app.store.with_value(|store| store.load(&id_for_load)) {
-        Ok(Some(newer)) => {
-            // Stay on the page the user was working on.
-            app.start_page.set_value(Some(state.page.get_untracked()));
-            app.say("Opened the newer version.", false);
-            app.view.set(View::Open(Box::new(newer)));
-        }
-        Ok(None) => app.say(
-            "The newer version is no longer stored on this device.",
-            true,
-        ),
-        Err(err) => app.say(err.to_string(), true),
-    };
-    let keep_copy = move |_| {
-        let mut copy = state.draft.get_untracked();
-        // The original's agreement stays with the original (which the other
-        // tab may have withdrawn): the copy has to be agreed on its own.
-        let had_record = !copy.data.consent.recorded_fingerprint.is_empty();
-        set_aside_for_copy(&mut copy.data, &copy.id);
-        copy.id = platform::new_id();
-        copy.revision = 0;
-        copy.created_at = platform::now_rfc3339();
-        copy.updated_at = copy.created_at.clone();
-        match app
-            .store
-            .with_value(|store| store.save(&copy, &Base::default()))
-        {
-            Ok(saved) => {
-                copy.revision = saved.revision;
-                copy.write_token = saved.token;
-                // Stay on the page the user was working on.
-                app.start_page.set_value(Some(state.page.get_untracked()));
-                app.say(
-                    if had_record {
-                        "Your version is kept as a separate copy. The agreement recorded on the original does not cover the copy: record it again with the family before sharing."
-                    } else {
-                        "Your version is kept as a separate copy."
-                    },
-                    false,
-                );
-                app.view.set(View::Open(Box::new(copy)));
-            }
-            Err(err) => app.say(err.to_string(), true),
-        }
-    };
-    let conflict_panel = move || {
-        conflict.get().map(|_| {
-            view! {
-                <div class="caf-warning-panel" role="alert" id="conflict-panel">
-                    <h2 class="caf-heading-m">"This draft was changed somewhere else"</h2>
-                    <p class="caf-body">
-                        "Another tab or window saved newer work on this draft. Your latest changes here have not been saved, so that nothing is overwritten."
-                    </p>
-                    <button type="button" class="caf-button" id="load-newer" on:click=load_newer.clone()>"Load the newer version"</button>
-                    <button type="button" class="caf-button caf-button--secondary" id="keep-copy" on:click=keep_copy>"Keep mine as a copy"</button>
-                </div>
-            }
-        })
-    };
-    // The remedy beside the message: what is on screen, unsaved edits included.
-    let download_now = move |_| {
-        let draft = state.draft.get_untracked();
-        let text = encode_export(&draft, &platform::now_rfc3339());
-        match platform::download(text.as_bytes(), &export_file_name(&draft), "application/json") {
-            Ok(()) => app.say(
-                "This draft, as it is on screen, was downloaded as a draft file. Keep it somewhere safe: it holds personal details.",
-                false,
-            ),
-            Err(err) => app.say(format!("The draft file could not be made: {err}."), true),
-        }
-    };
-    let remedy_panel = move || {
-        let failed = save_failed.get();
-        let not_kept = !app.store.with_value(|store| store.is_persistent())
-            || app.availability.get() != Availability::Available;
-        (failed.is_some() || not_kept).then(|| {
-            let offer_copy = matches!(failed, Some(SaveError::StoredCopyUnreadable { .. }));
-            view! {
-                <div class="caf-warning-panel" id="save-remedy">
-                    <p class="caf-body">"Your latest changes are not saved on this device. Keep them in a file now."</p>
-                    <button type="button" class="caf-button" id="download-open-draft" on:click=download_now>"Download this draft now"</button>
-                    {offer_copy.then(|| view! {
-                        <button type="button" class="caf-button caf-button--secondary" id="keep-as-copy" on:click=keep_copy>"Keep as a copy"</button>
-                    })}
-                </div>
-            }
-        })
-    };
-    let body = move || match state.page.get() {
-        Page::TaskList => view! { <TaskListPage/> }.into_any(),
-        Page::Step(Step::Check) => view! { <CheckPage><DocumentButtons/></CheckPage> }.into_any(),
-        // Reviews, meetings and the printable pages: a module of their own.
-        page @ (Page::Step(Step::Reviews)
-        | Page::Handout
-        | Page::Meetings
-        | Page::Invitation { .. }) => {
-            view! { <crate::ui::on_demand::PlanPage page=page/> }.into_any()
-        }
-        Page::Step(step) => view! { <StepPage step=step/> }.into_any(),
-    };
-    view! {
-        {conflict_panel}
-        {remedy_panel}
-        {body}
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod crash;
+mod draft;
 mod on_demand;
 mod pages;
 mod pdf_worker;

@@ -14,7 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::prelude::*;
 
 use crate::domain::Draft;
-use crate::ui::app::{AppState, DraftView};
+use crate::ui::app::AppState;
+use crate::ui::draft::DraftView;
 use crate::ui::platform;
 use crate::ui::router;
 use crate::ui::state::{window_title, Page};

@@ -274,6 +274,42 @@ test('export, delete, empty, import: the draft comes back exactly, twice with Ke
     assert.deepEqual(dialogs, [], 'no dialog was opened by the hostile text');
   }));
 
+test('copies deleted 30 days ago or more go each time the drafts page opens, newer ones stay', () =>
+  withPage(async (page, app) => {
+    await page.goto(app.url('/'));
+    await newDraftOnChildStep(page);
+    await page.locator('#child-given_name').fill('Deleted');
+    await saveNow(page);
+    await toDraftsPage(page);
+    await page.locator('#drafts li').getByRole('button', { name: 'Delete draft' }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.locator('#recently-deleted').waitFor();
+    // The deleted copy again, as if deleted 40 days ago and 10 days ago.
+    const backdate = () =>
+      page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('caf.deleted.'));
+        const text = localStorage.getItem(key);
+        const [id, , token] = key.slice('caf.deleted.'.length).split('~');
+        const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+        localStorage.removeItem(key);
+        localStorage.setItem(`caf.deleted.${id}~${daysAgo(40)}~${token}`, text);
+        localStorage.setItem(`caf.deleted.${id}~${daysAgo(10)}~${token}b`, text);
+      });
+    const deletedCount = async () => Object.keys(await cafEntries(page)).filter((k) => k.startsWith('caf.deleted.')).length;
+    await backdate();
+    await page.reload();
+    await eventually(async () => (await statusText(page)) === '1 deleted draft kept for 30 days was removed.', { message: 'the old copy removed at open' });
+    assert.equal(await deletedCount(), 1, 'the copy deleted 10 days ago stays');
+    await eventually(async () => (await page.locator('#deleted-drafts li').count()) === 1, { message: 'the list drawn again' });
+
+    // Opened again from a draft, the page removes a copy past its days again.
+    await backdate();
+    assert.equal(await deletedCount(), 2);
+    await newDraftOnChildStep(page);
+    await toDraftsPage(page);
+    await eventually(async () => (await deletedCount()) === 1, { message: 'the old copy removed on opening the page again' });
+  }));
+
 test('storage disabled: the app still works and says nothing is saved', async () => {
   const app = await startApp();
   try {

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::pdf::job::RenderRequest;
 use crate::pdf::Document;
 use crate::print::{caf_pdf, handout_pdf};
-use crate::ui::app::{AppState, Freshness, Status};
+use crate::ui::app::{AppState, Status};
+use crate::ui::draft::Freshness;
 use crate::ui::state::{use_form_state, Page};
 use crate::ui::{pdf_worker, platform};
 

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::domain::meetings::Gap;
 use crate::print::handout::{handout, Handout};
 use crate::print::invitation::invitation;
-use crate::ui::app::{AppState, Freshness, STALE_PRINT};
+use crate::ui::app::AppState;
+use crate::ui::draft::{Freshness, STALE_PRINT};
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, Page};
 
