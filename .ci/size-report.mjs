@@ -68,8 +68,20 @@ for (let grew = true; grew; ) {
  *  Issue 26 split the page (.ci/build-page.mjs, src/ui/on_demand.rs): a draft's pages
  *  went into a module fetched when a draft opens, and the first load fell 556,576 →
  *  360,321 (with issue 24's remembered withdrawals back in); the draft pages' module is
- *  232,771. Both budgets are those figures plus a little room. */
-const BUDGETS = { 'first load': 365_000, 'on demand': 240_000, 'pdf worker': 450_000 };
+ *  232,771. Both budgets are those figures plus a little room.
+ *  Issue 27 (meetings) added pages and printouts that went in modules of their own
+ *  (src/ui/on_demand.rs), each counted with the shared chunks the split loader fetches
+ *  with it: opening a draft ('draft pages', the former 'on demand' budget, unchanged)
+ *  fetches 210,604 (its budget lowered 240,000 → 215,000 to match); reviews, meetings and the printable pages ('plan pages', new) 177,029;
+ *  the drafts page's passphrase forms ('lock forms', new, moved out of the first load,
+ *  which fell 372,499 → 351,267) 30,175. The first load's budget is lowered to match. */
+const BUDGETS = {
+  'first load': 355_000,
+  'draft pages': 215_000,
+  'plan pages': 182_000,
+  'lock forms': 32_000,
+  'pdf worker': 450_000,
+};
 
 const isWorker = (f) => /(^|\/)pdf_worker[^/]*$/.test(f);
 // The page's modules fetched on demand (src/ui/on_demand.rs): split_<name>-<hash>.wasm.
@@ -99,8 +111,28 @@ for (const group of ['first load', 'on demand', 'pdf worker']) {
   line(`TOTAL ${group} (${of.length} files)`, fmt(raw), fmt(gz), fmt(br), '');
   totals[group] = gz;
 }
+// What opening each on-demand part fetches: its module and the shared chunks
+// the split loader names with it (`__wasm_split_load_<name> = …, [__chunk_3, …]`).
+const loaderFile = rows.find((r) => /(^|\/)__wasm_split-[^/]*\.js$/.test(r.file));
+const loaderText = loaderFile ? readFileSync(join(dist, loaderFile.file), 'utf8') : '';
+const gzOf = (pattern) => rows.filter((r) => pattern.test(r.file)).reduce((a, r) => a + r.gz, 0);
+for (const m of loaderText.matchAll(/__wasm_split_load_([a-z_]+) = [^\n]*\n(?:[^\n]*\n)*?, \[([^\]]*)\]\)/g)) {
+  const [, name, deps] = m;
+  const chunks = deps.split(',').map((d) => d.trim().replace(/^__/, '')).filter(Boolean);
+  const group = name.replaceAll('_', ' ');
+  totals[group] = gzOf(new RegExp(`(^|/)split_${name}-[^/]*\\.wasm$`)) + chunks.reduce((a, c) => a + gzOf(new RegExp(`(^|/)${c}-[^/]*\\.wasm$`)), 0);
+  line(`OPENING ${group} (with ${chunks.join(', ') || 'no chunk'})`, '', fmt(totals[group]), '', '');
+}
 let over = false;
 for (const [group, budget] of Object.entries(BUDGETS)) {
+  if (totals[group] === undefined) {
+    // A split build has every part; a build without the split has none.
+    if (loaderText) {
+      console.log(`budget ${group}: no such part in this build`);
+      over = true;
+    }
+    continue;
+  }
   const ok = totals[group] <= budget;
   over ||= !ok;
   console.log(`budget ${group}: ${fmt(totals[group])} of ${fmt(budget)} B gzip -9: ${ok ? 'within' : 'OVER BUDGET'}`);

@@ -97,31 +97,7 @@ fn at_once(
 /// saved).
 #[component]
 pub fn PlanPage(page: Page) -> impl IntoView {
-    let module = RwSignal::new(if PLAN_PAGES_ARRIVED.load(Ordering::Relaxed) {
-        Module::Arrived
-    } else {
-        Module::Fetching
-    });
-    let fetch = move || {
-        module.set(Module::Fetching);
-        leptos::task::spawn_local(async move {
-            #[cfg(feature = "split")]
-            let arrived = fetch_plan_pages().await.is_ok();
-            #[cfg(not(feature = "split"))]
-            let arrived = true;
-            if arrived {
-                PLAN_PAGES_ARRIVED.store(true, Ordering::Relaxed);
-            }
-            let _ = module.try_set(if arrived {
-                Module::Arrived
-            } else {
-                Module::NotLoaded
-            });
-        });
-    };
-    if module.get_untracked() == Module::Fetching {
-        fetch();
-    }
+    let (module, fetch) = watch_module(&PLAN_PAGES_ARRIVED, fetch_plan);
     move || match module.get() {
         Module::Fetching => view! { <Opening what="the page"/> }.into_any(),
         Module::Arrived => {
@@ -140,6 +116,135 @@ pub fn PlanPage(page: Page) -> impl IntoView {
         }
         Module::NotLoaded => view! { <NotLoadedPanel retry=fetch/> }.into_any(),
     }
+}
+
+/// Fetches the plan pages' module; whether it arrived.
+async fn fetch_plan() -> bool {
+    #[cfg(feature = "split")]
+    return fetch_plan_pages().await.is_ok();
+    #[cfg(not(feature = "split"))]
+    true
+}
+
+/// What the passphrase forms' module shows on the drafts page.
+#[derive(Clone)]
+pub enum LockPart {
+    /// Setting a passphrase, or with one set: Lock now, changing it and
+    /// turning it off (`pages::LockPanel`).
+    Panel { on_change: Callback<()> },
+    /// "Export locked file" on a draft's row (`pages::LockedExport`).
+    Export { id: String, label: String },
+    /// The passphrase for a locked file chosen to import (`pages::LockedImport`).
+    Import {
+        bytes: Vec<u8>,
+        on_open: Callback<Vec<u8>>,
+        on_cancel: Callback<()>,
+    },
+}
+
+/// The drafts page's passphrase forms: setting, changing and turning off
+/// the lock, and locked draft files out and in. The first screen does not
+/// wait for them: their module is fetched as the drafts page shows (the
+/// unlock page, which a locked device opens on, stays in the first module).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        lock_forms,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_lock_forms)
+    )
+)]
+fn lock_forms(part: LockPart) -> Result<AnyView, NotLoaded> {
+    use crate::ui::pages::{LockPanel, LockedExport, LockedImport};
+    Ok(match part {
+        LockPart::Panel { on_change } => view! { <LockPanel on_change=on_change/> }.into_any(),
+        LockPart::Export { id, label } => view! { <LockedExport id=id label=label/> }.into_any(),
+        LockPart::Import {
+            bytes,
+            on_open,
+            on_cancel,
+        } => view! { <LockedImport bytes=bytes on_open=on_open on_cancel=on_cancel/> }.into_any(),
+    })
+}
+
+/// Whether the passphrase forms' module has arrived (set once, never cleared).
+static LOCK_FORMS_ARRIVED: AtomicBool = AtomicBool::new(!cfg!(feature = "split"));
+
+/// Fetches the passphrase forms' module; whether it arrived.
+async fn fetch_lock() -> bool {
+    #[cfg(feature = "split")]
+    return fetch_lock_forms().await.is_ok();
+    #[cfg(not(feature = "split"))]
+    true
+}
+
+/// One of the drafts page's passphrase forms, once their module has
+/// arrived: nothing while it is on its way (the rest of the page works),
+/// and if it does not arrive a line saying so with "Try again".
+#[component]
+pub fn LockForms(part: LockPart) -> impl IntoView {
+    let (module, fetch) = watch_module(&LOCK_FORMS_ARRIVED, fetch_lock);
+    move || match module.get() {
+        Module::Fetching => ().into_any(),
+        Module::Arrived => {
+            let part = part.clone();
+            #[cfg(feature = "split")]
+            let forms = untrack(|| at_once(lock_forms(part)));
+            #[cfg(not(feature = "split"))]
+            let forms = untrack(|| lock_forms(part));
+            forms.unwrap_or_else(|NotLoaded| view! { <LockFormsNotLoaded retry=fetch/> }.into_any())
+        }
+        Module::NotLoaded => view! { <LockFormsNotLoaded retry=fetch/> }.into_any(),
+    }
+}
+
+/// The passphrase forms did not arrive: said where they would be.
+#[component]
+fn LockFormsNotLoaded(retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="caf-inset lock-forms-failed">
+            <p class="caf-body">"The passphrase settings have not loaded. Your drafts are kept on this device. Check that you are online, then try again."</p>
+            <button type="button" class="caf-button caf-button--secondary" on:click=move |_| retry()>"Try again"</button>
+        </div>
+    }
+}
+
+/// A module's state, fetched now unless it has already arrived, and the
+/// way to fetch it again (a failure is not remembered: the next call
+/// fetches again).
+fn watch_module<F, Fut>(
+    arrived: &'static AtomicBool,
+    fetch: F,
+) -> (RwSignal<Module>, impl Fn() + Copy + Send + Sync + 'static)
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = bool> + 'static,
+{
+    let module = RwSignal::new(if arrived.load(Ordering::Relaxed) {
+        Module::Arrived
+    } else {
+        Module::Fetching
+    });
+    let start = move || {
+        module.set(Module::Fetching);
+        leptos::task::spawn_local(async move {
+            let came = fetch().await;
+            if came {
+                arrived.store(true, Ordering::Relaxed);
+            }
+            // The page may have been left meanwhile.
+            let _ = module.try_set(if came {
+                Module::Arrived
+            } else {
+                Module::NotLoaded
+            });
+        });
+    };
+    if module.get_untracked() == Module::Fetching {
+        start();
+    }
+    (module, start)
 }
 
 /// Whether the draft pages' module has arrived (set once, never cleared).

@@ -10,8 +10,8 @@ use crate::storage::format::{check_import_size, decode_import, unknown_keys_noti
 use crate::storage::locked::is_locked_file;
 use crate::storage::{import_choice, ImportChoice, ImportMode};
 use crate::ui::app::{AppState, View};
+use crate::ui::on_demand::{LockForms, LockPart};
 use crate::ui::pages::drafts::not_stored_words;
-use crate::ui::pages::LockedImport;
 use crate::ui::platform;
 
 /// One import on its way: made by the drafts page, shown in two places
@@ -181,12 +181,14 @@ pub fn ImportQuestions(
     let locked_import = move || {
         locked_file.get().map(|bytes| {
             view! {
-                <LockedImport bytes=bytes
-                    on_open=Callback::new(move |plain: Vec<u8>| {
+                <LockForms part=LockPart::Import {
+                    bytes,
+                    on_open: Callback::new(move |plain: Vec<u8>| {
                         locked_file.set(None);
                         import.read(plain);
-                    })
-                    on_cancel=Callback::new(move |_| locked_file.set(None))/>
+                    }),
+                    on_cancel: Callback::new(move |_| locked_file.set(None)),
+                }/>
             }
         })
     };

@@ -9,7 +9,7 @@ use crate::domain::Draft;
 use crate::form::standing::{caseload, overdue_count, overdue_line};
 use crate::storage::{Listing, SaveError};
 use crate::ui::app::{AppState, View};
-use crate::ui::pages::LockPanel;
+use crate::ui::on_demand::{LockForms, LockPart};
 use crate::ui::platform;
 
 mod deleted;
@@ -111,7 +111,7 @@ pub fn DraftsPage() -> impl IntoView {
         {unreadable}
         <ImportFile import=import/>
         <RecentlyDeleted listing=listing on_change=refresh/>
-        <LockPanel on_change=Callback::new(move |_| refresh())/>
+        <LockForms part=LockPart::Panel { on_change: Callback::new(move |_| refresh()) }/>
     }
 }
 

@@ -8,8 +8,8 @@ use crate::form::standing::{standing, Standing};
 use crate::storage::format::{encode_export, export_file_name};
 use crate::storage::UnreadableEntry;
 use crate::ui::app::{AppState, View};
+use crate::ui::on_demand::{LockForms, LockPart};
 use crate::ui::pages::drafts::not_stored_words;
-use crate::ui::pages::LockedExport;
 use crate::ui::platform;
 use crate::validate::{check, consent_status, steps_complete};
 
@@ -85,7 +85,7 @@ pub fn DraftRow(
                         Err(err) => app.say(err.to_string(), true),
                     }
                 }>"Export draft file"<span class="caf-visually-hidden">{format!(" {name}")}</span></button>
-                <LockedExport id=locked_export_id label=name.clone()/>
+                <LockForms part=LockPart::Export { id: locked_export_id, label: name.clone() }/>
                 <button type="button" class="caf-button caf-button--warning" on:click=move |_| confirming.set(true)>
                     "Delete draft"
                 </button>
