@@ -11,6 +11,8 @@
 //! meeting to another day is a change of the plan the family agreed to;
 //! its time, place, invitees and status are not.
 
+use sha2::{Digest, Sha256};
+
 use crate::domain::{Data, Date, DateDraft, InviteeDraft, MeetingDraft, TimeOfDay};
 
 /// `meetings[i].kind`: the first Team Around the Child meeting.
@@ -105,6 +107,9 @@ pub enum Gap {
     /// The place typed looks like the family's address, which must never
     /// be written out in a calendar file.
     PlaceIsHome,
+    /// The place or the joining details name the child or a family member,
+    /// or hold a family phone number, email, the NHS number or the UPN.
+    PersonalDetails,
 }
 
 impl Gap {
@@ -118,6 +123,9 @@ impl Gap {
             Gap::Place => "Enter where the meeting is, or select the family's home",
             Gap::PlaceIsHome => {
                 "The place looks like the family's address: select \"At the family's home\" instead, so the address is never written in a calendar"
+            }
+            Gap::PersonalDetails => {
+                "Take the child's and the family's names, phone numbers and other details out of the place and how to join: calendar files are shown on lock screens"
             }
         }
     }
@@ -141,6 +149,7 @@ pub fn gaps(data: &Data, meeting: &MeetingDraft) -> Vec<Gap> {
             _ => gaps.push(Gap::End),
         }
     }
+    let in_person = meeting.how == IN_PERSON;
     match meeting.how.as_str() {
         IN_PERSON if !meeting.at_home => {
             if meeting.place.trim().is_empty() {
@@ -152,31 +161,101 @@ pub fn gaps(data: &Data, meeting: &MeetingDraft) -> Vec<Gap> {
         IN_PERSON | PHONE | VIDEO => {}
         _ => gaps.push(Gap::How),
     }
+    // Only what the calendar file will hold is checked: the place when in
+    // person elsewhere, the joining details by phone or video.
+    let written = if in_person {
+        (!meeting.at_home).then_some(&meeting.place)
+    } else {
+        Some(&meeting.joining)
+    };
+    if written.is_some_and(|text| names_the_family(data, text)) {
+        gaps.push(Gap::PersonalDetails);
+    }
     gaps
 }
 
-/// Whether `place` holds the child's postcode, or the first line of the
-/// child's or a parent's address: the family's home typed out.
+/// Whether `place` holds a postcode or a line of the child's or a parent's
+/// address: the family's home typed out. Punctuation and case are
+/// ignored; a line of fewer than six letters and digits (a flat number) is
+/// not compared alone.
 fn looks_like_home(data: &Data, place: &str) -> bool {
-    let place = squeeze(place);
-    let postcode = squeeze(&data.child.postcode).replace(' ', "");
-    if postcode.len() >= 5 && place.replace(' ', "").contains(&postcode) {
-        return true;
-    }
+    let place_words = plain(place);
     let addresses =
         std::iter::once(&data.child.address).chain(data.parents.iter().map(|p| &p.address));
-    addresses.into_iter().any(|address| {
-        let first_line = squeeze(address.lines().next().unwrap_or("").trim_end_matches(','));
-        first_line.len() >= 6 && place.contains(&first_line)
-    })
+    let lines = addresses
+        .flat_map(|address| address.split(['\n', ',']))
+        .chain(std::iter::once(data.child.postcode.as_str()));
+    let named = lines.map(plain).any(|line| {
+        let letters = line.chars().filter(|c| c.is_alphanumeric()).count();
+        letters >= 6 && place_words.contains(&line)
+    });
+    named || holds_postcode(place)
 }
 
-/// Lower case, every run of spaces one space, trimmed.
-fn squeeze(text: &str) -> String {
-    text.split_whitespace()
+/// Whether `text` holds something shaped like a UK postcode (outward code,
+/// a space or none, inward code: "LS1 4AB", "sw1a1aa").
+fn holds_postcode(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect();
+    let outward = |w: &str| {
+        (2..=4).contains(&w.len())
+            && w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let inward = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+    };
+    let joined = words.iter().any(|w| {
+        w.len() >= 5 && w.len() <= 7 && inward(&w[w.len() - 3..]) && outward(&w[..w.len() - 3])
+    });
+    joined || words.windows(2).any(|pair| outward(&pair[0]) && inward(&pair[1]))
+}
+
+/// Whether `text` names the child or a family member (given or family
+/// name, a word of three letters or more), or holds a family phone number,
+/// email address, the NHS number or the UPN: none of it may go into a
+/// calendar file, which calendars sync and lock screens show.
+fn names_the_family(data: &Data, text: &str) -> bool {
+    let words: Vec<String> = plain(text).split(' ').map(str::to_owned).collect();
+    let child = &data.child;
+    let names = [&child.given_name, &child.family_name, &child.known_as]
+        .into_iter()
+        .chain(data.parents.iter().map(|p| &p.name))
+        .chain(data.household.iter().map(|h| &h.name));
+    let named = names
+        .flat_map(|name| plain(name).split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|word| word.chars().count() >= 3)
+        .any(|word| words.contains(&word));
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let text_digits = digits(text);
+    let numbers = std::iter::once(&child.phone)
+        .chain(std::iter::once(&child.nhs_number))
+        .chain(data.parents.iter().map(|p| &p.phone))
+        .map(|n| digits(n))
+        .filter(|n| n.len() >= 6)
+        .any(|n| text_digits.contains(&n));
+    let lower = text.to_lowercase();
+    let others = std::iter::once(&child.upn)
+        .chain(data.parents.iter().map(|p| &p.email))
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| s.len() >= 5)
+        .any(|s| lower.contains(&s));
+    named || numbers || others
+}
+
+/// Lower case, every run of characters other than letters and digits one
+/// space, trimmed.
+fn plain(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
 }
 
 /// The start and end of a meeting that has no gaps: the end is an hour
@@ -198,11 +277,13 @@ pub fn times(meeting: &MeetingDraft) -> Option<(TimeOfDay, TimeOfDay)> {
     Some((start, end))
 }
 
-/// What a calendar file made now would say, as one string: a later file
-/// that says something else goes out with a higher SEQUENCE.
+/// What a calendar file made now would say, as a SHA-256 digest (16 hex
+/// characters; the draft keeps no second plain copy of the place or the
+/// joining details): a later file that says something else goes out with
+/// a higher SEQUENCE.
 pub fn calendar_key(data: &Data, meeting: &MeetingDraft) -> String {
     let date = date_of(data, meeting);
-    [
+    let said = [
         meeting.kind.as_str(),
         date.day.trim(),
         date.month.trim(),
@@ -217,7 +298,9 @@ pub fn calendar_key(data: &Data, meeting: &MeetingDraft) -> String {
         data.plan.lead.name.trim(),
         data.plan.lead.phone.trim(),
     ]
-    .join("\u{1f}")
+    .join("\u{1f}");
+    let digest = Sha256::digest(said.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Notes that a calendar file saying `key` was made: SEQUENCE goes up by
@@ -271,6 +354,9 @@ pub fn meeting_words(meeting: &MeetingDraft, date: Date) -> String {
     }
 }
 
+/// What an invitee who was a team member no longer in the plan is called.
+pub const GONE_FROM_TEAM: &str = "A team member no longer in the plan";
+
 /// An invitee's name as typed: the team member's, the family member's,
 /// or the child's given name (or "the child" when none is typed). For the
 /// app's own pages and the meeting record; never for a calendar file.
@@ -282,13 +368,35 @@ pub fn invitee_name(data: &Data, invitee: &InviteeDraft) -> String {
             .iter()
             .find(|member| member.id == invitee.member)
             .map(|member| member.name.trim().to_owned())
-            .unwrap_or_default(),
+            .unwrap_or_else(|| GONE_FROM_TEAM.to_owned()),
         INVITE_CHILD => match data.child.given_name.trim() {
             "" => "The child or young person".to_owned(),
             name => name.to_owned(),
         },
         _ => invitee.name.trim().to_owned(),
     }
+}
+
+/// Whether an invitee is still someone in the CAF: a team member still in
+/// the plan, a parent or carer still of that name, or the child. An
+/// invitee who is not (removed, or renamed since) is never sent an
+/// invitation.
+pub fn invitee_is_current(data: &Data, invitee: &InviteeDraft) -> bool {
+    match invitee.kind.as_str() {
+        INVITE_TEAM => data.plan.team.iter().any(|m| m.id == invitee.member),
+        INVITE_FAMILY => {
+            let name = invitee.name.trim();
+            !name.is_empty() && data.parents.iter().any(|p| p.name.trim() == name)
+        }
+        INVITE_CHILD => true,
+        _ => false,
+    }
+}
+
+/// Whether an invitee is the family's (a parent or carer, or the child),
+/// who get an invitation, and is still someone in the CAF.
+pub fn gets_invitation(data: &Data, invitee: &InviteeDraft) -> bool {
+    matches!(invitee.kind.as_str(), INVITE_FAMILY | INVITE_CHILD) && invitee_is_current(data, invitee)
 }
 
 /// The meeting a review recorded at it belongs to (see `date_source`).
@@ -413,6 +521,52 @@ mod tests {
     }
 
     #[test]
+    fn any_line_of_a_family_address_or_any_postcode_is_refused() {
+        let (mut data, m) = ready();
+        data.child.address = "Flat 2\n12 Acacia Avenue\nLeeds".into();
+        data.parents = vec![crate::domain::ParentDraft {
+            name: "Anna Kowalska".into(),
+            address: "7 Orchard Way, Strood ME2 4AB".into(),
+            ..Default::default()
+        }];
+        for place in ["12, Acacia Avenue.", "7 ORCHARD WAY", "Somewhere, ME2 4AB", "le12ab hall"] {
+            let m = MeetingDraft {
+                place: place.into(),
+                ..m.clone()
+            };
+            assert!(gaps(&data, &m).contains(&Gap::PlaceIsHome), "{place}");
+        }
+    }
+
+    #[test]
+    fn a_family_name_or_number_in_the_place_or_joining_details_is_refused() {
+        let (mut data, m) = ready();
+        data.child.given_name = "Jamie".into();
+        data.parents = vec![crate::domain::ParentDraft {
+            name: "Anna Kowalska".into(),
+            phone: "07700 900123".into(),
+            ..Default::default()
+        }];
+        let place = MeetingDraft {
+            place: "Jamie's nan's house".into(),
+            ..m.clone()
+        };
+        assert_eq!(gaps(&data, &place), [Gap::PersonalDetails]);
+        let joining = MeetingDraft {
+            how: PHONE.into(),
+            joining: "Call Mum on 07700900123".into(),
+            ..m.clone()
+        };
+        assert_eq!(gaps(&data, &joining), [Gap::PersonalDetails]);
+        let fine = MeetingDraft {
+            how: VIDEO.into(),
+            joining: "Teams: 123 456 789, code abc".into(),
+            ..m
+        };
+        assert_eq!(gaps(&data, &fine), []);
+    }
+
+    #[test]
     fn no_end_means_an_hour_after_the_start() {
         let (_, m) = ready();
         let (start, end) = times(&m).expect("times");
@@ -504,6 +658,9 @@ mod tests {
             ..team.clone()
         };
         assert_eq!(invitee_name(&data, &team), "Jo Smith");
-        assert_eq!(invitee_name(&data, &gone), "");
+        assert_eq!(invitee_name(&data, &gone), GONE_FROM_TEAM);
+        assert!(invitee_is_current(&data, &team));
+        assert!(!invitee_is_current(&data, &gone));
+        assert!(!gets_invitation(&data, &team), "a team member gets no family invitation");
     }
 }

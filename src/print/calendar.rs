@@ -11,6 +11,8 @@
 //! postcode or identifiers. (The domain refuses a place that looks like the
 //! family's address; `meetings::gaps`.)
 
+use sha2::{Digest, Sha256};
+
 use crate::domain::meetings::{
     date_value, gaps, status_of, times, Gap, CANCELLED, FIRST_TAC, IN_PERSON, PHONE, VIDEO,
 };
@@ -111,14 +113,19 @@ pub fn ics_file_name(draft: &Draft, meeting: &MeetingDraft) -> String {
     )
 }
 
-/// `<meeting id>@caf-lite`: the same for every file of the meeting, so a
-/// later file updates the entry rather than adding a second one. A meeting
-/// without an id (never made by the app) is named by the CAF and its kind.
-fn uid(draft: &Draft, meeting: &MeetingDraft) -> String {
-    match meeting.id.trim() {
-        "" => format!("{}-{}@caf-lite", draft.id.trim(), meeting.kind.trim()),
-        id => format!("{id}@caf-lite"),
-    }
+/// `<32 hex>@caf-lite`, a digest of the CAF's id and the meeting's (its
+/// kind for a meeting without an id, never made by the app): the same for
+/// every file of the meeting, so a later file updates the entry rather
+/// than adding a second one, and never an id's own text, which a file
+/// edited by hand could make anything.
+pub fn uid(draft: &Draft, meeting: &MeetingDraft) -> String {
+    let which = match meeting.id.trim() {
+        "" => meeting.kind.trim(),
+        id => id,
+    };
+    let digest = Sha256::digest(format!("{}\u{1f}{which}", draft.id.trim()).as_bytes());
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("{hex}@caf-lite")
 }
 
 /// Where the meeting is, as the calendar may say it: the place typed, or

@@ -308,12 +308,13 @@ fn people(data: &Data, meeting: &MeetingDraft, ids: &[String], none: &str) -> Bl
         .filter_map(|invitee| {
             let name = invitee_name(data, invitee);
             let named = match invitee.kind.as_str() {
+                // A member since removed from the plan is still said.
                 INVITE_TEAM => data
                     .plan
                     .team
                     .iter()
                     .find(|m| m.id == invitee.member)
-                    .map(member)?,
+                    .map_or(name, member),
                 INVITE_CHILD => format!("{name} (the child or young person)"),
                 _ if name.is_empty() => return None,
                 _ => format!("{name} (family)"),

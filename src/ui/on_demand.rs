@@ -98,6 +98,7 @@ fn at_once(
 #[component]
 pub fn PlanPage(page: Page) -> impl IntoView {
     let (module, fetch) = watch_module(&PLAN_PAGES_ARRIVED, fetch_plan);
+    let fetch = again_then_reload(fetch);
     move || match module.get() {
         Module::Fetching => view! { <Opening what="the page"/> }.into_any(),
         Module::Arrived => {
@@ -185,6 +186,7 @@ async fn fetch_lock() -> bool {
 #[component]
 pub fn LockForms(part: LockPart) -> impl IntoView {
     let (module, fetch) = watch_module(&LOCK_FORMS_ARRIVED, fetch_lock);
+    let fetch = again_then_reload(fetch);
     move || match module.get() {
         Module::Fetching => ().into_any(),
         Module::Arrived => {
@@ -207,6 +209,28 @@ fn LockFormsNotLoaded(retry: impl Fn() + Copy + Send + Sync + 'static) -> impl I
             <p class="caf-body">"The passphrase settings have not loaded. Your drafts are kept on this device. Check that you are online, then try again."</p>
             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| retry()>"Try again"</button>
         </div>
+    }
+}
+
+/// "Try again" for a module that did not arrive: the first press fetches
+/// again in place; a later one reloads the page where it is, when that
+/// loses nothing (`reload_loses_nothing`), so a tab of an old release,
+/// whose server no longer has this build's modules, picks up the new one.
+fn again_then_reload(
+    fetch: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl Fn() + Copy + Send + Sync + 'static {
+    let app = expect_context::<AppState>();
+    let tries = StoredValue::new(0u32);
+    move || {
+        let tried = tries.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        if tried.is_some_and(|n| n >= 2) && reload_loses_nothing(app) {
+            platform::reload();
+        } else {
+            fetch();
+        }
     }
 }
 

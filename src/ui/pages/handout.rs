@@ -5,13 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::meetings::Gap;
+use crate::domain::meetings::{gets_invitation, Gap};
 use crate::print::handout::{handout, Handout};
 use crate::print::invitation::invitation;
 use crate::ui::app::AppState;
 use crate::ui::draft::{Freshness, STALE_PRINT};
 use crate::ui::platform;
-use crate::ui::state::{use_form_state, Page};
+use crate::ui::state::{use_form_state, window_title, Page};
 
 /// The handout page.
 #[component]
@@ -42,6 +42,12 @@ pub fn InvitationPage(meeting: usize, invitee: usize) -> impl IntoView {
             state.draft.with(|d| {
                 let m = d.data.meetings.get(meeting).ok_or_else(Vec::new)?;
                 let who = m.invited.get(invitee).ok_or_else(Vec::new)?;
+                // Only a family invitee still in the CAF is sent one (an
+                // address kept from before an invitee was removed finds
+                // nobody, or a team member: refused).
+                if !gets_invitation(&d.data, who) {
+                    return Err(Vec::new());
+                }
                 invitation(&d.data, m, who, settings)
             })
         })
@@ -72,7 +78,14 @@ fn Printable(
     on_cleanup(move || on_print.remove());
     let withheld = move || refused.with(Option::is_some) || fresh.stale();
     let gaps = move || content.with(|c| c.as_ref().err().cloned());
+    let printable = move || content.with(Result::is_ok);
     let content = move || content.get().unwrap_or_else(|_| Handout::default());
+    // The page's own title says nothing can be printed, as an error does.
+    Effect::new(move |_| {
+        if !printable() {
+            platform::set_title(&window_title("Nothing to print", true));
+        }
+    });
     let sections = move || {
         content()
             .sections
@@ -105,7 +118,7 @@ fn Printable(
     };
     view! {
         <div class="caf-no-print caf-button-group">
-            <button type="button" class="caf-button" id="print-now" on:click=move |_| {
+            <button type="button" class="caf-button" id="print-now" disabled=move || !printable() on:click=move |_| {
                 refused.set(fresh.ensure().err());
                 if refused.with_untracked(Option::is_none) {
                     platform::print_page();
@@ -113,11 +126,19 @@ fn Printable(
             }>{print_label}</button>
             <button type="button" class="caf-button caf-button--secondary" on:click=move |_| state.page.set(back)>{back_label}</button>
         </div>
-        {move || gaps().map(|gaps| view! {
-            <div class="caf-error-message" role="alert" id="print-gaps">
-                <p class="caf-body">"This cannot be printed yet:"</p>
-                <ul class="caf-list">{gaps.into_iter().map(|gap| view! { <li>{gap.message()}</li> }).collect_view()}</ul>
-            </div>
+        {move || gaps().map(|gaps| if gaps.is_empty() {
+            view! {
+                <div class="caf-error-message" role="alert" id="print-gaps">
+                    <p class="caf-body">"There is nothing to print here: the person or meeting this page was for is no longer in this CAF. Go back and choose again."</p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <div class="caf-error-message" role="alert" id="print-gaps">
+                    <p class="caf-body">"This cannot be printed yet:"</p>
+                    <ul class="caf-list">{gaps.into_iter().map(|gap| view! { <li>{gap.message()}</li> }).collect_view()}</ul>
+                </div>
+            }.into_any()
         })}
         {move || withheld().then(|| view! {
             <p class="caf-error-message" role="alert" id="print-refused">

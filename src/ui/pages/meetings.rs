@@ -9,7 +9,8 @@
 use leptos::prelude::*;
 
 use crate::domain::meetings::{
-    self, date_of, gaps, invitee_name, status_of, INVITE_CHILD, INVITE_FAMILY, INVITE_TEAM,
+    self, date_of, gaps, gets_invitation, invitee_name, status_of, INVITE_CHILD, INVITE_FAMILY,
+    INVITE_TEAM,
 };
 use crate::domain::{Data, DateDraft, InviteeDraft};
 use crate::form::caf::{plan_meeting, MEETING_FIELDS};
@@ -104,7 +105,7 @@ pub fn MeetingsPage() -> impl IntoView {
         }
         view! {
             <p class="caf-body">
-                "Plan the first Team Around the Child meeting and each review meeting. Meetings are saved with the CAF but are not part of what the family agreed to, so planning one does not change the agreement."
+                "Plan the first Team Around the Child meeting and each review meeting. A meeting's time, place, who is invited and who came are not part of what the family agreed to, so they do not change the agreement. Its date is the plan's (the first meeting) or the review's, so changing it changes the plan."
             </p>
             <ul class="caf-list" id="meetings-list">{list}</ul>
             {move || editing.get().map(|idx| view! { <MeetingEditor idx=idx editing=editing/> })}
@@ -210,7 +211,7 @@ struct Candidate {
     label: String,
 }
 
-fn candidates(data: &Data) -> Vec<Candidate> {
+fn candidates(data: &Data, idx: usize) -> Vec<Candidate> {
     let team = data.plan.team.iter().filter(|m| !m.id.is_empty()).map(|m| {
         let role = [m.role.trim(), m.agency.trim()]
             .into_iter()
@@ -251,7 +252,30 @@ fn candidates(data: &Data) -> Vec<Candidate> {
                 rel => format!("{} ({rel})", p.name.trim()),
             },
         });
-    team.chain(child).chain(family).collect()
+    let mut all: Vec<Candidate> = team.chain(child).chain(family).collect();
+    // Someone invited who is no longer in the CAF (removed from the team,
+    // or a parent renamed or removed since) stays listed, ticked, so they
+    // can be unticked; they are sent no invitation.
+    let gone: Vec<Candidate> = data
+        .meetings
+        .get(idx)
+        .map(|m| {
+            m.invited
+                .iter()
+                .filter(|i| !all.iter().any(|c| is_candidate(i, c)))
+                .map(|i| Candidate {
+                    kind: if i.kind == INVITE_TEAM { INVITE_TEAM } else { INVITE_FAMILY },
+                    key: if i.kind == INVITE_TEAM { i.member.clone() } else { i.name.trim().to_owned() },
+                    label: match i.kind.as_str() {
+                        INVITE_TEAM => meetings::GONE_FROM_TEAM.to_owned(),
+                        _ => format!("{} (no longer in \"Family and household\")", i.name.trim()),
+                    },
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    all.extend(gone);
+    all
 }
 
 fn is_candidate(invitee: &InviteeDraft, candidate: &Candidate) -> bool {
@@ -268,7 +292,7 @@ fn is_candidate(invitee: &InviteeDraft, candidate: &Candidate) -> bool {
 fn Invitees(idx: usize) -> impl IntoView {
     let state = use_form_state();
     let boxes = move || {
-        let options = state.draft.with(|d| candidates(&d.data));
+        let options = state.draft.with(|d| candidates(&d.data, idx));
         options
             .into_iter()
             .enumerate()
@@ -426,11 +450,8 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
         if !missing.with_untracked(Vec::is_empty) {
             return refuse();
         }
-        if let Err(why) = pdf.fresh.ensure() {
-            return pdf.say(why, true);
-        }
-        // SEQUENCE goes up when the file would say something new; saved
-        // before the file goes out.
+        // SEQUENCE goes up when the file would say something new, and is
+        // saved (with the freshness check) before the file goes out.
         state.update(|d| {
             if let Some(m) = d.meetings.get(idx) {
                 let key = meetings::calendar_key(d, m);
@@ -439,6 +460,9 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
                 }
             }
         });
+        if let Err(why) = pdf.fresh.ensure() {
+            return pdf.say(why, true);
+        }
         let draft = state.draft.get_untracked();
         let Some(meeting) = draft.data.meetings.get(idx) else {
             return;
@@ -473,19 +497,25 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
         }
     };
     let record = move |_| {
-        if let Err(why) = pdf.fresh.ensure() {
-            return pdf.say(why, true);
-        }
-        // The record's version goes up when what it prints changed.
-        let key = state
-            .draft
-            .with_untracked(|d| d.data.meetings.get(idx).map(|m| meeting_record_key(d, m)));
+        // The record's version goes up when what it prints changed, its
+        // stamp included; saved (with the freshness check) before the
+        // record is made.
+        let stamp = state.consent_status().banner();
+        let key = state.draft.with_untracked(|d| {
+            d.data
+                .meetings
+                .get(idx)
+                .map(|m| format!("{}|{stamp}", meeting_record_key(d, m)))
+        });
         if let Some(key) = key {
             state.update(|d| {
                 if let Some(m) = d.meetings.get_mut(idx) {
                     meetings::note_record_made(m, key);
                 }
             });
+        }
+        if let Err(why) = pdf.fresh.ensure() {
+            return pdf.say(why, true);
         }
         let draft = state.draft.get_untracked();
         let remembered = state.remembered.get_untracked();
@@ -515,7 +545,7 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
                     m.invited
                         .iter()
                         .enumerate()
-                        .filter(|(_, i)| i.kind == INVITE_FAMILY || i.kind == INVITE_CHILD)
+                        .filter(|(_, i)| gets_invitation(&d.data, i))
                         .map(|(n, i)| (n, invitee_name(&d.data, i)))
                         .collect::<Vec<_>>()
                 })
@@ -535,7 +565,7 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
                                 Err(why) => pdf.say(why, true),
                             }
                         }>
-                            "Print it"
+                            "Print it"<span class="caf-visually-hidden">{format!(" (the invitation for {name})")}</span>
                         </button>
                     </div>
                 }
@@ -547,7 +577,7 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
         <div id=format!("meetings-{idx}-documents")>
             <h3 class="caf-heading-s">"Invitations and calendar"</h3>
             <p class="caf-body">"The calendar file names no child or family member: only the CAF's document number, the place (\"Home visit\" for the family's home) and how to reach the lead professional."</p>
-            <p class=move || if gaps_shown() { "caf-error-message" } else { "caf-hint" } id=format!("meetings-{idx}-gaps") tabindex="-1" aria-live="polite">
+            <p class=move || if gaps_shown() { "caf-error-message" } else { "caf-hint" } id=format!("meetings-{idx}-gaps") tabindex="-1">
                 {move || {
                     let gaps = missing.get();
                     if gaps.is_empty() {
