@@ -128,7 +128,10 @@ fn the_file_has_the_calendar_the_zone_and_one_event() {
         value(&text, "UID").ends_with("@caf-lite") && value(&text, "UID").len() == 41,
         "a digest, never the id's own text"
     );
-    assert!(!text.contains("6b1f0e2a-5d7c"), "the meeting's id is not written");
+    assert!(
+        !text.contains("6b1f0e2a-5d7c"),
+        "the meeting's id is not written"
+    );
     for line in [
         "DTSTAMP:20261207T184356Z",
         "SEQUENCE:0",

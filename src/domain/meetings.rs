@@ -208,12 +208,18 @@ fn holds_postcode(text: &str) -> bool {
     };
     let inward = |w: &str| {
         let b = w.as_bytes();
-        b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+        b.len() == 3
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_alphabetic()
+            && b[2].is_ascii_alphabetic()
     };
     let joined = words.iter().any(|w| {
         w.len() >= 5 && w.len() <= 7 && inward(&w[w.len() - 3..]) && outward(&w[..w.len() - 3])
     });
-    joined || words.windows(2).any(|pair| outward(&pair[0]) && inward(&pair[1]))
+    joined
+        || words
+            .windows(2)
+            .any(|pair| outward(&pair[0]) && inward(&pair[1]))
 }
 
 /// Whether `text` names the child or a family member (given or family
@@ -228,7 +234,12 @@ fn names_the_family(data: &Data, text: &str) -> bool {
         .chain(data.parents.iter().map(|p| &p.name))
         .chain(data.household.iter().map(|h| &h.name));
     let named = names
-        .flat_map(|name| plain(name).split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|name| {
+            plain(name)
+                .split(' ')
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .filter(|word| word.chars().count() >= 3)
         .any(|word| words.contains(&word));
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
@@ -396,7 +407,8 @@ pub fn invitee_is_current(data: &Data, invitee: &InviteeDraft) -> bool {
 /// Whether an invitee is the family's (a parent or carer, or the child),
 /// who get an invitation, and is still someone in the CAF.
 pub fn gets_invitation(data: &Data, invitee: &InviteeDraft) -> bool {
-    matches!(invitee.kind.as_str(), INVITE_FAMILY | INVITE_CHILD) && invitee_is_current(data, invitee)
+    matches!(invitee.kind.as_str(), INVITE_FAMILY | INVITE_CHILD)
+        && invitee_is_current(data, invitee)
 }
 
 /// The meeting a review recorded at it belongs to (see `date_source`).
@@ -529,7 +541,12 @@ mod tests {
             address: "7 Orchard Way, Strood ME2 4AB".into(),
             ..Default::default()
         }];
-        for place in ["12, Acacia Avenue.", "7 ORCHARD WAY", "Somewhere, ME2 4AB", "le12ab hall"] {
+        for place in [
+            "12, Acacia Avenue.",
+            "7 ORCHARD WAY",
+            "Somewhere, ME2 4AB",
+            "le12ab hall",
+        ] {
             let m = MeetingDraft {
                 place: place.into(),
                 ..m.clone()
@@ -661,6 +678,9 @@ mod tests {
         assert_eq!(invitee_name(&data, &gone), GONE_FROM_TEAM);
         assert!(invitee_is_current(&data, &team));
         assert!(!invitee_is_current(&data, &gone));
-        assert!(!gets_invitation(&data, &team), "a team member gets no family invitation");
+        assert!(
+            !gets_invitation(&data, &team),
+            "a team member gets no family invitation"
+        );
     }
 }

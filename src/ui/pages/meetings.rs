@@ -264,8 +264,16 @@ fn candidates(data: &Data, idx: usize) -> Vec<Candidate> {
                 .iter()
                 .filter(|i| !all.iter().any(|c| is_candidate(i, c)))
                 .map(|i| Candidate {
-                    kind: if i.kind == INVITE_TEAM { INVITE_TEAM } else { INVITE_FAMILY },
-                    key: if i.kind == INVITE_TEAM { i.member.clone() } else { i.name.trim().to_owned() },
+                    kind: if i.kind == INVITE_TEAM {
+                        INVITE_TEAM
+                    } else {
+                        INVITE_FAMILY
+                    },
+                    key: if i.kind == INVITE_TEAM {
+                        i.member.clone()
+                    } else {
+                        i.name.trim().to_owned()
+                    },
                     label: match i.kind.as_str() {
                         INVITE_TEAM => meetings::GONE_FROM_TEAM.to_owned(),
                         _ => format!("{} (no longer in \"Family and household\")", i.name.trim()),
