@@ -378,6 +378,15 @@ fn at_home_by_phone_and_by_video_are_said_plainly() {
     let home = words(&data);
     assert!(home.contains("Where is it? At your home."), "{home}");
     assert!(!home.contains("High Street"), "{home}");
+    // A parent who does not live with the child is not told it is their home.
+    let elsewhere = invitee("inv-marek", INVITE_FAMILY, "", "Marek Kowalczyk");
+    let handout =
+        invitation(&data, review(&data), &elsewhere, &Settings::default()).expect("an invitation");
+    let where_ = flat(&handout.sections[1].paragraphs.join(" "));
+    assert_eq!(
+        where_,
+        "At the child's home. Ask your lead professional if you need to know more."
+    );
 
     data.meetings[0].at_home = false;
     data.meetings[0].how = PHONE.into();

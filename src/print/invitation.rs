@@ -133,7 +133,18 @@ pub fn invitation(
     )];
 
     sections.push(match meeting.how.as_str() {
-        IN_PERSON if meeting.at_home => section("Where is it?", vec!["At your home.".to_owned()]),
+        // The family's home is the child's: "your home" only to someone
+        // who lives there (the child, a parent who lives with them).
+        IN_PERSON if meeting.at_home && lives_with_child(data, invitee) => {
+            section("Where is it?", vec!["At your home.".to_owned()])
+        }
+        IN_PERSON if meeting.at_home => section(
+            "Where is it?",
+            vec![
+                "At the child's home. Ask your lead professional if you need to know more."
+                    .to_owned(),
+            ],
+        ),
         IN_PERSON => section(
             "Where is it?",
             vec![format!("{}.", meeting.place.trim().trim_end_matches('.'))],
@@ -224,6 +235,16 @@ pub fn invitation(
 
 /// The invitation PDF for `invitee`, made at `created`:
 /// `Invitation-<doc id>-<yyyy-mm-dd>.pdf` (no names).
+/// Whether the invitee lives with the child: the child, or a parent or
+/// carer whose answer says so.
+fn lives_with_child(data: &Data, invitee: &InviteeDraft) -> bool {
+    invitee.kind == INVITE_CHILD
+        || data.parents.iter().any(|p| {
+            p.name.trim() == invitee.name.trim()
+                && p.lives_with_child.trim() == crate::form::choices::YES.code
+        })
+}
+
 pub fn invitation_pdf(
     draft: &Draft,
     meeting: &MeetingDraft,
