@@ -199,7 +199,12 @@ fn record_job(draft: &mut Draft, meeting_at: usize) -> PdfJob {
 fn the_invitation_says_when_where_who_and_what_on_one_page() {
     let data = recorded(family_data());
     let job = invitation_job(&data, "inv-olena");
-    assert_eq!(job.file_name, "Invitation-3f2a9c1e-2026-12-09.pdf");
+    assert_eq!(job.file_name, "Invitation-3f2a9c1e-2026-12-09-4.pdf");
+    // The other parent's file has another name (by place, never by name).
+    assert_eq!(
+        invitation_job(&data, "inv-marek").file_name,
+        "Invitation-3f2a9c1e-2026-12-09-5.pdf"
+    );
     assert_eq!(job.document.base_font_size, 12.0);
     let path = print("invitation", &job.document);
     assert_eq!(page_count(&path), 1, "one A4 page");

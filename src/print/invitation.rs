@@ -234,7 +234,8 @@ pub fn invitation(
 }
 
 /// The invitation PDF for `invitee`, made at `created`:
-/// `Invitation-<doc id>-<yyyy-mm-dd>.pdf` (no names).
+/// `Invitation-<doc id>-<yyyy-mm-dd>-<n>.pdf`, `n` the invitee's place in
+/// the meeting's list (no names).
 /// Whether the invitee lives with the child: the child, or a parent or
 /// carer whose answer says so.
 fn lives_with_child(data: &Data, invitee: &InviteeDraft) -> bool {
@@ -254,9 +255,19 @@ pub fn invitation_pdf(
 ) -> Result<PdfJob, Vec<Gap>> {
     let content = invitation(&draft.data, meeting, invitee, settings)?;
     let date = date_value(&draft.data, meeting).map_or_else(|| "undated".to_owned(), Date::iso);
+    // Each family invitee's file has its own name, by their place in the
+    // list (never their name): two parents' invitations are not confused.
+    let n = meeting
+        .invited
+        .iter()
+        .position(|i| i.id == invitee.id)
+        .map_or(0, |at| at + 1);
     Ok(PdfJob {
         document: handout_document(&content, format!("Made on {created}")),
-        file_name: format!("Invitation-{}-{date}.pdf", fold(&doc_id(draft), "draft")),
+        file_name: format!(
+            "Invitation-{}-{date}-{n}.pdf",
+            fold(&doc_id(draft), "draft")
+        ),
         version: draft.version,
         fingerprint: fingerprint(&draft.data),
     })
