@@ -26,9 +26,10 @@ use crate::ui::platform;
 use crate::ui::state::{use_form_state, window_title, Page};
 use crate::ui::widgets::FieldView;
 
-/// Whether meetings can be planned: the plan has a team to invite.
+/// Whether the meetings page is offered: the plan has a team to invite,
+/// or the CAF already has meetings (never hidden once there are some).
 pub fn meetings_available(data: &Data) -> bool {
-    !data.plan.team.is_empty()
+    !data.plan.team.is_empty() || !data.meetings.is_empty()
 }
 
 /// A meeting's date in words, or "Date not set".
