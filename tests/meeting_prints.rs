@@ -4,14 +4,14 @@
 //! of the printed file gets.
 #![cfg(all(not(target_arch = "wasm32"), feature = "pdf-engine"))]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use caf_lite::domain::meetings::{
     note_record_made, Gap, INVITE_CHILD, INVITE_FAMILY, INVITE_TEAM, IN_PERSON, PHONE, PLANNED,
     REVIEW, VIDEO,
 };
 use caf_lite::domain::*;
-use caf_lite::pdf::{render, Block, Document};
+use caf_lite::pdf::{Block, Document};
 use caf_lite::print::caf::caf_document;
 use caf_lite::print::invitation::{invitation, invitation_pdf};
 use caf_lite::print::meeting_record::{
@@ -21,7 +21,9 @@ use caf_lite::print::PdfJob;
 use caf_lite::validate::{self, consent_status, ConsentStatus};
 
 mod common;
-use common::{complete_data, draft, poppler, recorded, today, typed, DRAFT_ID};
+use common::{
+    complete_data, draft, page_count, poppler, print_doc as print, recorded, today, typed, DRAFT_ID,
+};
 
 const CREATED: &str = "09/12/2026 11:20";
 
@@ -124,27 +126,6 @@ fn status(data: &Data) -> ConsentStatus {
 }
 
 // ---------------------------------------------------------------- printing
-
-fn out_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join("caf-lite-print-tests");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn print(name: &str, doc: &Document) -> PathBuf {
-    let bytes = render(doc).expect("the document renders");
-    let path = out_dir().join(format!("{name}.pdf"));
-    std::fs::write(&path, bytes).expect("write pdf");
-    path
-}
-
-fn page_count(path: &Path) -> usize {
-    let info = poppler("pdfinfo", &[], path, false);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count in:\n{info}"))
-}
 
 /// Every page's text, each with its runs of white space made one space.
 fn pages(path: &Path) -> Vec<String> {

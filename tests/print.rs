@@ -43,12 +43,6 @@ fn has_errors(data: &Data) -> bool {
 
 // ------------------------------------------------------------ printing
 
-fn out_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join("caf-lite-print-tests");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 /// Prints the CAF PDF of `draft` as "Create CAF PDF" does, to a kept file.
 fn print_caf(name: &str, draft: &Draft) -> (PathBuf, ConsentStatus, u64) {
     print_caf_at(name, draft, CREATED)
@@ -72,21 +66,6 @@ fn print_caf_with(
     let path = out_dir().join(format!("{name}.pdf"));
     std::fs::write(&path, bytes).expect("write pdf");
     (path, status, version)
-}
-
-fn print_doc(name: &str, doc: &Document) -> PathBuf {
-    let bytes = render(doc).expect("the document renders");
-    let path = out_dir().join(format!("{name}.pdf"));
-    std::fs::write(&path, bytes).expect("write pdf");
-    path
-}
-
-fn page_count(path: &Path) -> usize {
-    let info = poppler("pdfinfo", &[], path, false);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count in:\n{info}"))
 }
 
 /// The text of page `n` (from 1), as pdftotext reads it.

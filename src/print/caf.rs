@@ -86,6 +86,20 @@ pub fn child_name(data: &Data) -> String {
     }
 }
 
+/// The first rows of a stamped printout's header: the council, when the
+/// local settings name one, and the child.
+pub(crate) fn header_start(data: &Data, settings: &Settings) -> Vec<(String, String)> {
+    let mut header = Vec::new();
+    if !settings.council_name.trim().is_empty() {
+        header.push((
+            "Council".to_owned(),
+            settings.council_name.trim().to_owned(),
+        ));
+    }
+    header.push(("Child".to_owned(), child_name(data)));
+    header
+}
+
 /// Everything the CAF PDF prints.
 pub fn caf_document(
     draft: &Draft,
@@ -97,14 +111,7 @@ pub fn caf_document(
     let data = &draft.data;
     let id = doc_id(draft);
     let print = fingerprint(data);
-    let mut header = Vec::new();
-    if !settings.council_name.trim().is_empty() {
-        header.push((
-            "Council".to_owned(),
-            settings.council_name.trim().to_owned(),
-        ));
-    }
-    header.push(("Child".to_owned(), child_name(data)));
+    let mut header = header_start(data, settings);
     let (date_label, date_field) = if data.child.unborn {
         ("Expected date of delivery", &caf::CHILD_EXPECTED_DATE)
     } else {

@@ -35,7 +35,8 @@ pub struct Handout {
     pub sections: Vec<HandoutSection>,
 }
 
-fn section(heading: &'static str, paragraphs: Vec<String>) -> HandoutSection {
+/// A section of paragraphs under a question heading, with no table.
+pub(crate) fn section(heading: &'static str, paragraphs: Vec<String>) -> HandoutSection {
     HandoutSection {
         heading,
         paragraphs,

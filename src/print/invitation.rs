@@ -16,7 +16,7 @@ use crate::domain::meetings::{
 use crate::domain::{fingerprint, Data, Date, Draft, InviteeDraft, MeetingDraft, Settings};
 use crate::print::caf::doc_id;
 use crate::print::file_name::fold;
-use crate::print::handout::{handout_document, Handout, HandoutSection};
+use crate::print::handout::{handout_document, section, Handout};
 use crate::print::PdfJob;
 
 const WEEKDAYS: [&str; 7] = [
@@ -73,15 +73,6 @@ pub(crate) fn when(data: &Data, meeting: &MeetingDraft) -> Option<String> {
         Some((start, _)) => format!("{date}, starting at {start}"),
         None => date,
     })
-}
-
-fn section(heading: &'static str, paragraphs: Vec<String>) -> HandoutSection {
-    HandoutSection {
-        heading,
-        paragraphs,
-        table: None,
-        after: Vec::new(),
-    }
 }
 
 /// The invitation to `meeting` for `invitee`, or what is missing before

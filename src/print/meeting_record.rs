@@ -21,7 +21,7 @@ use crate::domain::{
 };
 use crate::form::caf::{is_closed, next_review_date};
 use crate::pdf::{Banner, Block, Document};
-use crate::print::caf::{child_name, delivery_plan_table, doc_id, stamp_footer, stamp_lines};
+use crate::print::caf::{delivery_plan_table, doc_id, header_start, stamp_footer, stamp_lines};
 use crate::print::file_name::fold;
 use crate::print::invitation::{long_date, when};
 use crate::print::PdfJob;
@@ -139,14 +139,7 @@ struct SharingLists {
 impl Content {
     fn of(draft: &Draft, meeting: &MeetingDraft, settings: &Settings) -> Content {
         let data = &draft.data;
-        let mut header = Vec::new();
-        if !settings.council_name.trim().is_empty() {
-            header.push((
-                "Council".to_owned(),
-                settings.council_name.trim().to_owned(),
-            ));
-        }
-        header.push(("Child".to_owned(), child_name(data)));
+        let header = header_start(data, settings);
         let (agreed, not_covered) = team_by_sharing(data);
         let sharing = SharingLists {
             agreed: agreed.into_iter().map(member).collect(),

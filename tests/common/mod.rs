@@ -152,3 +152,27 @@ pub fn assert_fonts_embedded_with_unicode(listing: &str) {
         assert_eq!(cols[n - 3], "yes", "no ToUnicode map: {row}");
     }
 }
+
+/// Where the print tests keep their PDFs, for a look after a run.
+pub fn out_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join("caf-lite-print-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Renders `doc` to `<out_dir>/<name>.pdf`.
+pub fn print_doc(name: &str, doc: &caf_lite::pdf::Document) -> std::path::PathBuf {
+    let bytes = caf_lite::pdf::render(doc).expect("the document renders");
+    let path = out_dir().join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).expect("write pdf");
+    path
+}
+
+/// How many pages `pdfinfo` counts in the PDF at `path`.
+pub fn page_count(path: &std::path::Path) -> usize {
+    let info = poppler("pdfinfo", &[], path, false);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in:\n{info}"))
+}

@@ -296,6 +296,26 @@ fn is_candidate(invitee: &InviteeDraft, candidate: &Candidate) -> bool {
         }
 }
 
+/// Meeting `idx`'s invitees that `keep` keeps: each one's place in the
+/// list, id and name.
+fn invitees(
+    data: &Data,
+    idx: usize,
+    keep: impl Fn(&InviteeDraft) -> bool,
+) -> Vec<(usize, String, String)> {
+    data.meetings
+        .get(idx)
+        .map(|m| {
+            m.invited
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| keep(i))
+                .map(|(n, i)| (n, i.id.clone(), invitee_name(data, i)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// "Who is invited?": a tick for each person who could come.
 #[component]
 fn Invitees(idx: usize) -> impl IntoView {
@@ -361,22 +381,10 @@ fn Invitees(idx: usize) -> impl IntoView {
 fn Attendance(idx: usize) -> impl IntoView {
     let state = use_form_state();
     let rows = move || {
-        let invited = state.draft.with(|d| {
-            d.data
-                .meetings
-                .get(idx)
-                .map(|m| {
-                    m.invited
-                        .iter()
-                        .map(|i| (i.id.clone(), invitee_name(&d.data, i)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
+        let invited = state.draft.with(|d| invitees(&d.data, idx, |_| true));
         invited
             .into_iter()
-            .enumerate()
-            .map(|(n, (invitee, name))| {
+            .map(|(n, invitee, name)| {
                 let group = format!("meetings[{idx}].attendance[{n}]");
                 let choice = |value: &'static str, label: &'static str| {
                     let id = format!("meetings-{idx}-attendance-{n}-{value}");
@@ -546,23 +554,12 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
         make_pdf(pdf, job.document, job.file_name, || ());
     };
     let invitations = move || {
-        let family = state.draft.with(|d| {
-            d.data
-                .meetings
-                .get(idx)
-                .map(|m| {
-                    m.invited
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, i)| gets_invitation(&d.data, i))
-                        .map(|(n, i)| (n, invitee_name(&d.data, i)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
+        let family = state
+            .draft
+            .with(|d| invitees(&d.data, idx, |i| gets_invitation(&d.data, i)));
         family
             .into_iter()
-            .map(|(n, name)| {
+            .map(|(n, _, name)| {
                 view! {
                     <div class="caf-button-group">
                         <button type="button" class="caf-button caf-button--secondary" id=format!("meetings-{idx}-invitation-{n}") disabled=move || pdf.busy.get() on:click=move |_| invite(n)>
