@@ -160,3 +160,36 @@ fn planning_a_meeting_changes_no_stamp_but_moving_the_first_one_does() {
     );
     assert!(matches!(status(&moved), ConsentStatus::OutOfDate(_)));
 }
+
+#[test]
+fn a_meeting_question_typed_wrong_is_reported_and_a_blank_one_is_not() {
+    use caf_lite::validate::check_meeting;
+    let mut data = complete_data();
+    data.meetings = vec![MeetingDraft {
+        id: "m".into(),
+        kind: REVIEW.into(),
+        start: "25:00".into(),
+        how: meetings::IN_PERSON.into(),
+        place: "x".repeat(201),
+        ..MeetingDraft::default()
+    }];
+    let report = check_meeting(&data, 0, today(), &Settings::default());
+    let paths: Vec<&str> = report.issues().iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["meetings[0].start", "meetings[0].place"],
+        "{report:?}"
+    );
+    // Blank questions are what the buttons say is missing, not errors here;
+    // and no meeting question counts towards a step.
+    data.meetings[0].start.clear();
+    data.meetings[0].place.clear();
+    assert!(check_meeting(&data, 0, today(), &Settings::default())
+        .issues()
+        .is_empty());
+    let whole = validate::check(&data, today(), &Settings::default()).report;
+    assert!(whole
+        .issues()
+        .iter()
+        .all(|i| !i.path.starts_with("meetings")));
+}

@@ -209,6 +209,18 @@ impl FormState {
     pub fn message(&self, path: String) -> Signal<Option<(Severity, String)>> {
         let state = *self;
         Signal::derive(move || {
+            // A meeting's questions (no step): what is typed wrong, at once.
+            if let Some(idx) = meeting_index(&path) {
+                return state.settings.with(|settings| {
+                    state.draft.with(|d| {
+                        validate::check_meeting(&d.data, idx, state.today, settings)
+                            .issues()
+                            .iter()
+                            .find(|issue| issue.path == path)
+                            .map(|issue| (issue.severity, issue.message.clone()))
+                    })
+                });
+            }
             let step = Step::of_path(&path)?;
             if !state.attempted.with(|attempted| attempted.contains(&step)) {
                 return None;
@@ -288,4 +300,13 @@ pub fn item_of(path: &str) -> Option<&str> {
 /// The open draft's state; only called inside the draft's pages.
 pub fn use_form_state() -> FormState {
     expect_context::<FormState>()
+}
+
+/// The meeting a `meetings[i]…` path is in.
+fn meeting_index(path: &str) -> Option<usize> {
+    path.strip_prefix("meetings[")?
+        .split(']')
+        .next()?
+        .parse()
+        .ok()
 }

@@ -64,6 +64,19 @@ pub fn check_fields(
     checker.report
 }
 
+/// What is typed wrong in meeting `idx` (caf-form.md §3.13): a time that
+/// is not a time, a place or joining details over their limit, a date that
+/// is not a date. Meetings are no step: this never counts towards a step or
+/// the agreement, and what is missing before an invitation or a calendar
+/// file can be made is `domain::meetings::gaps`, said beside those buttons.
+pub fn check_meeting(data: &Data, idx: usize, today: Date, settings: &Settings) -> Report {
+    let typed: Vec<&Field> = caf::MEETING_FIELDS
+        .iter()
+        .filter(|field| !field.is_blank(data, idx))
+        .collect();
+    check_fields(&typed, idx, data, today, settings)
+}
+
 /// Whether the safeguarding gate is closed: significant harm answered yes.
 /// The step pages stop here, and the answer is an error, so nothing prints
 /// as if a CAF were the right tool.

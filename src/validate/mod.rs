@@ -12,7 +12,7 @@ pub mod rules;
 pub mod threshold;
 pub mod words;
 
-pub use check::{check, check_fields, safeguarding_stop, Checked};
+pub use check::{check, check_fields, check_meeting, safeguarding_stop, Checked};
 pub use consent::{consent_status, ConsentStatus, OutOfDate};
 pub use progress::{step_status, steps_complete, StepStatus};
 pub use report::{Issue, Report, Severity};

@@ -94,8 +94,17 @@ test('a meeting: its calendar file in London time from another time zone, a new 
       await gaps.filter({ hasText: 'Enter the time the meeting starts' }).waitFor();
       assert.match(await gaps.getAttribute('class'), /caf-error-message/);
 
+      // A time typed wrong is said beside it, and with what is missing.
+      await page.locator('#meetings-0-start').fill('25:00');
+      await page.locator('#meetings-0-start-error').waitFor();
+      assert.match(await page.locator('#meetings-0-start-error').textContent(), /time/i);
+      assert.equal(await page.locator('#meetings-0-start').getAttribute('aria-invalid'), 'true');
+      // The family's postcode as the place is refused: calendars are shown on lock screens.
+      await page.locator('#meetings-0-place').fill('Community room, LS1 4AB');
+      await gaps.filter({ hasText: "looks like the family's address" }).waitFor();
       await page.locator('#meetings-0-start').fill('10:00');
       await page.locator('#meetings-0-place').fill("Room 3, Oak Children's Centre");
+      assert.equal(await page.locator('#meetings-0-start-error').count(), 0, 'the message goes once the time is right');
       await page.locator('#meetings-0-invited-0').check(); // Jo Smith
       await page.locator('#meetings-0-invited-3').check(); // Anna Kowalska
       const first = await downloadFrom(page, page.locator('#meetings-0-ics'));

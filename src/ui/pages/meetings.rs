@@ -25,6 +25,7 @@ use crate::ui::pages::ReturnToTaskList;
 use crate::ui::platform;
 use crate::ui::state::{use_form_state, window_title, Page};
 use crate::ui::widgets::FieldView;
+use crate::validate;
 
 /// Whether the meetings page is offered: the plan has a team to invite,
 /// or the CAF already has meetings (never hidden once there are some).
@@ -459,6 +460,19 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // What is typed wrong (also said beside each field), listed with what
+    // is missing: the summary beside the buttons.
+    let typed_wrong = Memo::new(move |_| {
+        state.settings.with(|settings| {
+            state.draft.with(|d| {
+                validate::check_meeting(&d.data, idx, state.today, settings)
+                    .issues()
+                    .iter()
+                    .map(|issue| issue.message.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let refuse = move || {
         tried.set(true);
         request_animation_frame(move || platform::focus(&format!("meetings-{idx}-gaps")));
@@ -587,10 +601,11 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
                 {move || {
                     let gaps = missing.get();
                     if gaps.is_empty() {
-                        String::new()
+                        typed_wrong.get().join(". ")
                     } else {
-                        let words = gaps.iter().map(|g| g.message()).collect::<Vec<_>>().join(". ");
-                        format!("To make the calendar file or an invitation: {words}.")
+                        let mut words: Vec<String> = gaps.iter().map(|g| g.message().to_owned()).collect();
+                        words.extend(typed_wrong.get());
+                        format!("To make the calendar file or an invitation: {}.", words.join(". "))
                     }
                 }}
             </p>
