@@ -107,6 +107,13 @@ test('a meeting: its calendar file in London time from another time zone, a new 
       assert.equal(await page.locator('#meetings-0-start-error').count(), 0, 'the message goes once the time is right');
       await page.locator('#meetings-0-invited-0').check(); // Jo Smith
       await page.locator('#meetings-0-invited-3').check(); // Anna Kowalska
+      // By keyboard, a tick keeps focus on its box (the list is not rebuilt).
+      await page.locator('#meetings-0-invited-1').focus();
+      for (const ticked of [true, false]) {
+        await page.keyboard.press('Space');
+        assert.equal(await page.locator('#meetings-0-invited-1').isChecked(), ticked);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'meetings-0-invited-1', 'focus stays on the box');
+      }
       const first = await downloadFrom(page, page.locator('#meetings-0-ics'));
       assert.ok(first.text.includes('\r\n'), 'CRLF line endings');
       assertNothingIdentifying(first.text, 'the calendar file');

@@ -56,8 +56,11 @@ pub fn MeetingsPage() -> impl IntoView {
         editing.set(Some(idx));
         request_animation_frame(|| platform::focus("meeting-editor-heading"));
     };
+    // Lists are rebuilt only when what they list changes, never on a
+    // keystroke or a tick, so the control with focus stays in the page.
+    let count = Memo::new(move |_| state.draft.with(|d| d.data.meetings.len()));
     let list = move || {
-        let n = state.draft.with(|d| d.data.meetings.len());
+        let n = count.get();
         (0..n)
             .map(|idx| {
                 let line = move || {
@@ -321,9 +324,10 @@ fn invitees(
 #[component]
 fn Invitees(idx: usize) -> impl IntoView {
     let state = use_form_state();
+    let options = Memo::new(move |_| state.draft.with(|d| candidates(&d.data, idx)));
     let boxes = move || {
-        let options = state.draft.with(|d| candidates(&d.data, idx));
         options
+            .get()
             .into_iter()
             .enumerate()
             .map(|(n, candidate)| {
@@ -381,9 +385,10 @@ fn Invitees(idx: usize) -> impl IntoView {
 #[component]
 fn Attendance(idx: usize) -> impl IntoView {
     let state = use_form_state();
+    let invited = Memo::new(move |_| state.draft.with(|d| invitees(&d.data, idx, |_| true)));
     let rows = move || {
-        let invited = state.draft.with(|d| invitees(&d.data, idx, |_| true));
         invited
+            .get()
             .into_iter()
             .map(|(n, invitee, name)| {
                 let group = format!("meetings[{idx}].attendance[{n}]");
@@ -567,11 +572,14 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
         });
         make_pdf(pdf, job.document, job.file_name, || ());
     };
-    let invitations = move || {
-        let family = state
+    let family = Memo::new(move |_| {
+        state
             .draft
-            .with(|d| invitees(&d.data, idx, |i| gets_invitation(&d.data, i)));
+            .with(|d| invitees(&d.data, idx, |i| gets_invitation(&d.data, i)))
+    });
+    let invitations = move || {
         family
+            .get()
             .into_iter()
             .map(|(n, _, name)| {
                 view! {
