@@ -180,6 +180,14 @@ fn a_meeting_question_typed_wrong_is_reported_and_a_blank_one_is_not() {
         ["meetings[0].start", "meetings[0].place"],
         "{report:?}"
     );
+    // In the user's words, naming the question, never its path.
+    for issue in report.issues() {
+        assert!(!issue.message.contains("meetings["), "{}", issue.message);
+    }
+    assert!(
+        report.issues()[0].message.contains("start time"),
+        "{report:?}"
+    );
     // Blank questions are what the buttons say is missing, not errors here;
     // and no meeting question counts towards a step.
     data.meetings[0].start.clear();

@@ -125,7 +125,7 @@ impl Gap {
                 "The place looks like the family's address: select \"At the family's home\" instead, so the address is never written in a calendar"
             }
             Gap::PersonalDetails => {
-                "Take the child's and the family's names, phone numbers and other details out of the place and how to join: calendar files are shown on lock screens"
+                "Take the family's names, numbers and other details out of the place and how to join: calendars show on lock screens"
             }
         }
     }

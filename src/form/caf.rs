@@ -1909,9 +1909,10 @@ pub static MEETING_FIELDS: [Field; 9] = [
     date(
         "meetings[].date",
         "Date",
-        "For example, 9 12 2026. The first meeting's date is also the plan's date of the first team meeting",
+        "For example, 9 12 2026. The first meeting's date is the plan's",
         Access::Date(meeting_date, meeting_date_mut),
-    ),
+    )
+    .noun("date of the meeting"),
     sized(
         "meetings[].start",
         "Start time",
@@ -1919,7 +1920,8 @@ pub static MEETING_FIELDS: [Field; 9] = [
         InputType::Time,
         Width::Short,
         at!(Text: meetings[] start),
-    ),
+    )
+    .noun("start time"),
     optional(sized(
         "meetings[].end",
         "End time",
@@ -1927,14 +1929,16 @@ pub static MEETING_FIELDS: [Field; 9] = [
         InputType::Time,
         Width::Short,
         at!(Text: meetings[] end),
-    )),
+    ))
+    .noun("end time"),
     radios(
         "meetings[].how",
         "How will people meet?",
         "",
         MEETING_HOW,
         at!(Text: meetings[] how),
-    ),
+    )
+    .missing("Select how people will meet"),
     optional(tick(
         "meetings[].at_home",
         "At the family's home",
@@ -1948,6 +1952,7 @@ pub static MEETING_FIELDS: [Field; 9] = [
         "The address or room, for example Room 3, Oak Children's Centre",
         at!(Text: meetings[] place),
     )
+    .noun("place")
     .max_chars(200)
     .shown_when(in_person_elsewhere),
     optional(text(
@@ -1956,6 +1961,7 @@ pub static MEETING_FIELDS: [Field; 9] = [
         "A link or a number, exactly as given. CAF Lite never opens it",
         at!(Text: meetings[] joining),
     ))
+    .noun("how to join")
     .max_chars(300)
     .shown_when(remote),
     radios(
@@ -1964,7 +1970,8 @@ pub static MEETING_FIELDS: [Field; 9] = [
         "",
         MEETING_STATUS,
         at!(Text: meetings[] status),
-    ),
+    )
+    .missing("Select whether the meeting is planned, held or cancelled"),
     optional(long(
         "meetings[].decisions",
         "What was decided",
@@ -1972,6 +1979,7 @@ pub static MEETING_FIELDS: [Field; 9] = [
         1500,
         at!(Text: meetings[] decisions),
     ))
+    .noun("what was decided")
     .shown_when(held),
 ];
 

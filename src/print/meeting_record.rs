@@ -110,9 +110,8 @@ pub fn meeting_record_key(draft: &Draft, meeting: &MeetingDraft) -> String {
         sharing: &content.sharing,
         blocks: &content.blocks,
     };
-    // Serialising plain strings and blocks cannot fail; were it to, the
-    // debug form still says everything printed.
-    let canonical = serde_json::to_string(&key).unwrap_or_else(|_| format!("{:?}", key.blocks));
+    // Serialising plain strings and blocks cannot fail.
+    let canonical = serde_json::to_string(&key).unwrap_or_default();
     Sha256::digest(canonical.as_bytes())
         .iter()
         .take(8)

@@ -354,11 +354,24 @@ pub fn OpenDraft(
     let retry = move || start_fetch.with_value(|start| start());
     move || match module.get() {
         Module::Fetching => view! { <Opening what="the draft"/> }.into_any(),
-        Module::Arrived => match untrack(|| build(draft.clone(), start_page)) {
-            Ok(pages) => pages,
-            Err(NotLoaded) => view! { <NotLoadedPanel retry=retry/> }.into_any(),
-        },
+        Module::Arrived => {
+            match untrack(|| build(draft.clone(), page_now(&draft.id, start_page))) {
+                Ok(pages) => pages,
+                Err(NotLoaded) => view! { <NotLoadedPanel retry=retry/> }.into_any(),
+            }
+        }
         Module::NotLoaded => view! { <NotLoadedPanel retry=retry/> }.into_any(),
+    }
+}
+
+/// The page to open the draft `id` on once its module is there: the
+/// page of this draft the address names now (it may have changed while the
+/// module was on its way: Back, Forward or an address typed), else the
+/// page asked for when the draft was opened.
+fn page_now(id: &str, asked: Option<Page>) -> Option<Page> {
+    match router::address(&platform::hash()) {
+        router::Address::Draft(open, page) if open == id => Some(page),
+        _ => asked,
     }
 }
 

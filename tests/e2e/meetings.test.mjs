@@ -68,7 +68,7 @@ function eventOf(text) {
 
 /** No child's or family member's name, date of birth, address or identifier. */
 function assertNothingIdentifying(text, label) {
-  for (const secret of [CHILD.given_name, CHILD.family_name, 'Acacia', CHILD.postcode, 'LS14AB', CHILD.nhs_number, '9434765919', CHILD.upn, '2019', 'Anna', 'Kowalska', 'Tomasz', 'Dmitri', 'Sleep']) {
+  for (const secret of [CHILD.given_name, CHILD.family_name, 'Acacia', CHILD.postcode, 'LS14AB', CHILD.nhs_number, '9434765919', CHILD.upn, '03/04/2019', '3 April 2019', '20190403', '2019-04-03', 'Anna', 'Kowalska', 'Tomasz', 'Dmitri', 'Sleep']) {
     assert.ok(!text.includes(secret), `${label} holds "${secret}"`);
   }
 }

@@ -110,7 +110,7 @@ pub fn MeetingsPage() -> impl IntoView {
         }
         view! {
             <p class="caf-body">
-                "Plan the first Team Around the Child meeting and each review meeting. A meeting's time, place, who is invited and who came are not part of what the family agreed to, so they do not change the agreement. Its date is the plan's (the first meeting) or the review's, so changing it changes the plan."
+                "Plan the first Team Around the Child meeting and each review. A meeting's time, place and who comes do not change the family's agreement; its date is part of the plan, so changing it does."
             </p>
             <ul class="caf-list" id="meetings-list">{list}</ul>
             {move || editing.get().map(|idx| view! { <MeetingEditor idx=idx editing=editing/> })}
@@ -375,7 +375,7 @@ fn Invitees(idx: usize) -> impl IntoView {
     view! {
         <fieldset class="caf-fieldset" id=format!("meetings-{idx}-invited")>
             <legend class="caf-fieldset__legend caf-fieldset__legend--m">"Who is invited?"</legend>
-            <p class="caf-hint">"The team comes from \"Team and delivery plan\", the family from \"Family and household\". Each family member invited gets their own invitation, which names no other family member."</p>
+            <p class="caf-hint">"Each family member invited gets their own invitation, which names no other family member."</p>
             <div class="caf-checkboxes">{boxes}</div>
         </fieldset>
     }
@@ -604,7 +604,7 @@ fn MeetingDocuments(idx: usize) -> impl IntoView {
     view! {
         <div id=format!("meetings-{idx}-documents")>
             <h3 class="caf-heading-s">"Invitations and calendar"</h3>
-            <p class="caf-body">"The calendar file names no child or family member: only the CAF's document number, the place (\"Home visit\" for the family's home) and how to reach the lead professional."</p>
+            <p class="caf-body">"The calendar file names no child or family member: the family's home is \"Home visit\"."</p>
             <p class=move || if gaps_shown() { "caf-error-message" } else { "caf-hint" } id=format!("meetings-{idx}-gaps") tabindex="-1">
                 {move || {
                     let gaps = missing.get();
