@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { REPO, withPage } from './harness.mjs';
+import { REPO, eventually, withPage } from './harness.mjs';
 import { CASE, openPhoneCase, phoneCase } from './phone-case.mjs';
 
 // The team member chosen as lead in the long-choice test: not the lead already.
@@ -133,7 +133,8 @@ test('at 320 px a long choice shows whole in its closed drop-down, not cut off',
       assert.deepEqual(cut, []);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, 'no sideways scroll');
-      assert.equal((await stored(page)).plan.lead.name, MEMBER.name, 'the choice took effect');
+      // Autosave stores it within a second of the change: wait for it.
+      await eventually(async () => (await stored(page)).plan.lead.name === MEMBER.name, { message: 'the choice took effect and was stored' });
     },
     { contextOptions: { viewport: { width: 320, height: 640 } } },
   ));
