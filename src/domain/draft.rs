@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::contribution::{ContributionDraft, RequestDraft};
 use crate::domain::DateDraft;
 
 /// One CAF record stored on this device: identity and bookkeeping around the
@@ -36,6 +37,12 @@ pub struct Draft {
     /// out of the JSON when empty.
     #[serde(skip_serializing_if = "CopiedFrom::is_empty")]
     pub family_copied_from: CopiedFrom,
+    /// The highest contribution request number this CAF has used
+    /// (`domain::contribution::next_request_number`), so a number is never
+    /// used twice, even once its meeting is removed. Left out of the JSON
+    /// while 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub requests_made: u64,
     /// The answers.
     pub data: Data,
     /// The random token stored beside this draft by its last write
@@ -43,6 +50,18 @@ pub struct Draft {
     /// entry's wrapper, never in a draft file.
     #[serde(skip)]
     pub write_token: String,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl Draft {
+    /// The first 8 characters of the id: the document id printed on every
+    /// page and named in files.
+    pub fn doc_id(&self) -> String {
+        self.id.chars().take(8).collect()
+    }
 }
 
 /// Where a draft's family details were copied from ("Start a CAF for a
@@ -515,6 +534,12 @@ pub struct MeetingDraft {
     pub record_version: u64,
     /// What the last meeting record made held, `""` if none.
     pub record_key: String,
+    /// The contribution requests made for this meeting (caf-form.md §5b).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<RequestDraft>,
+    /// The contributions imported for it, read-only in the form.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contributions: Vec<ContributionDraft>,
 }
 
 /// Someone invited to a meeting (`meetings[i].invited[j]`).

@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod agreement;
+pub mod contribution;
 pub mod data_url;
 pub mod date;
 pub mod draft;

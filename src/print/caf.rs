@@ -60,7 +60,7 @@ pub const TITLE: &str = "Common Assessment Framework (short form)";
 
 /// The first 8 characters of the draft id: the document id printed on every page.
 pub fn doc_id(draft: &Draft) -> String {
-    draft.id.chars().take(8).collect()
+    draft.doc_id()
 }
 
 /// The child as named on the PDF: "Given Family", or "Unborn baby of …".
