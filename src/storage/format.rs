@@ -16,6 +16,9 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use crate::domain::contribution::{
+    Answers, ContributionDraft, NewAction, Person, ProgressAnswer, RequestDraft,
+};
 use crate::domain::{
     derived_ids, give_missing_ids, ActionDraft, ConsentHistoryEntry, CopiedFrom, Draft,
     HouseholdMemberDraft, InviteeDraft, MeetingDraft, ParentDraft, ReviewActionDraft, ReviewDraft,
@@ -530,6 +533,7 @@ pub fn shape_sample() -> Draft {
             draft_id: "sample".to_owned(),
             copied_at: "sample".to_owned(),
         },
+        requests_made: 1,
         ..Draft::default()
     };
     let data = &mut draft.data;
@@ -556,9 +560,31 @@ pub fn shape_sample() -> Draft {
         invited: vec![InviteeDraft::default()],
         present: vec![String::new()],
         apologies: vec![String::new()],
+        requests: vec![RequestDraft::default()],
+        contributions: vec![contribution_sample()],
         ..MeetingDraft::default()
     }];
     draft
+}
+
+/// A contribution with every key that is left out while empty filled.
+fn contribution_sample() -> ContributionDraft {
+    let sample = || "sample".to_owned();
+    ContributionDraft {
+        from: Person {
+            phone: sample(),
+            email: sample(),
+            ..Person::default()
+        },
+        answers: Answers {
+            progress: vec![ProgressAnswer::default()],
+            new_actions: vec![NewAction::default()],
+            ..Answers::default()
+        },
+        added: vec![String::new()],
+        applied: vec![String::new()],
+        ..ContributionDraft::default()
+    }
 }
 
 /// The expected shape of a `draft` object, as JSON.
