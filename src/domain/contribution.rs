@@ -29,11 +29,7 @@ pub const CONTRIBUTION_FORMAT: &str = "caf-lite.contribution";
 pub const CONTRIBUTION_VERSION: u64 = 1;
 
 /// `answers.can_come`.
-pub const CAN_COME: &[(&str, &str)] = &[
-    ("yes", "Yes"),
-    ("no", "No"),
-    ("not_sure", "Not sure yet"),
-];
+pub const CAN_COME: &[(&str, &str)] = &[("yes", "Yes"), ("no", "No"), ("not_sure", "Not sure yet")];
 
 /// The questions, in the order asked; their text goes in the request.
 pub const QUESTIONS: &[(&str, &str)] = &[
@@ -192,7 +188,10 @@ impl Answers {
             && blank(&self.worries)
             && blank(&self.offer)
             && blank(&self.can_come)
-            && self.progress.iter().all(|p| blank(&p.status) && blank(&p.progress))
+            && self
+                .progress
+                .iter()
+                .all(|p| blank(&p.status) && blank(&p.progress))
             && self
                 .new_actions
                 .iter()
@@ -314,12 +313,14 @@ impl RequestRefusal {
     /// The reason, in plain words, for the page.
     pub fn words(&self) -> String {
         let not_recorded = "The family's agreement to share information is not recorded as it stands now (the stamp must say RECORDED)";
-        let agency = |agency: &str, sharing: &Sharing| match (agency.trim(), sharing) {
+        let agency = |agency: &str, sharing: &Sharing| {
+            match (agency.trim(), sharing) {
             ("", _) => "This team member has no agency in the plan, so the family's agreement cannot cover them".to_owned(),
             (agency, Sharing::Refused) => format!("The family said not to share with {agency}"),
             (agency, _) => format!(
                 "{agency} is not one of the agencies the family agreed to share with. If it is the same agency under another spelling, make the two the same in \"Team and delivery plan\" or in the agreement"
             ),
+        }
         };
         match self {
             RequestRefusal::NotRecorded => format!("{not_recorded}."),
@@ -334,7 +335,11 @@ impl RequestRefusal {
 
 /// Whether a request may be made for `member`: only when the status is
 /// RECORDED and the family agreed to share with the member's agency.
-pub fn may_ask(data: &Data, recorded: bool, member: &TeamMemberDraft) -> Result<(), RequestRefusal> {
+pub fn may_ask(
+    data: &Data,
+    recorded: bool,
+    member: &TeamMemberDraft,
+) -> Result<(), RequestRefusal> {
     let shared = sharing(&data.consent, &member.agency);
     let agency = member.agency.clone();
     match (recorded, shared) {
@@ -588,7 +593,11 @@ pub fn import(
                 .iter()
                 .filter(|id| {
                     let same = |c: &ContributionDraft| {
-                        c.answers.progress.iter().find(|p| &p.action == *id).cloned()
+                        c.answers
+                            .progress
+                            .iter()
+                            .find(|p| &p.action == *id)
+                            .cloned()
                     };
                     same(old) == same(&new)
                 })
@@ -612,7 +621,11 @@ pub fn add_action(
     need: &str,
     id: String,
 ) -> Option<()> {
-    let c = data.meetings.get(meeting)?.contributions.get(contribution)?;
+    let c = data
+        .meetings
+        .get(meeting)?
+        .contributions
+        .get(contribution)?;
     let wanted = c.answers.new_actions.get(new_idx)?;
     if c.added.get(new_idx).is_some_and(|a| !a.is_empty()) {
         return None;
@@ -629,7 +642,6 @@ pub fn add_action(
             .unwrap_or_default(),
         status: "not_started".to_owned(),
         progress: String::new(),
-        ..ActionDraft::default()
     };
     data.plan.actions.push(action);
     let c = data
@@ -653,7 +665,11 @@ pub fn apply_progress(
     contribution: usize,
     progress_idx: usize,
 ) -> Option<()> {
-    let c = data.meetings.get(meeting)?.contributions.get(contribution)?;
+    let c = data
+        .meetings
+        .get(meeting)?
+        .contributions
+        .get(contribution)?;
     let line = c.answers.progress.get(progress_idx)?.clone();
     if c.applied.contains(&line.action) {
         return None;
@@ -697,7 +713,10 @@ pub fn request_file_name(doc_id: &str, number: u64) -> String {
 }
 
 pub fn contribution_file_name(doc_id: &str, number: u64) -> String {
-    format!("CAF-contribution-{}-{number}.caf-contribution", safe(doc_id))
+    format!(
+        "CAF-contribution-{}-{number}.caf-contribution",
+        safe(doc_id)
+    )
 }
 
 /// A doc id as it may appear in a file name (it comes from a file).

@@ -56,6 +56,17 @@ async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsVa
 /// Derives the AES-256-GCM key from `passphrase` with the record's salt and
 /// iterations (PBKDF2-HMAC-SHA-256), non-extractable.
 pub async fn derive_key(passphrase: &str, record: &LockRecord) -> Result<Key, String> {
+    derive_file_key(passphrase, record.iterations, &record.salt).await
+}
+
+/// Derives the key of a file sealed with `passphrase` (its own salt and
+/// iterations), non-extractable. Its id is [`LockRecord::key_id`]'s: the
+/// salt in base64.
+pub async fn derive_file_key(
+    passphrase: &str,
+    iterations: u32,
+    salt: &[u8],
+) -> Result<Key, String> {
     let subtle = subtle()?;
     let usages = Array::of1(&JsValue::from_str("deriveKey"));
     let base = call(subtle.import_key_with_str(
@@ -71,8 +82,8 @@ pub async fn derive_key(passphrase: &str, record: &LockRecord) -> Result<Key, St
     let params = Object::new();
     set(&params, "name", &"PBKDF2".into());
     set(&params, "hash", &"SHA-256".into());
-    set(&params, "salt", &bytes(&record.salt));
-    set(&params, "iterations", &record.iterations.into());
+    set(&params, "salt", &bytes(salt));
+    set(&params, "iterations", &iterations.into());
     let aes = Object::new();
     set(&aes, "name", &"AES-GCM".into());
     set(&aes, "length", &256.into());
@@ -82,7 +93,7 @@ pub async fn derive_key(passphrase: &str, record: &LockRecord) -> Result<Key, St
         .map_err(|_| "the browser could not make the key")?;
     Ok(Key {
         key: key.unchecked_into(),
-        id: record.key_id(),
+        id: locked::base64_encode(salt),
     })
 }
 
@@ -166,14 +177,8 @@ pub async fn check_passphrase(
 /// Locks a draft file's text with `passphrase` (a key of its own, from a
 /// fresh salt).
 pub async fn lock_file(passphrase: &str, plain: &[u8]) -> Result<locked::LockedFile, String> {
-    let record = fresh_record()?;
-    let key = derive_key(passphrase, &record).await?;
-    let sealed = seal(&key, locked::FILE_ASSOCIATED_DATA.as_bytes(), plain).await?;
-    Ok(locked::LockedFile {
-        iterations: record.iterations,
-        salt: record.salt,
-        sealed,
-    })
+    let (file, _) = seal_file(locked::FILE_ASSOCIATED_DATA.as_bytes(), passphrase, plain).await?;
+    Ok(file)
 }
 
 /// Opens a locked draft file with `passphrase`; `Ok(None)` when it does not
@@ -182,14 +187,43 @@ pub async fn open_file(
     passphrase: &str,
     file: &locked::LockedFile,
 ) -> Result<Option<Vec<u8>>, String> {
-    let record = LockRecord {
-        iterations: file.iterations,
-        salt: file.salt.clone(),
-        verifier: Sealed {
-            nonce: Vec::new(),
-            ciphertext: Vec::new(),
+    let opened =
+        open_sealed_file(passphrase, file, locked::FILE_ASSOCIATED_DATA.as_bytes()).await?;
+    Ok(opened.map(|(plain, _)| plain))
+}
+
+/// Seals `plain` into a file with `passphrase`: a fresh salt, so a key of
+/// its own, which is returned too (a contribution request's page keeps it
+/// to seal the answers). The envelope's `format` is the caller's.
+pub async fn seal_file(
+    associated_data: &[u8],
+    passphrase: &str,
+    plain: &[u8],
+) -> Result<(locked::LockedFile, Key), String> {
+    let iterations = locked::PBKDF2_ITERATIONS;
+    let salt = random_bytes(SALT_BYTES)?;
+    let key = derive_file_key(passphrase, iterations, &salt).await?;
+    let sealed = seal(&key, associated_data, plain).await?;
+    Ok((
+        locked::LockedFile {
+            iterations,
+            salt,
+            sealed,
         },
-    };
-    let key = derive_key(passphrase, &record).await?;
-    Ok(open(&key, locked::FILE_ASSOCIATED_DATA.as_bytes(), &file.sealed).await)
+        key,
+    ))
+}
+
+/// Opens a file sealed with a passphrase: its plain bytes and the key, which
+/// the partner's page keeps (it never keeps the passphrase). `Ok(None)`
+/// when it does not open (a wrong passphrase or a damaged file).
+pub async fn open_sealed_file(
+    passphrase: &str,
+    file: &locked::LockedFile,
+    associated_data: &[u8],
+) -> Result<Option<(Vec<u8>, Key)>, String> {
+    let key = derive_file_key(passphrase, file.iterations, &file.salt).await?;
+    Ok(open(&key, associated_data, &file.sealed)
+        .await
+        .map(|plain| (plain, key)))
 }

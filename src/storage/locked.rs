@@ -76,7 +76,7 @@ impl fmt::Display for LockedError {
 
 impl std::error::Error for LockedError {}
 
-fn damaged(reason: impl Into<String>) -> LockedError {
+pub(crate) fn damaged(reason: impl Into<String>) -> LockedError {
     LockedError::Damaged {
         reason: reason.into(),
     }
@@ -137,7 +137,10 @@ pub fn decode_lock_record(text: &str) -> Result<LockRecord, LockedError> {
 }
 
 /// A text field, or why it is missing.
-fn text_field<'a>(fields: &'a Map<String, Value>, name: &str) -> Result<&'a str, LockedError> {
+pub(crate) fn text_field<'a>(
+    fields: &'a Map<String, Value>,
+    name: &str,
+) -> Result<&'a str, LockedError> {
     fields
         .get(name)
         .and_then(Value::as_str)
@@ -145,13 +148,13 @@ fn text_field<'a>(fields: &'a Map<String, Value>, name: &str) -> Result<&'a str,
 }
 
 /// A base64 field's bytes.
-fn bytes_field(fields: &Map<String, Value>, name: &str) -> Result<Vec<u8>, LockedError> {
+pub(crate) fn bytes_field(fields: &Map<String, Value>, name: &str) -> Result<Vec<u8>, LockedError> {
     base64_decode(text_field(fields, name)?)
         .ok_or_else(|| damaged(format!("the {name} is not base64")))
 }
 
 /// A whole-number field.
-fn number_field(fields: &Map<String, Value>, name: &str) -> Result<u64, LockedError> {
+pub(crate) fn number_field(fields: &Map<String, Value>, name: &str) -> Result<u64, LockedError> {
     fields
         .get(name)
         .and_then(Value::as_u64)
@@ -264,6 +267,16 @@ fn check_format_and_version<'a>(
     root: &'a Value,
     format: &str,
 ) -> Result<&'a Map<String, Value>, LockedError> {
+    check_format_and_version_at(root, format, LOCKED_VERSION)
+}
+
+/// The object's fields when its `format` is `format` and its `version` is
+/// `version`; a newer version is [`LockedError::NewerVersion`].
+pub(crate) fn check_format_and_version_at<'a>(
+    root: &'a Value,
+    format: &str,
+    version: u64,
+) -> Result<&'a Map<String, Value>, LockedError> {
     let Value::Object(fields) = root else {
         return Err(damaged("it is not a JSON object"));
     };
@@ -271,13 +284,13 @@ fn check_format_and_version<'a>(
         return Err(damaged(format!("its format is not {format}")));
     }
     match fields.get("version").and_then(Value::as_u64) {
-        Some(LOCKED_VERSION) => Ok(fields),
-        Some(found) if found > LOCKED_VERSION => Err(LockedError::NewerVersion { found }),
+        Some(found) if found == version => Ok(fields),
+        Some(found) if found > version => Err(LockedError::NewerVersion { found }),
         _ => Err(damaged("its version is missing or not one this app wrote")),
     }
 }
 
-fn nonce_from(text: &str) -> Result<Vec<u8>, LockedError> {
+pub(crate) fn nonce_from(text: &str) -> Result<Vec<u8>, LockedError> {
     let nonce = base64_decode(text).ok_or_else(|| damaged("the nonce is not base64"))?;
     if nonce.len() != NONCE_BYTES {
         return Err(damaged(format!(
@@ -375,9 +388,16 @@ pub struct LockedFile {
 
 /// The text of a locked draft file, pretty-printed like the plain one.
 pub fn encode_locked_file(file: &LockedFile) -> String {
+    encode_envelope(FILE_FORMAT, file)
+}
+
+/// The text of a file sealed with a passphrase, its `format` named: a
+/// locked draft file, or a contribution request or contribution
+/// (`contribution_file.rs`), all of one shape.
+pub fn encode_envelope(format: &str, file: &LockedFile) -> String {
     format!(
         "{{
-  \"format\": \"{FILE_FORMAT}\",
+  \"format\": {},
   \"version\": {LOCKED_VERSION},
   \"kdf\": \"{KDF_NAME}\",
   \"iterations\": {},
@@ -385,6 +405,7 @@ pub fn encode_locked_file(file: &LockedFile) -> String {
   \"nonce\": \"{}\",
   \"ciphertext\": \"{}\"
 }}",
+        Value::from(format),
         file.iterations,
         base64_encode(&file.salt),
         base64_encode(&file.sealed.nonce),
@@ -404,9 +425,21 @@ pub fn is_locked_file(bytes: &[u8]) -> bool {
 
 /// Reads a locked draft file: the version first, then the key derivation.
 pub fn decode_locked_file(bytes: &[u8]) -> Result<LockedFile, LockedError> {
+    decode_envelope(bytes, FILE_FORMAT)
+}
+
+/// Reads what [`encode_envelope`] wrote for `format`: the version first
+/// (a newer one is refused), then the key derivation.
+pub fn decode_envelope(bytes: &[u8], format: &str) -> Result<LockedFile, LockedError> {
     let text = std::str::from_utf8(bytes).map_err(|_| damaged("it is not text"))?;
     let root: Value = serde_json::from_str(text).map_err(|_| damaged("it is not JSON"))?;
-    let fields = check_format_and_version(&root, FILE_FORMAT)?;
+    envelope_from_value(&root, format)
+}
+
+/// [`decode_envelope`] of JSON already read (an envelope kept inside
+/// another object).
+pub fn envelope_from_value(root: &Value, format: &str) -> Result<LockedFile, LockedError> {
+    let fields = check_format_and_version(root, format)?;
     let (iterations, salt) = read_kdf(fields)?;
     Ok(LockedFile {
         iterations,

@@ -16,6 +16,10 @@
 //! - `caf.probe`: written and removed at once by [`probe`].
 //! - `caf.move`: the journal of a move that touches several entries while
 //!   it runs (`moves.rs`), sealed when the drafts are locked.
+//! - `caf.contribution.<request id>`: a contribution request held on the
+//!   partner's device while they answer it (`contribution_file.rs`),
+//!   sealed with the request's own key whether or not the drafts are
+//!   locked; never a draft, never listed as unreadable, never re-keyed.
 //!
 //! There is no separate index key: [`DraftStore::list`] reads every draft, so
 //! the drafts page can never disagree with what is stored (its steps
@@ -35,6 +39,7 @@
 
 mod backend;
 pub mod conflict;
+pub mod contribution_file;
 #[cfg(target_arch = "wasm32")]
 pub mod crypto;
 mod errors;
