@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod naming;
 pub mod nhs_number;
 pub mod ofsted_urn;
+pub mod passphrase;
 pub mod phone;
 pub mod postcode;
 pub mod remembered;
