@@ -624,3 +624,76 @@ fn each_record_has_its_own_version_that_follows_its_content() {
     let job = meeting_record_pdf(&draft, &fresh, &report, &[], &Settings::default(), CREATED);
     assert_eq!(job.version, 1);
 }
+
+#[test]
+fn the_record_lists_each_contribution_and_its_answers_in_brief() {
+    use caf_lite::domain::contribution::{
+        Answers, ContributionDraft, NewAction, Person, ProgressAnswer,
+    };
+    let mut draft = draft(recorded(family_data()));
+    let blank_progress = ProgressAnswer {
+        action: "a2".into(),
+        what: "Breakfast club place from Monday".into(),
+        ..ProgressAnswer::default()
+    };
+    draft.data.meetings[0]
+        .contributions
+        .push(ContributionDraft {
+            request_id: "r1".into(),
+            number: 1,
+            from: Person {
+                name: "Agnieszka Wąsowska".into(),
+                agency: "Medway Council housing".into(),
+                ..Person::default()
+            },
+            written_at: "2026-12-02T16:20:00Z".into(),
+            answers: Answers {
+                going_well: "The landlord answers now.".into(),
+                worries: String::new(),
+                offer: "A survey of the flat.".into(),
+                progress: vec![
+                    ProgressAnswer {
+                        action: "a3".into(),
+                        what: "Inspect the damp and book the repair".into(),
+                        status: "done".into(),
+                        progress: "Repair booked for 14 January.".into(),
+                    },
+                    blank_progress,
+                ],
+                new_actions: vec![NewAction {
+                    what: "Check the repair is done".into(),
+                    by_when: typed(2027, 1, 21),
+                    how_we_know: "Photos".into(),
+                }],
+                can_come: "not_sure".into(),
+            },
+            ..ContributionDraft::default()
+        });
+    let before = meeting_record_key(&draft, &draft.data.meetings[0]);
+    let job = record_job(&mut draft, 0);
+    let text = pages(&print("meeting-record-contributions", &job.document)).join(" ");
+    for words in [
+        "Contributions received",
+        "From Agnieszka Wąsowska, Medway Council housing, written 02/12/2026",
+        "Going well The landlord answers now.",
+        "Their service can offer A survey of the flat.",
+        "Inspect the damp and book the repair: Done. Repair booked for 14 January.",
+        "Check the repair is done (by 21/01/2027)",
+        "Can come next time Not sure yet",
+    ] {
+        assert!(text.contains(words), "{words:?} in:\n{text}");
+    }
+    // What was left blank is left out; "None received." is gone.
+    assert!(!text.contains("Worries"), "{text}");
+    assert!(
+        !text.contains("Breakfast club place from Monday:"),
+        "{text}"
+    );
+    assert!(!text.contains("None received."), "{text}");
+    // A contribution is part of what the record's version follows.
+    draft.data.meetings[0].contributions[0]
+        .answers
+        .offer
+        .push_str(" Soon.");
+    assert_ne!(meeting_record_key(&draft, &draft.data.meetings[0]), before);
+}
