@@ -145,6 +145,18 @@ impl MemoryStore {
 }
 
 impl Backend {
+    /// An empty in-memory store; `capacity_bytes`, when given, makes writes
+    /// fail with a full store beyond that many bytes of keys and values.
+    pub(super) fn memory(capacity_bytes: Option<usize>) -> Backend {
+        Backend::Memory(Rc::new(RefCell::new(MemoryStore {
+            entries: BTreeMap::new(),
+            capacity_bytes,
+            fail_at: None,
+            stop_at: None,
+            writes: 0,
+        })))
+    }
+
     pub(super) fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         match self {
             #[cfg(target_arch = "wasm32")]

@@ -18,11 +18,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::fmt;
 
+use super::backend::Backend;
 use super::format::FORMAT_NAME as DRAFT_FILE_FORMAT;
 use super::locked::{
     self, base64_encode, bytes_field, check_format_and_version_at, damaged, nonce_from,
     number_field, text_field, LockedError, LockedFile, Sealed,
 };
+use super::SaveError;
 use crate::domain::contribution::{
     Answers, Contribution, Request, CONTRIBUTION_FORMAT, CONTRIBUTION_VERSION, REQUEST_FORMAT,
 };
@@ -368,6 +370,82 @@ pub fn decode_held(text: &str) -> Result<HeldRequest, LockedError> {
     })
 }
 
+/// The held requests on this device: straight in localStorage (in memory
+/// when the browser stores nothing), never through the drafts' store, so
+/// they are kept the same whether or not the drafts are locked, and never
+/// sealed with the drafts' key (each is sealed with its request's).
+pub struct HeldStore {
+    backend: Backend,
+}
+
+/// A held request as stored, or why it cannot be read.
+pub type HeldEntry = (String, Result<HeldRequest, LockedError>);
+
+impl HeldStore {
+    /// localStorage if the browser has it, otherwise memory.
+    pub fn open() -> HeldStore {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(storage) = super::backend::browser::local_storage() {
+            return HeldStore {
+                backend: Backend::Local(storage),
+            };
+        }
+        HeldStore::in_memory()
+    }
+
+    pub fn in_memory() -> HeldStore {
+        HeldStore {
+            backend: Backend::memory(None),
+        }
+    }
+
+    /// Every held request by request id, in key order.
+    pub fn list(&self) -> Vec<HeldEntry> {
+        let mut keys = self.backend.keys().unwrap_or_default();
+        keys.sort();
+        keys.iter()
+            .filter_map(|key| {
+                Some((
+                    held_request_id(key)?.to_owned(),
+                    self.get(held_request_id(key)?)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The held request with this id, if any.
+    pub fn get(&self, request_id: &str) -> Option<Result<HeldRequest, LockedError>> {
+        let text = self.backend.get(&held_key(request_id)).ok()??;
+        Some(decode_held(&text))
+    }
+
+    pub fn save(&self, request_id: &str, held: &HeldRequest) -> Result<(), SaveError> {
+        Ok(self
+            .backend
+            .set(&held_key(request_id), &encode_held(held))?)
+    }
+
+    /// Removes every trace of the request on this device.
+    pub fn remove(&self, request_id: &str) -> Result<(), SaveError> {
+        Ok(self.backend.remove(&held_key(request_id))?)
+    }
+
+    /// Removes what has expired, and what cannot be read at all (it could
+    /// hold a child's details and would never be listed); one written by a
+    /// newer version is left to it. How many were removed.
+    pub fn remove_expired(&self, today: Date) -> usize {
+        self.list()
+            .into_iter()
+            .filter(|(_, held)| match held {
+                Ok(held) => is_expired(&held.expires, today),
+                Err(LockedError::NewerVersion { .. }) => false,
+                Err(_) => true,
+            })
+            .filter(|(id, _)| self.remove(id).is_ok())
+            .count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +502,42 @@ mod tests {
             decode_held(&newer),
             Err(LockedError::NewerVersion { found: 2 })
         ));
+    }
+
+    #[test]
+    fn the_held_store_removes_what_expired_or_cannot_be_read() {
+        let store = HeldStore::in_memory();
+        let day = Date::new(2026, 11, 23).expect("a day");
+        let held = |expires: String| HeldRequest {
+            doc_id: "3f2a9c1e".into(),
+            number: 1,
+            expires,
+            file: file(),
+            answers: None,
+        };
+        store
+            .save("old", &held(expires_on(day.add_days(-31))))
+            .expect("saved");
+        store.save("new", &held(expires_on(day))).expect("saved");
+        store
+            .backend
+            .set(&held_key("bad"), "not json")
+            .expect("set");
+        let newer = encode_held(&held(expires_on(day.add_days(-40))))
+            .replace("\"version\":1", "\"version\":9");
+        store.backend.set(&held_key("newer"), &newer).expect("set");
+        store.backend.set("caf.draft.x", "{}").expect("set");
+        assert_eq!(store.list().len(), 4);
+        assert_eq!(store.remove_expired(day), 2);
+        let left: Vec<String> = store.list().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(left, ["new", "newer"]);
+        assert_eq!(store.get("new"), Some(Ok(held(expires_on(day)))));
+        store.remove("new").expect("removed");
+        assert_eq!(store.get("new"), None);
+        assert_eq!(
+            store.backend.get("caf.draft.x").ok().flatten().as_deref(),
+            Some("{}")
+        );
     }
 
     #[test]

@@ -1,14 +1,10 @@
 //! [`DraftStore`]: every read and write of drafts, over a [`Backend`].
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::rc::Rc;
-
 use crate::domain::{set_aside_for_copy, Date, Draft};
 
 #[cfg(target_arch = "wasm32")]
 use super::backend::{browser, probe};
-use super::backend::{new_token, Backend, MemoryStore};
+use super::backend::{new_token, Backend};
 use super::conflict::{self, Base, SaveDecision};
 use super::errors::{Availability, LoadError, SaveError};
 use super::format::{self, Imported, StoredError};
@@ -135,13 +131,7 @@ impl DraftStore {
     /// and values (for tests).
     pub fn in_memory(capacity_bytes: Option<usize>) -> DraftStore {
         DraftStore {
-            backend: Backend::Memory(Rc::new(RefCell::new(MemoryStore {
-                entries: BTreeMap::new(),
-                capacity_bytes,
-                fail_at: None,
-                stop_at: None,
-                writes: 0,
-            }))),
+            backend: Backend::memory(capacity_bytes),
         }
     }
 
@@ -503,11 +493,14 @@ impl DraftStore {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
     use std::collections::BTreeMap;
     use std::future::Future;
     use std::pin::pin;
+    use std::rc::Rc;
     use std::task::{Context, Poll, Waker};
 
+    use super::super::backend::MemoryStore;
     use super::*;
     use crate::storage::format::decode_import;
 
