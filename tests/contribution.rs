@@ -225,7 +225,7 @@ fn importing_changes_no_stamp_and_refuses_the_same_one_twice() {
     assert_eq!(fingerprint(&draft.data), before);
     assert_eq!(status(&draft.data), ConsentStatus::Recorded);
     assert!(unread(&draft.data));
-    let held = &draft.data.meetings[0].contributions[0];
+    let held = &contributions_of(&draft.data.meetings[0])[0];
     assert_eq!(
         held.heading(),
         "From Siobhán Ní Bhriain, Health visiting, written 02/12/2026"
@@ -273,7 +273,7 @@ fn a_changed_contribution_replaces_the_earlier_keeping_what_was_added_and_an_old
         import(&mut draft, false, later.clone()),
         Ok(Imported::Replaced { meeting: 0 })
     );
-    let held = &draft.data.meetings[0].contributions;
+    let held = &contributions_of(&draft.data.meetings[0]);
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].answers.worries, "The damp");
     assert_eq!(held[0].added, ["new-1"]);
@@ -405,7 +405,7 @@ fn the_contribution_fixture_imports_into_the_caf_that_asked() {
         import(&mut draft, false, contribution),
         Ok(Imported::New { meeting: 0 })
     );
-    let held = &draft.data.meetings[0].contributions[0];
+    let held = &contributions_of(&draft.data.meetings[0])[0];
     assert_eq!(held.answers.new_actions[0].by_when, typed(2027, 1, 8));
     assert_eq!(held.answers.can_come, "yes");
 }
@@ -553,7 +553,61 @@ fn a_draft_with_requests_and_contributions_round_trips() {
     let sample = decode_import(&bytes).expect("imported").draft;
     assert_eq!(sample.requests_made, 3);
     let meeting = &sample.data.meetings[2];
-    assert_eq!(meeting.requests[0].number, 3);
-    assert_eq!(meeting.contributions[0].added.len(), 1);
+    assert_eq!(requests_of(meeting)[0].number, 3);
+    assert_eq!(contributions_of(meeting)[0].added.len(), 1);
     assert_eq!(next_request_number(&sample), 4);
+}
+
+/// The stored JSON samples the first load reads drafts against
+/// (`storage::format`) are written out by hand; they must name every key
+/// the types write, and no other.
+#[test]
+fn the_stored_samples_match_the_types() {
+    fn keys(value: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (key, inner) in fields {
+                    let path = format!("{at}.{key}");
+                    out.push(path.clone());
+                    keys(inner, &path, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                if let Some(first) = items.first() {
+                    keys(first, &format!("{at}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let shape = |value: &serde_json::Value| {
+        let mut out = Vec::new();
+        keys(value, "", &mut out);
+        out.sort();
+        out
+    };
+    let full = || "x".to_owned();
+    let contribution = ContributionDraft {
+        from: Person {
+            phone: full(),
+            email: full(),
+            ..Person::default()
+        },
+        answers: Answers {
+            progress: vec![ProgressAnswer::default()],
+            new_actions: vec![NewAction::default()],
+            ..Answers::default()
+        },
+        added: vec![full()],
+        applied: vec![full()],
+        ..ContributionDraft::default()
+    };
+    assert_eq!(
+        shape(&serde_json::to_value(&contribution).expect("json")),
+        shape(&caf_lite::storage::format::contribution_sample())
+    );
+    assert_eq!(
+        shape(&serde_json::to_value(RequestDraft::default()).expect("json")),
+        shape(&caf_lite::storage::format::request_sample())
+    );
 }

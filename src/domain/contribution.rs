@@ -15,11 +15,12 @@
 //! the stamp goes OUT OF DATE until the agreement is recorded again.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::domain::agencies::{normalised, sharing, Sharing};
 use crate::domain::meetings::{date_value, meeting_by_id};
-use crate::domain::{ActionDraft, Data, Date, DateDraft, Draft, TeamMemberDraft};
+use crate::domain::{ActionDraft, Data, Date, DateDraft, Draft, MeetingDraft, TeamMemberDraft};
 
 /// `format` of a request's plain text (inside its sealed file).
 pub const REQUEST_FORMAT: &str = "caf-lite.contribution-request";
@@ -273,27 +274,23 @@ pub struct ContributionDraft {
 }
 
 impl ContributionDraft {
-    /// `dd/mm/yyyy` of `written_at`, or `""`.
-    pub fn written_on(&self) -> String {
-        self.written_at
-            .get(..10)
-            .and_then(Date::parse_iso)
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    }
-
     /// "From Jo Smith, Health visiting, written 02/12/2026".
     pub fn heading(&self) -> String {
-        let mut words = format!("From {}", self.from.name.trim());
-        if !self.from.agency.trim().is_empty() {
-            words.push_str(&format!(", {}", self.from.agency.trim()));
-        }
-        let on = self.written_on();
-        if !on.is_empty() {
-            words.push_str(&format!(", written {on}"));
-        }
-        words
+        heading(&self.from.name, &self.from.agency, &self.written_at)
     }
+}
+
+/// "From Jo Smith, Health visiting, written 02/12/2026" (the date from an
+/// RFC 3339 time; left out when it cannot be read).
+pub fn heading(name: &str, agency: &str, written_at: &str) -> String {
+    let mut words = format!("From {}", name.trim());
+    if !agency.trim().is_empty() {
+        words.push_str(&format!(", {}", agency.trim()));
+    }
+    if let Some(on) = written_at.get(..10).and_then(Date::parse_iso) {
+        words.push_str(&format!(", written {on}"));
+    }
+    words
 }
 
 /// Why a request cannot be made for a team member.
@@ -359,10 +356,11 @@ pub fn next_request_number(draft: &Draft) -> u64 {
         .meetings
         .iter()
         .flat_map(|m| {
+            let number = |item: &Value| item.get("number").and_then(Value::as_u64);
             m.requests
                 .iter()
-                .map(|r| r.number)
-                .chain(m.contributions.iter().map(|c| c.number))
+                .chain(m.contributions.iter())
+                .filter_map(number)
         })
         .max()
         .unwrap_or(0);
@@ -482,7 +480,7 @@ pub fn note_request(draft: &mut Draft, meeting_id: &str, kept: RequestDraft) -> 
     draft.requests_made = draft.requests_made.max(kept.number);
     match draft.data.meetings.iter_mut().find(|m| m.id == meeting_id) {
         Some(meeting) => {
-            meeting.requests.push(kept);
+            meeting.requests.push(as_json(&kept));
             true
         }
         None => false,
@@ -546,9 +544,10 @@ pub fn import(
         .meetings
         .iter()
         .position(|m| {
-            m.requests
-                .iter()
-                .any(|r| !r.id.is_empty() && r.id == contribution.request_id)
+            !contribution.request_id.is_empty()
+                && m.requests
+                    .iter()
+                    .any(|r| text_of(r, "id") == contribution.request_id)
         })
         .ok_or(ImportRefusal::UnknownRequest {
             number: contribution.number,
@@ -556,7 +555,7 @@ pub fn import(
     let list = &mut draft.data.meetings[meeting].contributions;
     let earlier = list
         .iter()
-        .position(|c| c.request_id == contribution.request_id);
+        .position(|c| text_of(c, "request_id") == contribution.request_id);
     let mut new = ContributionDraft {
         request_id: contribution.request_id,
         number: contribution.number,
@@ -570,11 +569,12 @@ pub fn import(
     };
     match earlier {
         None => {
-            list.push(new);
+            list.push(as_json(&new));
             Ok(Imported::New { meeting })
         }
         Some(at) => {
-            let old = &list[at];
+            // One this version cannot read is replaced as if it were older.
+            let old = &read_json::<ContributionDraft>(&list[at]).unwrap_or_default();
             if old.answers == new.answers && old.from == new.from {
                 return Err(ImportRefusal::AlreadyImported);
             }
@@ -603,7 +603,7 @@ pub fn import(
                 })
                 .cloned()
                 .collect();
-            list[at] = new;
+            list[at] = as_json(&new);
             Ok(Imported::Replaced { meeting })
         }
     }
@@ -621,22 +621,18 @@ pub fn add_action(
     need: &str,
     id: String,
 ) -> Option<()> {
-    let c = data
-        .meetings
-        .get(meeting)?
-        .contributions
-        .get(contribution)?;
-    let wanted = c.answers.new_actions.get(new_idx)?;
+    let mut c = contribution_at(data, meeting, contribution)?;
+    let wanted = c.answers.new_actions.get(new_idx)?.clone();
     if c.added.get(new_idx).is_some_and(|a| !a.is_empty()) {
         return None;
     }
     let action = ActionDraft {
         id: id.clone(),
         need: need.to_owned(),
-        what: wanted.what.clone(),
+        what: wanted.what,
         who: c.from.name.clone(),
-        due: wanted.by_when.clone(),
-        outcome: wanted.how_we_know.clone(),
+        due: wanted.by_when,
+        outcome: wanted.how_we_know,
         ecm: crate::domain::elements::element_by_code(need)
             .map(|e| e.default_ecm.code().to_owned())
             .unwrap_or_default(),
@@ -644,16 +640,11 @@ pub fn add_action(
         progress: String::new(),
     };
     data.plan.actions.push(action);
-    let c = data
-        .meetings
-        .get_mut(meeting)?
-        .contributions
-        .get_mut(contribution)?;
     if c.added.len() <= new_idx {
         c.added.resize(new_idx + 1, String::new());
     }
     c.added[new_idx] = id;
-    Some(())
+    put_contribution(data, meeting, contribution, &c)
 }
 
 /// Applies a contribution's progress line `progress_idx` to the plan action
@@ -665,11 +656,7 @@ pub fn apply_progress(
     contribution: usize,
     progress_idx: usize,
 ) -> Option<()> {
-    let c = data
-        .meetings
-        .get(meeting)?
-        .contributions
-        .get(contribution)?;
+    let mut c = contribution_at(data, meeting, contribution)?;
     let line = c.answers.progress.get(progress_idx)?.clone();
     if c.applied.contains(&line.action) {
         return None;
@@ -685,13 +672,8 @@ pub fn apply_progress(
     if !line.progress.trim().is_empty() {
         action.progress = line.progress.clone();
     }
-    data.meetings
-        .get_mut(meeting)?
-        .contributions
-        .get_mut(contribution)?
-        .applied
-        .push(line.action);
-    Some(())
+    c.applied.push(line.action);
+    put_contribution(data, meeting, contribution, &c)
 }
 
 /// Whether a progress line says anything to apply.
@@ -699,11 +681,53 @@ pub fn has_progress(line: &ProgressAnswer) -> bool {
     !line.status.trim().is_empty() || !line.progress.trim().is_empty()
 }
 
-/// Whether the CAF holds a contribution not yet read.
+/// Whether the CAF holds a contribution not yet read (the drafts list
+/// says so): read from the stored JSON, so the first load carries no code
+/// for a contribution's shape.
 pub fn unread(data: &Data) -> bool {
-    data.meetings
-        .iter()
-        .any(|m| m.contributions.iter().any(|c| !c.read))
+    data.meetings.iter().any(|m| {
+        m.contributions
+            .iter()
+            .any(|c| c.get("read").and_then(Value::as_bool) != Some(true))
+    })
+}
+
+/// The requests a meeting holds that this version can read.
+pub fn requests_of(meeting: &MeetingDraft) -> Vec<RequestDraft> {
+    meeting.requests.iter().filter_map(read_json).collect()
+}
+
+/// The contributions a meeting holds that this version can read.
+pub fn contributions_of(meeting: &MeetingDraft) -> Vec<ContributionDraft> {
+    meeting.contributions.iter().filter_map(read_json).collect()
+}
+
+/// Contribution `at` of meeting `meeting`, if it is there and readable.
+fn contribution_at(data: &Data, meeting: usize, at: usize) -> Option<ContributionDraft> {
+    read_json(data.meetings.get(meeting)?.contributions.get(at)?)
+}
+
+/// Writes contribution `at` of meeting `meeting` back.
+fn put_contribution(
+    data: &mut Data,
+    meeting: usize,
+    at: usize,
+    c: &ContributionDraft,
+) -> Option<()> {
+    *data.meetings.get_mut(meeting)?.contributions.get_mut(at)? = as_json(c);
+    Some(())
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(item: &Value) -> Option<T> {
+    T::deserialize(item).ok()
+}
+
+fn as_json(item: &impl Serialize) -> Value {
+    serde_json::to_value(item).unwrap_or(Value::Null)
+}
+
+fn text_of<'a>(item: &'a Value, key: &str) -> &'a str {
+    item.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// File names: `CAF-request-<doc id>-<n>.caf-request` and

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::contribution::{ContributionDraft, RequestDraft};
 use crate::domain::DateDraft;
 
 /// One CAF record stored on this device: identity and bookkeeping around the
@@ -534,12 +533,17 @@ pub struct MeetingDraft {
     pub record_version: u64,
     /// What the last meeting record made held, `""` if none.
     pub record_key: String,
-    /// The contribution requests made for this meeting (caf-form.md §5b).
+    /// The contribution requests made for this meeting (caf-form.md §5b),
+    /// each a `domain::contribution::RequestDraft` as JSON.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub requests: Vec<RequestDraft>,
-    /// The contributions imported for it, read-only in the form.
+    pub requests: Vec<serde_json::Value>,
+    /// The contributions imported for it, read-only in the form, each a
+    /// `domain::contribution::ContributionDraft` as JSON. Both lists are kept
+    /// as JSON because the first load reads every draft for the drafts list,
+    /// and their shapes' code would add about 8 KB to it;
+    /// `domain::contribution` reads and writes them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub contributions: Vec<ContributionDraft>,
+    pub contributions: Vec<serde_json::Value>,
 }
 
 /// Someone invited to a meeting (`meetings[i].invited[j]`).

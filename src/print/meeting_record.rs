@@ -12,7 +12,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::domain::agencies::{team_by_sharing, Sharing};
-use crate::domain::contribution::{has_progress, CAN_COME};
 use crate::domain::meetings::{
     date_value, invitee_name, status_of, CANCELLED, FIRST_TAC, HELD, INVITE_CHILD, INVITE_TEAM,
     IN_PERSON, PHONE, PLANNED, VIDEO,
@@ -21,7 +20,6 @@ use crate::domain::{
     fingerprint, Data, Date, Draft, MeetingDraft, RememberedWithdrawal, Settings, TeamMemberDraft,
 };
 use crate::form::caf::{is_closed, next_review_date};
-use crate::form::choices::{label_of, ACTION_STATUS};
 use crate::pdf::{Banner, Block, Document};
 use crate::print::caf::{delivery_plan_table, doc_id, header_start, stamp_footer, stamp_lines};
 use crate::print::file_name::fold;
@@ -323,55 +321,11 @@ fn people(data: &Data, meeting: &MeetingDraft, ids: &[String], none: &str) -> Bl
     })
 }
 
-/// Contributions from those who could not come (caf-form.md §5b): who,
-/// and their answers in brief (what they left blank is left out).
-fn contributions(meeting: &MeetingDraft) -> Vec<Block> {
-    if meeting.contributions.is_empty() {
-        return vec![Block::Paragraph("None received.".to_owned())];
-    }
-    let mut blocks = Vec::new();
-    for c in &meeting.contributions {
-        let a = &c.answers;
-        let progress = a.progress.iter().filter(|p| has_progress(p)).map(|p| {
-            let status = label_of(ACTION_STATUS, &p.status);
-            let said: Vec<&str> = [status, p.progress.trim()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect();
-            format!("{}: {}", p.what.trim(), said.join(". "))
-        });
-        let new_actions = a
-            .new_actions
-            .iter()
-            .filter(|n| !n.what.trim().is_empty())
-            .map(|n| match n.by_when.parse() {
-                Ok(Some(by)) => format!("{} (by {by})", n.what.trim()),
-                _ => n.what.trim().to_owned(),
-            });
-        let can_come = CAN_COME
-            .iter()
-            .find(|(code, _)| *code == a.can_come.trim())
-            .map_or("", |(_, label)| *label);
-        blocks.push(Block::SubHeading(c.heading()));
-        let fields = [
-            ("Going well", a.going_well.trim().to_owned()),
-            ("Worries", a.worries.trim().to_owned()),
-            ("Their service can offer", a.offer.trim().to_owned()),
-            ("Progress", progress.collect::<Vec<_>>().join("\n")),
-            ("New actions", new_actions.collect::<Vec<_>>().join("\n")),
-            ("Can come next time", can_come.to_owned()),
-        ];
-        blocks.extend(
-            fields
-                .into_iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(label, value)| Block::Field {
-                    label: label.to_owned(),
-                    value,
-                }),
-        );
-    }
-    blocks
+/// Contributions from those who could not come (caf-form.md §5b). None can
+/// be imported yet; this is where they will be listed: who, and their
+/// answers in brief.
+fn contributions(_meeting: &MeetingDraft) -> Vec<Block> {
+    vec![Block::Paragraph("None received.".to_owned())]
 }
 
 /// The next meeting: the earliest planned meeting after this one's date;
