@@ -416,7 +416,8 @@ fn the_sealed_fixtures_are_known_by_their_envelope_without_opening_them() {
     let contribution = fixture("contribution_v1.caf-contribution");
     assert_eq!(file_kind(&request), FileKind::Request);
     assert_eq!(file_kind(&contribution), FileKind::Contribution);
-    assert_eq!(file_kind(&fixture("request_v1.json")), FileKind::Request);
+    // The plain text is only ever sealed: a plain file is not one the app made.
+    assert_eq!(file_kind(&fixture("request_v1.json")), FileKind::Other);
     let draft_file = std::fs::read(format!(
         "{}/tests/fixtures/import/draft_v2.caf.json",
         env!("CARGO_MANIFEST_DIR")
@@ -610,4 +611,144 @@ fn the_stored_samples_match_the_types() {
         shape(&serde_json::to_value(RequestDraft::default()).expect("json")),
         shape(&caf_lite::storage::format::request_sample())
     );
+}
+
+fn now<T>(future: impl std::future::Future<Output = T>) -> T {
+    let waker = std::task::Waker::noop();
+    match std::pin::pin!(future).poll(&mut std::task::Context::from_waker(waker)) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("an in-memory store's move waited"),
+    }
+}
+
+/// An older copy of the CAF imported over this device's (Replace) keeps
+/// counting from the numbers used here: a request number never repeats.
+#[test]
+fn request_numbers_never_repeat_after_an_older_file_replaces_the_draft() {
+    use caf_lite::storage::{Base, DraftStore, ImportMode, Imported};
+    let store = DraftStore::in_memory(None);
+    let mut older = caf();
+    asked(&mut older, "request-one");
+    let mut newer = older.clone();
+    asked(&mut newer, "request-two");
+    assert_eq!(next_request_number(&newer), 3);
+    store.save(&newer, &Base::default()).expect("saved");
+    let replaced = now(store.import(
+        Imported {
+            draft: older.clone(),
+            exported_at: String::new(),
+            unknown_keys: Vec::new(),
+        },
+        ImportMode::Replace,
+        today(),
+    ))
+    .expect("imported");
+    assert_eq!(
+        next_request_number(&older),
+        2,
+        "the file alone would reuse 2"
+    );
+    assert_eq!(next_request_number(&replaced), 3);
+}
+
+/// The number, the member and the actions come from the request this CAF
+/// made, never from the file: a contribution naming another member is
+/// refused, and progress on an action the request did not ask about is
+/// not taken.
+#[test]
+fn import_trusts_the_request_not_the_file() {
+    let mut draft = caf();
+    let request = asked(&mut draft, REQUEST_ID);
+    let other_action = draft
+        .data
+        .plan
+        .actions
+        .iter()
+        .find(|a| !request.actions.iter().any(|r| r.id == a.id))
+        .expect("an action not asked about")
+        .id
+        .clone();
+    let mut forged = answered(&request);
+    forged.member_id = "someone-else".into();
+    let before = draft.clone();
+    assert!(matches!(
+        import(&mut draft, false, forged),
+        Err(ImportRefusal::UnknownRequest { .. })
+    ));
+    assert_eq!(draft, before);
+
+    let mut contribution = answered(&request);
+    contribution.number = u64::MAX;
+    contribution.answers.progress.push(ProgressAnswer {
+        action: other_action.clone(),
+        what: "Not theirs".into(),
+        status: "done".into(),
+        progress: "Closed".into(),
+    });
+    import(&mut draft, false, contribution).expect("imported");
+    let held = &contributions_of(&draft.data.meetings[0])[0];
+    assert_eq!(held.number, request.number);
+    assert!(held
+        .answers
+        .progress
+        .iter()
+        .all(|p| p.action != other_action));
+    assert_eq!(next_request_number(&draft), request.number + 1);
+}
+
+/// Two identical new actions: after a later version replaces the first,
+/// the one added stays added and the other can still be added.
+#[test]
+fn identical_new_actions_stay_apart_when_a_contribution_is_replaced() {
+    let mut draft = caf();
+    let request = asked(&mut draft, REQUEST_ID);
+    let mut first = answered(&request);
+    let same = first.answers.new_actions[0].clone();
+    first.answers.new_actions.push(same);
+    import(&mut draft, false, first.clone()).expect("imported");
+    add_action(&mut draft.data, 0, 0, 0, "health", "new-1".into()).expect("added");
+    let mut later = first;
+    later.written_at = "2026-12-03T09:00:00Z".into();
+    later.answers.worries = "Changed".into();
+    import(&mut draft, false, later).expect("replaced");
+    let held = &contributions_of(&draft.data.meetings[0])[0];
+    assert_eq!(held.added, ["new-1", ""]);
+    add_action(&mut draft.data, 0, 0, 1, "health", "new-2".into()).expect("the second");
+}
+
+/// A progress line that says nothing is not "applied".
+#[test]
+fn an_empty_progress_line_is_not_applied() {
+    let mut draft = caf();
+    let request = asked(&mut draft, REQUEST_ID);
+    let mut contribution = answered(&request);
+    contribution.answers.progress[0].status.clear();
+    contribution.answers.progress[0].progress.clear();
+    import(&mut draft, false, contribution).expect("imported");
+    let before = draft.data.plan.actions.clone();
+    assert_eq!(apply_progress(&mut draft.data, 0, 0, 0), None);
+    assert_eq!(draft.data.plan.actions, before);
+    assert!(contributions_of(&draft.data.meetings[0])[0]
+        .applied
+        .is_empty());
+}
+
+/// Kept no longer than 30 days, even when the day it names is further off
+/// (a wrong clock when it was first opened); a file larger than any the app
+/// makes is refused before it is read.
+#[test]
+fn a_held_request_goes_by_its_day_and_a_huge_file_is_refused_unread() {
+    let day = today();
+    assert!(!is_expired(&expires_on(day), day));
+    assert!(is_expired(&day.add_days(-1).iso(), day));
+    assert!(is_expired(&day.add_days(HELD_DAYS + 1).iso(), day));
+    let huge = vec![b' '; MAX_FILE_BYTES + 1];
+    assert!(matches!(
+        decode_contribution_file(&huge),
+        Err(LockedError::Damaged { .. })
+    ));
+    assert!(matches!(
+        decode_request_file(&huge),
+        Err(LockedError::Damaged { .. })
+    ));
 }

@@ -624,3 +624,24 @@ fn each_record_has_its_own_version_that_follows_its_content() {
     let job = meeting_record_pdf(&draft, &fresh, &report, &[], &Settings::default(), CREATED);
     assert_eq!(job.version, 1);
 }
+
+/// A meeting that holds contributions (from a draft file) never prints
+/// "None received.": it lists who sent each, and when.
+#[test]
+fn the_record_lists_who_sent_the_contributions_it_holds() {
+    let mut draft = draft(recorded(family_data()));
+    draft.data.meetings[0].contributions.push(serde_json::json!({
+        "request_id": "r1", "number": 1, "member_id": "m1",
+        "written_at": "2026-12-02T16:20:00Z",
+        "from": {"name": "Agnieszka Wąsowska", "role": "Housing officer", "agency": "Medway Council housing"},
+        "answers": {"going_well": "The landlord answers now."}
+    }));
+    let job = record_job(&mut draft, 0);
+    let path = print("meeting-record-contributions", &job.document);
+    let text = pages(&path).join(" ");
+    assert!(
+        text.contains("From Agnieszka Wąsowska, Medway Council housing, written 02/12/2026"),
+        "{text}"
+    );
+    assert!(!text.contains("None received."), "{text}");
+}

@@ -1,8 +1,8 @@
 //! Contributions from those who cannot come (caf-form.md §5b), pure: who
 //! may be asked, what a request holds, the partner's answers, and what
 //! importing them and applying them does to the CAF. The files around them
-//! (sealed with a passphrase) are `storage::contribution_file`; the pages
-//! are `ui::pages::contribution`.
+//! (sealed with a passphrase) are `storage::contribution_file`. The pages
+//! that use them are not in this release yet (issue 28).
 //!
 //! A request names one invited team member. It holds only what §5b lists:
 //! the CAF's doc id and id, the child's first name and family initial, the
@@ -56,6 +56,9 @@ pub struct RequestDraft {
     pub member: String,
     /// `yyyy-mm-dd`.
     pub made_on: String,
+    /// The ids of the plan actions the request asked about: progress is
+    /// applied to these only.
+    pub actions: Vec<String>,
 }
 
 /// Someone named in a request or a contribution.
@@ -364,7 +367,8 @@ pub fn next_request_number(draft: &Draft) -> u64 {
         })
         .max()
         .unwrap_or(0);
-    held.max(draft.requests_made) + 1
+    // Saturating: only a hand-edited file holds a number this large.
+    held.max(draft.requests_made).saturating_add(1)
 }
 
 /// Whether `who` (an action's "who") names the member or their agency.
@@ -471,6 +475,7 @@ pub fn make_request(
         number,
         member: member.id.clone(),
         made_on: today.iso(),
+        actions: request.actions.iter().map(|a| a.id.clone()).collect(),
     };
     Ok((request, kept))
 }
@@ -506,7 +511,7 @@ impl ImportRefusal {
     pub fn words(&self) -> String {
         match self {
             ImportRefusal::Withdrawn => "The family has withdrawn their agreement to share information, so no contribution can be imported into this CAF.".to_owned(),
-            ImportRefusal::OtherCaf { doc_id } => format!("This contribution is for another CAF (document {doc_id}), not this one. Nothing was imported."),
+            ImportRefusal::OtherCaf { doc_id } => format!("This contribution is for another CAF (document {}), not this one. Nothing was imported.", safe(doc_id)),
             ImportRefusal::UnknownRequest { number } => format!("This contribution answers request {number}, which this copy of the CAF did not make. Import it into the copy that made the request."),
             ImportRefusal::AlreadyImported => "This contribution has already been imported. Nothing was changed.".to_owned(),
             ImportRefusal::Older => "A later version of this contribution has already been imported, so this earlier one was not.".to_owned(),
@@ -539,26 +544,34 @@ pub fn import(
             doc_id: contribution.doc_id,
         });
     }
-    let meeting = draft
-        .data
-        .meetings
-        .iter()
-        .position(|m| {
-            !contribution.request_id.is_empty()
-                && m.requests
-                    .iter()
-                    .any(|r| text_of(r, "id") == contribution.request_id)
-        })
-        .ok_or(ImportRefusal::UnknownRequest {
-            number: contribution.number,
-        })?;
+    // The request as this CAF made it: its number, member and actions
+    // are taken from it, never from the file.
+    let found = draft.data.meetings.iter().enumerate().find_map(|(at, m)| {
+        let request = requests_of(m)
+            .into_iter()
+            .find(|r| !r.id.is_empty() && r.id == contribution.request_id)?;
+        Some((at, request))
+    });
+    let (meeting, request) = found.ok_or(ImportRefusal::UnknownRequest {
+        number: contribution.number,
+    })?;
+    if contribution.member_id != request.member {
+        return Err(ImportRefusal::UnknownRequest {
+            number: request.number,
+        });
+    }
+    let mut contribution = contribution;
+    contribution
+        .answers
+        .progress
+        .retain(|line| request.actions.contains(&line.action));
     let list = &mut draft.data.meetings[meeting].contributions;
     let earlier = list
         .iter()
         .position(|c| text_of(c, "request_id") == contribution.request_id);
     let mut new = ContributionDraft {
         request_id: contribution.request_id,
-        number: contribution.number,
+        number: request.number,
         from: contribution.from,
         member_id: contribution.member_id,
         written_at: contribution.written_at,
@@ -583,8 +596,12 @@ pub fn import(
             }
             // What was already added or applied stays so, where the
             // answer is the same.
+            let mut matched = vec![false; old.answers.new_actions.len()];
             for (i, action) in new.answers.new_actions.iter().enumerate() {
-                if let Some(j) = old.answers.new_actions.iter().position(|a| a == action) {
+                let earlier = (0..old.answers.new_actions.len())
+                    .find(|&j| !matched[j] && old.answers.new_actions[j] == *action);
+                if let Some(j) = earlier {
+                    matched[j] = true;
                     new.added[i] = old.added.get(j).cloned().unwrap_or_default();
                 }
             }
@@ -658,7 +675,7 @@ pub fn apply_progress(
 ) -> Option<()> {
     let mut c = contribution_at(data, meeting, contribution)?;
     let line = c.answers.progress.get(progress_idx)?.clone();
-    if c.applied.contains(&line.action) {
+    if c.applied.contains(&line.action) || !has_progress(&line) {
         return None;
     }
     let action = data

@@ -12,6 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::domain::agencies::{team_by_sharing, Sharing};
+use crate::domain::contribution::heading;
 use crate::domain::meetings::{
     date_value, invitee_name, status_of, CANCELLED, FIRST_TAC, HELD, INVITE_CHILD, INVITE_TEAM,
     IN_PERSON, PHONE, PLANNED, VIDEO,
@@ -321,11 +322,34 @@ fn people(data: &Data, meeting: &MeetingDraft, ids: &[String], none: &str) -> Bl
     })
 }
 
-/// Contributions from those who could not come (caf-form.md §5b). None can
-/// be imported yet; this is where they will be listed: who, and their
-/// answers in brief.
-fn contributions(_meeting: &MeetingDraft) -> Vec<Block> {
-    vec![Block::Paragraph("None received.".to_owned())]
+/// Contributions from those who could not come (caf-form.md §5b): who sent
+/// each, and when. Their answers in brief come with the pages that import
+/// them (issue 28); until then a draft file may still hold contributions,
+/// and the record never says "None received." of a meeting that has some.
+fn contributions(meeting: &MeetingDraft) -> Vec<Block> {
+    let text = |item: &serde_json::Value, key: &str| {
+        item.get(key)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let received: Vec<String> = meeting
+        .contributions
+        .iter()
+        .map(|c| {
+            let from = &c["from"];
+            heading(
+                &text(from, "name"),
+                &text(from, "agency"),
+                &text(c, "written_at"),
+            )
+        })
+        .collect();
+    vec![Block::Paragraph(if received.is_empty() {
+        "None received.".to_owned()
+    } else {
+        received.join("\n")
+    })]
 }
 
 /// The next meeting: the earliest planned meeting after this one's date;

@@ -40,11 +40,18 @@ pub const REQUEST_ASSOCIATED_DATA: &str = "caf-lite.sealed-request 1";
 pub const CONTRIBUTION_ASSOCIATED_DATA: &str = "caf-lite.sealed-contribution 1";
 
 /// The longest text a request or contribution may hold in any one answer.
-pub const MAX_TEXT_CHARS: usize = 10_000;
-/// The most items any list in a request or contribution may hold.
-pub const MAX_LIST_ITEMS: usize = 50;
+/// Well above anything the app writes (the partner's answers stop at
+/// `domain::contribution::MAX_ANSWER_CHARS`; a plan's text is kept as
+/// typed), so a file the app made is never refused as damaged.
+pub const MAX_TEXT_CHARS: usize = 200_000;
+/// The most items any list in a request or contribution may hold (a plan
+/// holds far fewer actions).
+pub const MAX_LIST_ITEMS: usize = 500;
 /// The largest plain text read, in bytes.
-pub const MAX_PLAIN_BYTES: usize = 2_000_000;
+pub const MAX_PLAIN_BYTES: usize = 8_000_000;
+/// The largest sealed file read at all, in bytes: checked before it is
+/// parsed, decoded or decrypted.
+pub const MAX_FILE_BYTES: usize = 12_000_000;
 
 /// What a chosen file is, from its `format` alone (sealed or plain).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +69,10 @@ pub fn file_kind(bytes: &[u8]) -> FileKind {
         .ok()
         .and_then(|root| root.get("format")?.as_str().map(str::to_owned));
     match format.as_deref() {
-        Some(SEALED_REQUEST_FORMAT | REQUEST_FORMAT) => FileKind::Request,
-        Some(SEALED_CONTRIBUTION_FORMAT | CONTRIBUTION_FORMAT) => FileKind::Contribution,
+        Some(SEALED_REQUEST_FORMAT) => FileKind::Request,
+        Some(SEALED_CONTRIBUTION_FORMAT) => FileKind::Contribution,
+        // Never written by the app: the plain text is only ever sealed.
+        Some(REQUEST_FORMAT | CONTRIBUTION_FORMAT) => FileKind::Other,
         Some(DRAFT_FILE_FORMAT) => FileKind::DraftFile,
         Some(locked::FILE_FORMAT) => FileKind::LockedDraftFile,
         _ => FileKind::Other,
@@ -107,11 +116,22 @@ pub fn encode_contribution_file(file: &LockedFile) -> String {
 /// Reads a request file's envelope (a newer `version` is
 /// [`LockedError::NewerVersion`]).
 pub fn decode_request_file(bytes: &[u8]) -> Result<LockedFile, LockedError> {
+    check_file_size(bytes)?;
     locked::decode_envelope(bytes, SEALED_REQUEST_FORMAT)
+}
+
+fn check_file_size(bytes: &[u8]) -> Result<(), LockedError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LockedError::Damaged {
+            reason: format!("it is {} bytes, more than any CAF Lite makes", bytes.len()),
+        });
+    }
+    Ok(())
 }
 
 /// Reads a contribution file's envelope.
 pub fn decode_contribution_file(bytes: &[u8]) -> Result<LockedFile, LockedError> {
+    check_file_size(bytes)?;
     locked::decode_envelope(bytes, SEALED_CONTRIBUTION_FORMAT)
 }
 
@@ -181,11 +201,18 @@ fn check_plain(text: &str, expected: FileKind, format: &str) -> Result<Value, Co
         return Err(plain_damaged("it is too large"));
     }
     let root: Value = serde_json::from_str(text).map_err(|_| plain_damaged("it is not JSON"))?;
-    let found = file_kind(text.as_bytes());
-    if root.get("format").and_then(Value::as_str) != Some(format) {
+    let found = root.get("format").and_then(Value::as_str);
+    if found != Some(format) {
         return Err(match found {
-            FileKind::Other => plain_damaged(format!("its format is not {format}")),
-            found => ContributionError::WrongKind { expected, found },
+            Some(REQUEST_FORMAT) => ContributionError::WrongKind {
+                expected,
+                found: FileKind::Request,
+            },
+            Some(CONTRIBUTION_FORMAT) => ContributionError::WrongKind {
+                expected,
+                found: FileKind::Contribution,
+            },
+            _ => plain_damaged(format!("its format is not {format}")),
         });
     }
     match root.get("version").and_then(Value::as_u64) {
@@ -325,7 +352,9 @@ pub fn expires_on(first_opened: Date) -> String {
 /// Whether a held request is past its expiry (or its expiry cannot be
 /// read): removed when CAF Lite opens.
 pub fn is_expired(expires: &str, today: Date) -> bool {
-    Date::parse_iso(expires).is_none_or(|day| today > day)
+    // A day further off than a request is ever kept (a clock that was
+    // wrong when it was first opened) counts as expired too.
+    Date::parse_iso(expires).is_none_or(|day| today > day || day > today.add_days(HELD_DAYS))
 }
 
 /// The stored text of a held request.

@@ -570,7 +570,7 @@ pub fn shape_sample() -> Draft {
 /// first load (which reads every draft) carries no code for its shape; a
 /// test checks the two agree.
 pub fn request_sample() -> Value {
-    sample_json(r#"{"id":"","number":0,"member":"","made_on":""}"#)
+    sample_json(r#"{"id":"","number":0,"member":"","made_on":"","actions":[""]}"#)
 }
 
 /// A contribution with every key, left out while empty or not, as the JSON

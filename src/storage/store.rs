@@ -1,5 +1,6 @@
 //! [`DraftStore`]: every read and write of drafts, over a [`Backend`].
 
+use crate::domain::contribution::next_request_number;
 use crate::domain::{set_aside_for_copy, Date, Draft};
 
 #[cfg(target_arch = "wasm32")]
@@ -424,6 +425,12 @@ impl DraftStore {
                 }
                 let key = draft_key(&draft.id);
                 let stored = self.stored_base(&key)?;
+                // Request numbers never repeat for a CAF (caf-form.md
+                // §3.13): an older file keeps counting from the copy here.
+                if let Ok(Some(here)) = self.load(&draft.id) {
+                    let used = next_request_number(&here).saturating_sub(1);
+                    draft.requests_made = draft.requests_made.max(used);
+                }
                 draft.revision =
                     conflict::import_revision(stored.as_ref().map(|b| b.revision), draft.revision);
                 if stored.is_some() {

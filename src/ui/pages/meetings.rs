@@ -196,7 +196,7 @@ fn MeetingEditor(idx: usize, editing: RwSignal<Option<usize>>) -> impl IntoView 
             </div>
             <Show when=move || removing.get()>
                 <div class="caf-warning-panel" role="alert" id="meeting-remove-confirm">
-                    <p class="caf-body">"Remove this meeting? Its details and who came are removed from this CAF. A review recorded at it is kept."</p>
+                    <p class="caf-body">"Remove this meeting? Its details, who came and any contributions imported for it are removed from this CAF. A review recorded at it is kept."</p>
                     <div class="caf-button-group">
                         <button type="button" class="caf-button caf-button--warning" id="meeting-remove-yes" on:click=remove>"Yes, remove it"</button>
                         <button type="button" class="caf-button caf-button--secondary" id="meeting-remove-no" on:click=move |_| removing.set(false)>"No, keep it"</button>
